@@ -1,0 +1,145 @@
+//! The community site: tabs, pages and theme, as a draft and as published versions.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Page, Role};
+
+/// Who sees a tab or component; empty lists mean everyone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Audience {
+    /// Tier ids; empty means every tier.
+    #[serde(default)]
+    pub tiers: Vec<String>,
+    /// Roles; empty means every role.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+}
+
+impl Audience {
+    /// Whether a viewer with this tier and role is in the audience.
+    pub fn includes(&self, tier_id: Option<&str>, role: Role) -> bool {
+        let tier_ok =
+            self.tiers.is_empty() || tier_id.is_some_and(|t| self.tiers.iter().any(|x| x == t));
+        let role_ok = self.roles.is_empty() || self.roles.contains(&role);
+        // Vendor staff see everything so they can review what partners get.
+        role.is_internal() || (tier_ok && role_ok)
+    }
+}
+
+/// A built-in workspace view a tab can open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WorkspaceView {
+    Leads,
+    Deals,
+    Opportunities,
+    Contacts,
+    Dashboards,
+    Training,
+    Support,
+}
+
+/// What a tab opens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TabTarget {
+    /// A page of the site, by id.
+    Page { page_id: String },
+    /// A built-in workspace view.
+    View { view: WorkspaceView },
+}
+
+/// An entry of the community's navigation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tab {
+    pub id: String,
+    pub label: String,
+    pub target: TabTarget,
+    #[serde(default)]
+    pub hidden: bool,
+    #[serde(default)]
+    pub audience: Audience,
+}
+
+/// The whole community site as an admin designs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Site {
+    pub name: String,
+    pub tabs: Vec<Tab>,
+    pub pages: Vec<Page>,
+    pub theme_id: String,
+}
+
+impl Site {
+    /// The tabs a viewer with this tier and role sees, in order.
+    pub fn visible_tabs(&self, tier_id: Option<&str>, role: Role) -> Vec<&Tab> {
+        self.tabs
+            .iter()
+            .filter(|t| !t.hidden && t.audience.includes(tier_id, role))
+            .collect()
+    }
+
+    /// A page by id.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+}
+
+/// The draft an admin edits; `version` increases with every save.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Draft {
+    pub site: Site,
+    pub version: i64,
+    pub updated_at: String,
+    /// True when the draft differs from the published version.
+    pub has_unpublished_changes: bool,
+}
+
+/// The body of `PUT /api/community/draft`: the new site and the draft version it was based on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SaveDraft {
+    pub base_version: i64,
+    pub site: Site,
+}
+
+/// A published, immutable version of the site: what partners see.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishedSite {
+    pub version: i64,
+    pub site: Site,
+    pub published_at: String,
+    pub published_by: String,
+}
+
+/// A starting point for a community: a whole site as data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub site: Site,
+}
+
+/// A theme: named design tokens (colours as `#rrggbb`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+    pub brand: String,
+    pub accent: String,
+    pub background: String,
+    pub surface: String,
+    pub text: String,
+    pub muted_text: String,
+    pub radius_px: u8,
+}

@@ -1,0 +1,115 @@
+//! The typed error body every endpoint returns on failure.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of failure happened; stable, machine-readable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request body or query could not be read (malformed JSON, wrong type).
+    BadRequest,
+    /// The request was readable but one or more fields are invalid.
+    Validation,
+    /// No valid session: log in first.
+    Unauthenticated,
+    /// Wrong email or password (deliberately does not say which).
+    InvalidCredentials,
+    /// The user is logged in but may not do this.
+    Forbidden,
+    /// No such record, or not visible to this user.
+    NotFound,
+    /// The change conflicts with the current state (duplicate, stale version).
+    Conflict,
+    /// The request body is larger than the server accepts.
+    PayloadTooLarge,
+    /// Something failed on the server; details are in the server log, not here.
+    Internal,
+}
+
+/// One invalid field, named by its JSON path (`email`, `tabs[2].label`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    /// A field error for `field` with a human-readable `message`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The error body: `{ "code": "validation", "message": "...", "field_errors": [...] }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_errors: Vec<FieldError>,
+}
+
+impl ApiError {
+    /// An error with no field details.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field_errors: Vec::new(),
+        }
+    }
+
+    /// A validation error listing the invalid fields.
+    pub fn validation(field_errors: Vec<FieldError>) -> Self {
+        let message = match field_errors.as_slice() {
+            [one] => format!("{}: {}", one.field, one.message),
+            _ => format!("{} fields are invalid", field_errors.len()),
+        };
+        Self {
+            code: ErrorCode::Validation,
+            message,
+            field_errors,
+        }
+    }
+
+    /// The standard "not found" error for a record kind.
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+
+    /// The HTTP status this error is sent with.
+    pub fn status(&self) -> u16 {
+        match self.code {
+            ErrorCode::BadRequest => 400,
+            ErrorCode::Validation => 422,
+            ErrorCode::Unauthenticated | ErrorCode::InvalidCredentials => 401,
+            ErrorCode::Forbidden => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::Conflict => 409,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::Internal => 500,
+        }
+    }
+
+    /// The message for one field, if that field is named in the error.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.field_errors
+            .iter()
+            .find(|f| f.field == name)
+            .map(|f| f.message.as_str())
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}

@@ -1,0 +1,18 @@
+//! The Trellis contract: every type that crosses the wire between the client and a PRM backend.
+//!
+//! Builds for wasm and native, with no web-framework or database dependency.
+
+pub mod community;
+pub mod datetime;
+pub mod error;
+pub mod page;
+pub mod paths;
+pub mod records;
+pub mod seed;
+pub mod validate;
+
+pub use community::*;
+pub use error::*;
+pub use page::*;
+pub use records::*;
+pub use validate::Validate;

@@ -1,0 +1,87 @@
+//! Community pages: a tree of regions (sections, rows, columns) holding components.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Audience;
+
+/// A page of the community, laid out as a tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    pub root: Vec<LayoutNode>,
+}
+
+/// One node of a page layout.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LayoutNode {
+    /// A titled group of nodes stacked vertically.
+    Section {
+        id: String,
+        #[serde(default)]
+        title: String,
+        #[cfg_attr(feature = "openapi", schema(no_recursion))]
+        children: Vec<LayoutNode>,
+    },
+    /// A row of 1 to 4 columns.
+    Row {
+        id: String,
+        #[cfg_attr(feature = "openapi", schema(no_recursion))]
+        columns: Vec<Column>,
+    },
+    /// A placed component with its settings.
+    Component {
+        id: String,
+        component: ComponentKind,
+        /// Settings, typed per component kind by the builder.
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        props: serde_json::Map<String, serde_json::Value>,
+        #[serde(default)]
+        audience: Audience,
+    },
+}
+
+/// A column of a row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Column {
+    pub id: String,
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub children: Vec<LayoutNode>,
+}
+
+/// The components a page can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentKind {
+    Heading,
+    RichText,
+    Image,
+    Button,
+    AnnouncementList,
+    LeadInbox,
+    DealRegistrationForm,
+    PipelineSummary,
+    KpiTile,
+    Chart,
+    TrainingProgress,
+    ContactCard,
+    SupportCaseForm,
+    Spacer,
+}
+
+impl LayoutNode {
+    /// The node's id.
+    pub fn id(&self) -> &str {
+        match self {
+            LayoutNode::Section { id, .. }
+            | LayoutNode::Row { id, .. }
+            | LayoutNode::Component { id, .. } => id,
+        }
+    }
+}

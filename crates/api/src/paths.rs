@@ -1,0 +1,21 @@
+//! The REST paths of the Trellis API, shared so client and server cannot disagree.
+
+pub const HEALTH: &str = "/api/health";
+pub const OPENAPI: &str = "/api/openapi.json";
+pub const LOGIN: &str = "/api/auth/login";
+pub const LOGOUT: &str = "/api/auth/logout";
+pub const ME: &str = "/api/auth/me";
+pub const ACCOUNTS: &str = "/api/accounts";
+pub const PROGRAMS: &str = "/api/programs";
+pub const USERS: &str = "/api/users";
+pub const LEADS: &str = "/api/leads";
+pub const DEALS: &str = "/api/deals";
+pub const OPPORTUNITIES: &str = "/api/opportunities";
+pub const CONTACTS: &str = "/api/contacts";
+pub const COMMUNITY: &str = "/api/community";
+pub const COMMUNITY_DRAFT: &str = "/api/community/draft";
+
+/// The path of one record under a collection path: `/api/leads/lead_1`.
+pub fn item(collection: &str, id: &str) -> String {
+    format!("{collection}/{id}")
+}

@@ -1,0 +1,477 @@
+//! PRM records: users, partner accounts, programs, leads, deal registrations, opportunities, contacts.
+
+use serde::{Deserialize, Serialize};
+
+/// Who a user is in the community; decides what they may see and do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Vendor administrator: everything, including the builder.
+    Admin,
+    /// Vendor channel manager: manages partners and their records.
+    ChannelManager,
+    /// Partner executive: sees every record of their partner account.
+    PartnerExecutive,
+    /// Partner manager: sees their team's records (today: the whole account).
+    PartnerManager,
+    /// Partner user: sees only the records they own.
+    PartnerUser,
+}
+
+impl Role {
+    /// Every role, in order of reach.
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::ChannelManager,
+        Role::PartnerExecutive,
+        Role::PartnerManager,
+        Role::PartnerUser,
+    ];
+
+    /// True for the vendor's own staff.
+    pub fn is_internal(self) -> bool {
+        matches!(self, Role::Admin | Role::ChannelManager)
+    }
+
+    /// The label a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::ChannelManager => "Channel manager",
+            Role::PartnerExecutive => "Partner executive",
+            Role::PartnerManager => "Partner manager",
+            Role::PartnerUser => "Partner user",
+        }
+    }
+}
+
+/// A person who can log in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// The partner account this user works for; `None` for vendor staff.
+    pub partner_account_id: Option<String>,
+    /// Deactivated users cannot log in; their records stay.
+    pub active: bool,
+}
+
+/// Fields an admin sets when creating or editing a user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserInput {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub partner_account_id: Option<String>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Required when creating; when editing, `None` keeps the current password.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The body of `POST /api/auth/login`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The logged-in user, with their partner account's name and tier for the UI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub user: User,
+    pub partner_account_name: Option<String>,
+    pub tier_name: Option<String>,
+}
+
+/// `GET /api/health`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// How a partner sells for the vendor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerType {
+    Reseller,
+    Distributor,
+    Referral,
+    Technology,
+}
+
+/// A company: a customer or prospect, or (with `is_partner`) a partner account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    /// Web domain, used to spot duplicate companies (`acme.example`).
+    pub domain: String,
+    pub region: String,
+    pub is_partner: bool,
+    pub partner_type: Option<PartnerType>,
+    /// The partner program tier; `None` for non-partners.
+    pub tier_id: Option<String>,
+    pub created_at: String,
+}
+
+/// Fields set when creating or editing an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountInput {
+    pub name: String,
+    pub domain: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub is_partner: bool,
+    #[serde(default)]
+    pub partner_type: Option<PartnerType>,
+    #[serde(default)]
+    pub tier_id: Option<String>,
+}
+
+/// A partner program, such as "Reseller Program", with its ranked tiers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerProgram {
+    pub id: String,
+    pub name: String,
+    pub tiers: Vec<Tier>,
+}
+
+/// A level of a partner program (Registered, Silver, Gold); higher rank is better.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tier {
+    pub id: String,
+    pub program_id: String,
+    pub name: String,
+    pub rank: i64,
+    pub benefits: String,
+}
+
+/// Where a lead is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LeadStatus {
+    /// In the vendor's pool, not yet given to a partner.
+    New,
+    /// Given to a partner account, waiting for it to accept.
+    Assigned,
+    Accepted,
+    Declined,
+    /// Turned into an opportunity.
+    Converted,
+}
+
+/// A potential customer passed to a partner to follow up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Lead {
+    pub id: String,
+    pub company: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+    pub region: String,
+    pub postcode: String,
+    pub product_interest: String,
+    pub status: LeadStatus,
+    pub partner_account_id: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields set when creating or editing a lead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeadInput {
+    pub company: String,
+    pub contact_name: String,
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub product_interest: String,
+    /// Vendor staff may assign the lead to a partner; ignored for partner users.
+    #[serde(default)]
+    pub partner_account_id: Option<String>,
+}
+
+/// Where a deal registration is in its review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DealStatus {
+    Draft,
+    Submitted,
+    Approved,
+    Rejected,
+    Won,
+    Lost,
+    Expired,
+    Withdrawn,
+}
+
+/// A partner's claim on a sales opportunity, reviewed by the vendor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DealRegistration {
+    pub id: String,
+    pub company: String,
+    pub domain: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub product: String,
+    /// Estimated deal value in whole units of `currency`.
+    pub estimated_amount: i64,
+    /// ISO 4217 code, e.g. `EUR`.
+    pub currency: String,
+    /// `YYYY-MM-DD`.
+    pub expected_close_date: String,
+    pub notes: String,
+    pub status: DealStatus,
+    pub reviewer_reason: Option<String>,
+    /// `YYYY-MM-DD`; set on approval.
+    pub expires_on: Option<String>,
+    pub partner_account_id: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields a partner fills in on the deal registration form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DealInput {
+    pub company: String,
+    pub domain: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub product: String,
+    pub estimated_amount: i64,
+    pub currency: String,
+    pub expected_close_date: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub partner_account_id: Option<String>,
+}
+
+/// A sales pipeline stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Prospecting,
+    Qualification,
+    Proposal,
+    Negotiation,
+    ClosedWon,
+    ClosedLost,
+}
+
+/// An opportunity in a partner's pipeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Opportunity {
+    pub id: String,
+    pub name: String,
+    pub account_name: String,
+    pub stage: Stage,
+    pub amount: i64,
+    pub currency: String,
+    pub close_date: String,
+    /// Chance of winning, 0 to 100.
+    pub probability: i64,
+    pub next_step: String,
+    pub partner_account_id: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields set when creating or editing an opportunity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpportunityInput {
+    pub name: String,
+    pub account_name: String,
+    pub stage: Stage,
+    pub amount: i64,
+    pub currency: String,
+    pub close_date: String,
+    pub probability: i64,
+    #[serde(default)]
+    pub next_step: String,
+    #[serde(default)]
+    pub partner_account_id: Option<String>,
+}
+
+/// A person at a customer or prospect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Contact {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub title: String,
+    pub company: String,
+    pub partner_account_id: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields set when creating or editing a contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub partner_account_id: Option<String>,
+}
+
+/// One page of a list: pass `next_cursor` back as `cursor` for the next page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListPage<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Query parameters every list endpoint accepts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct ListQuery {
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// Free-text search over names, companies and emails.
+    pub q: Option<String>,
+    /// Status (leads, deals) or stage (opportunities), by wire name.
+    pub status: Option<String>,
+    /// Only records of this partner account (vendor staff only).
+    pub partner_account_id: Option<String>,
+}
+
+impl ListQuery {
+    /// The default page size.
+    pub const DEFAULT_LIMIT: u32 = 50;
+    /// The largest page size a backend serves.
+    pub const MAX_LIMIT: u32 = 200;
+
+    /// The page size to use, clamped to `1..=MAX_LIMIT`.
+    pub fn limit(&self) -> u32 {
+        self.limit
+            .unwrap_or(Self::DEFAULT_LIMIT)
+            .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// Access to the owner fields every partner-owned record has.
+pub trait Owned {
+    fn partner_account_id(&self) -> Option<&str>;
+    fn owner_user_id(&self) -> Option<&str>;
+}
+
+macro_rules! owned {
+    ($($t:ty),*) => {$(
+        impl Owned for $t {
+            fn partner_account_id(&self) -> Option<&str> {
+                self.partner_account_id.as_deref()
+            }
+            fn owner_user_id(&self) -> Option<&str> {
+                self.owner_user_id.as_deref()
+            }
+        }
+    )*};
+}
+owned!(Lead, DealRegistration, Opportunity, Contact);
+
+/// What a user may see of partner-owned records: the one rule, shared by every backend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Vendor staff: everything.
+    All,
+    /// Records of one partner account.
+    Account(String),
+    /// Records of one partner account that this user owns.
+    Own { account: String, user: String },
+    /// Nothing (a partner user with no account: a data error, fail closed).
+    Nothing,
+}
+
+impl Scope {
+    /// The scope of `user`.
+    pub fn of(user: &User) -> Scope {
+        match (user.role, &user.partner_account_id) {
+            (r, _) if r.is_internal() => Scope::All,
+            (Role::PartnerUser, Some(account)) => Scope::Own {
+                account: account.clone(),
+                user: user.id.clone(),
+            },
+            (_, Some(account)) => Scope::Account(account.clone()),
+            (_, None) => Scope::Nothing,
+        }
+    }
+
+    /// Whether a record is visible in this scope.
+    pub fn allows(&self, record: &impl Owned) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Account(a) => record.partner_account_id() == Some(a),
+            Scope::Own { account, user } => {
+                record.partner_account_id() == Some(account) && record.owner_user_id() == Some(user)
+            }
+            Scope::Nothing => false,
+        }
+    }
+}
+
+/// The wire name of a serde unit enum value (`LeadStatus::New` -> `"new"`).
+pub fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Parses a wire name into a serde unit enum value.
+pub fn parse_wire<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}

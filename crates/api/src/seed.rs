@@ -1,0 +1,386 @@
+//! The demo organisation: one deterministic data set for the server's first start and the demo backend.
+
+use serde_json::json;
+
+use crate::datetime::{date, timestamp};
+use crate::*;
+
+/// Every demo user's password.
+pub const DEMO_PASSWORD: &str = "trellis-demo";
+
+/// The whole demo organisation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DemoData {
+    pub programs: Vec<PartnerProgram>,
+    pub accounts: Vec<Account>,
+    pub users: Vec<User>,
+    pub leads: Vec<Lead>,
+    pub deals: Vec<DealRegistration>,
+    pub opportunities: Vec<Opportunity>,
+    pub contacts: Vec<Contact>,
+    pub site: Site,
+}
+
+/// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const COMPANIES: [&str; 24] = [
+    "Northwind", "Globex", "Initech", "Umbrella Retail", "Stark Logistics", "Wayne Foods",
+    "Hooli", "Vandelay Imports", "Soylent", "Tyrell Systems", "Oscorp Labs", "Cyberdyne Health",
+    "Wonka Confectionery", "Gringotts Finance", "Monarch Freight", "Pied Piper", "Aperture Clinics",
+    "Massive Dynamic", "Dunder Paper", "Prestige Worldwide", "Sterling Cooper", "Bluth Homes",
+    "Los Pollos Group", "Krusty Brands",
+];
+const FIRST: [&str; 16] = [
+    "Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keira",
+    "Luca", "Maya", "Noah", "Olga", "Priya",
+];
+const LAST: [&str; 12] = [
+    "Schmidt", "Okafor", "Martin", "Rossi", "Nguyen", "Dubois", "Kowalski", "Silva", "Tanaka",
+    "Jensen", "Haddad", "Moreau",
+];
+const PRODUCTS: [&str; 5] = [
+    "Trellis Cloud", "Trellis Analytics", "Trellis Edge", "Support Plus", "Onboarding Services",
+];
+const REGIONS: [(&str, &str); 4] = [("EMEA", "10"), ("EMEA", "75"), ("NA", "94"), ("APAC", "20")];
+
+/// The demo organisation as of `now` (seconds since the epoch): dates are relative to it.
+pub fn demo_data(now: i64) -> DemoData {
+    let mut rng = Rng(0x7472_656c_6c69_73);
+    let day = 86_400;
+    let ago = |days: i64, rng: &mut Rng| timestamp(now - days * day - (rng.below(36_000) as i64));
+
+    let tier = |id: &str, name: &str, rank: i64, benefits: &str| Tier {
+        id: id.into(),
+        program_id: "prog_resell".into(),
+        name: name.into(),
+        rank,
+        benefits: benefits.into(),
+    };
+    let programs = vec![PartnerProgram {
+        id: "prog_resell".into(),
+        name: "Reseller Program".into(),
+        tiers: vec![
+            tier("tier_registered", "Registered", 1, "Deal registration, partner portal, online training."),
+            tier("tier_silver", "Silver", 2, "10% margin, lead sharing, marketing development funds."),
+            tier("tier_gold", "Gold", 3, "20% margin, priority leads, MDF, a dedicated channel manager."),
+        ],
+    }];
+
+    let partner = |id: &str, name: &str, domain: &str, region: &str, ty, tier: &str| Account {
+        id: id.into(),
+        name: name.into(),
+        domain: domain.into(),
+        region: region.into(),
+        is_partner: true,
+        partner_type: Some(ty),
+        tier_id: Some(tier.into()),
+        created_at: timestamp(now - 400 * day),
+    };
+    let mut accounts = vec![
+        partner("acc_acme", "Acme Solutions", "acme.test", "EMEA", PartnerType::Reseller, "tier_gold"),
+        partner("acc_bluebird", "Bluebird Distribution", "bluebird.test", "NA", PartnerType::Distributor, "tier_silver"),
+        partner("acc_cedar", "Cedar IT", "cedar.test", "APAC", PartnerType::Referral, "tier_registered"),
+    ];
+    for (i, name) in COMPANIES.iter().take(10).enumerate() {
+        accounts.push(Account {
+            id: format!("acc_{:03}", i + 1),
+            name: (*name).into(),
+            domain: domain_of(name),
+            region: rng.pick(&REGIONS).0.into(),
+            is_partner: false,
+            partner_type: None,
+            tier_id: None,
+            created_at: ago(300 - i as i64 * 20, &mut rng),
+        });
+    }
+
+    let user = |id: &str, email: &str, name: &str, role, account: Option<&str>| User {
+        id: id.into(),
+        email: email.into(),
+        name: name.into(),
+        role,
+        partner_account_id: account.map(Into::into),
+        active: true,
+    };
+    let users = vec![
+        user("usr_admin", "admin@trellis.test", "Alex Admin", Role::Admin, None),
+        user("usr_channel", "channel@trellis.test", "Casey Channel", Role::ChannelManager, None),
+        user("usr_acme_exec", "partner@acme.test", "Pat Partner", Role::PartnerExecutive, Some("acc_acme")),
+        user("usr_acme_mgr", "manager@acme.test", "Morgan Manager", Role::PartnerManager, Some("acc_acme")),
+        user("usr_acme_rep", "rep@acme.test", "Riley Rep", Role::PartnerUser, Some("acc_acme")),
+        user("usr_blue_exec", "partner@bluebird.test", "Blair Bluebird", Role::PartnerExecutive, Some("acc_bluebird")),
+        user("usr_blue_rep", "rep@bluebird.test", "Robin Bluebird", Role::PartnerUser, Some("acc_bluebird")),
+        user("usr_cedar_exec", "partner@cedar.test", "Cam Cedar", Role::PartnerExecutive, Some("acc_cedar")),
+    ];
+    let owners: [(&str, &[&str]); 3] = [
+        ("acc_acme", &["usr_acme_exec", "usr_acme_mgr", "usr_acme_rep"]),
+        ("acc_bluebird", &["usr_blue_exec", "usr_blue_rep"]),
+        ("acc_cedar", &["usr_cedar_exec"]),
+    ];
+    // Acme gets the most records, as a Gold partner would.
+    let pick_owner = |rng: &mut Rng| {
+        let (account, users) = owners[[0, 0, 0, 1, 1, 2][rng.below(6)]];
+        (account.to_string(), rng.pick(users).to_string())
+    };
+
+    let mut leads = Vec::new();
+    for i in 0..200 {
+        let company = format!("{} {}", rng.pick(&COMPANIES), ["GmbH", "Ltd", "Inc", "SA", "BV"][i % 5]);
+        let (first, last) = (*rng.pick(&FIRST), *rng.pick(&LAST));
+        let (region, prefix) = *rng.pick(&REGIONS);
+        let status = [
+            LeadStatus::New, LeadStatus::Assigned, LeadStatus::Assigned, LeadStatus::Accepted,
+            LeadStatus::Accepted, LeadStatus::Declined, LeadStatus::Converted,
+        ][rng.below(7)];
+        let (account, owner) = pick_owner(&mut rng);
+        let created = ago(rng.below(120) as i64, &mut rng);
+        leads.push(Lead {
+            id: format!("lead_{:04}", i + 1),
+            contact_name: format!("{first} {last}"),
+            email: format!("{}.{}@{}", first.to_lowercase(), last.to_lowercase(), domain_of(&company)),
+            phone: format!("+44 20 7946 {:04}", rng.below(10_000)),
+            company,
+            region: region.into(),
+            postcode: format!("{prefix}{:03}", rng.below(1000)),
+            product_interest: rng.pick(&PRODUCTS).to_string(),
+            status,
+            partner_account_id: (status != LeadStatus::New).then_some(account),
+            owner_user_id: matches!(status, LeadStatus::Accepted | LeadStatus::Converted).then_some(owner),
+            updated_at: created.clone(),
+            created_at: created,
+        });
+    }
+
+    let mut deals = Vec::new();
+    for i in 0..60 {
+        let company = rng.pick(&COMPANIES).to_string();
+        let (first, last) = (*rng.pick(&FIRST), *rng.pick(&LAST));
+        let status = [
+            DealStatus::Draft, DealStatus::Submitted, DealStatus::Submitted, DealStatus::Approved,
+            DealStatus::Approved, DealStatus::Rejected, DealStatus::Won, DealStatus::Lost,
+        ][rng.below(8)];
+        let (account, owner) = pick_owner(&mut rng);
+        let age = rng.below(90) as i64;
+        let created = ago(age, &mut rng);
+        let approved = matches!(status, DealStatus::Approved | DealStatus::Won | DealStatus::Lost);
+        deals.push(DealRegistration {
+            id: format!("deal_{:04}", i + 1),
+            domain: domain_of(&company),
+            contact_name: format!("{first} {last}"),
+            contact_email: format!("{}@{}", first.to_lowercase(), domain_of(&company)),
+            company,
+            product: rng.pick(&PRODUCTS).to_string(),
+            estimated_amount: (rng.below(95) as i64 + 5) * 1000,
+            currency: ["EUR", "USD", "GBP"][rng.below(3)].into(),
+            expected_close_date: date(now / day + 30 + rng.below(150) as i64),
+            notes: "Customer evaluating against two competitors.".into(),
+            status,
+            reviewer_reason: (status == DealStatus::Rejected)
+                .then(|| "An existing opportunity covers this customer.".to_string()),
+            expires_on: approved.then(|| date(now / day - age + 90)),
+            partner_account_id: Some(account),
+            owner_user_id: Some(owner),
+            updated_at: created.clone(),
+            created_at: created,
+        });
+    }
+
+    let stages = [
+        (Stage::Prospecting, 10), (Stage::Qualification, 25), (Stage::Proposal, 50),
+        (Stage::Negotiation, 75), (Stage::ClosedWon, 100), (Stage::ClosedLost, 0),
+    ];
+    let mut opportunities = Vec::new();
+    for i in 0..80 {
+        let company = rng.pick(&COMPANIES).to_string();
+        let (stage, probability) = *rng.pick(&stages);
+        let (account, owner) = pick_owner(&mut rng);
+        let created = ago(rng.below(180) as i64, &mut rng);
+        opportunities.push(Opportunity {
+            id: format!("opp_{:04}", i + 1),
+            name: format!("{company} – {}", rng.pick(&PRODUCTS)),
+            account_name: company,
+            stage,
+            amount: (rng.below(190) as i64 + 10) * 500,
+            currency: "EUR".into(),
+            close_date: date(now / day - 30 + rng.below(200) as i64),
+            probability,
+            next_step: ["Send proposal", "Book demo", "Legal review", "Call procurement"][rng.below(4)].into(),
+            partner_account_id: Some(account),
+            owner_user_id: Some(owner),
+            updated_at: created.clone(),
+            created_at: created,
+        });
+    }
+
+    let mut contacts = Vec::new();
+    for i in 0..120 {
+        let company = rng.pick(&COMPANIES).to_string();
+        let (first, last) = (*rng.pick(&FIRST), *rng.pick(&LAST));
+        let (account, owner) = pick_owner(&mut rng);
+        let created = ago(rng.below(365) as i64, &mut rng);
+        contacts.push(Contact {
+            id: format!("con_{:04}", i + 1),
+            email: format!("{}.{}@{}", first.to_lowercase(), last.to_lowercase(), domain_of(&company)),
+            first_name: first.into(),
+            last_name: last.into(),
+            phone: format!("+1 415 555 {:04}", rng.below(10_000)),
+            title: ["CIO", "IT Manager", "Procurement Lead", "CFO", "Operations Director"][rng.below(5)].into(),
+            company,
+            partner_account_id: Some(account),
+            owner_user_id: Some(owner),
+            updated_at: created.clone(),
+            created_at: created,
+        });
+    }
+
+    DemoData {
+        programs,
+        accounts,
+        users,
+        leads,
+        deals,
+        opportunities,
+        contacts,
+        site: partner_central(),
+    }
+}
+
+fn domain_of(company: &str) -> String {
+    let first = company.split_whitespace().next().unwrap_or("example");
+    format!("{}.example", first.to_lowercase())
+}
+
+fn component(id: &str, component: ComponentKind, props: serde_json::Value) -> LayoutNode {
+    LayoutNode::Component {
+        id: id.into(),
+        component,
+        props: match props {
+            serde_json::Value::Object(map) => map,
+            _ => Default::default(),
+        },
+        audience: Audience::default(),
+    }
+}
+
+/// The "Partner Central" site: a home page and a tab for each daily workspace view.
+pub fn partner_central() -> Site {
+    let view = |id: &str, label: &str, view| Tab {
+        id: id.into(),
+        label: label.into(),
+        target: TabTarget::View { view },
+        hidden: false,
+        audience: Audience::default(),
+    };
+    Site {
+        name: "Partner Central".into(),
+        tabs: vec![
+            Tab {
+                id: "tab_home".into(),
+                label: "Home".into(),
+                target: TabTarget::Page { page_id: "page_home".into() },
+                hidden: false,
+                audience: Audience::default(),
+            },
+            view("tab_leads", "Leads", WorkspaceView::Leads),
+            view("tab_deals", "Deals", WorkspaceView::Deals),
+            view("tab_opps", "Opportunities", WorkspaceView::Opportunities),
+            view("tab_contacts", "Contacts", WorkspaceView::Contacts),
+            view("tab_training", "Training", WorkspaceView::Training),
+            view("tab_support", "Support", WorkspaceView::Support),
+        ],
+        pages: vec![Page {
+            id: "page_home".into(),
+            title: "Home".into(),
+            root: vec![
+                component("n_heading", ComponentKind::Heading, json!({"text": "Welcome to Partner Central", "level": 1})),
+                component("n_intro", ComponentKind::RichText, json!({"text": "Your leads, deals and pipeline in one place."})),
+                LayoutNode::Row {
+                    id: "n_row".into(),
+                    columns: vec![
+                        Column {
+                            id: "n_col1".into(),
+                            children: vec![
+                                component("n_ann", ComponentKind::AnnouncementList, json!({"title": "Announcements"})),
+                                component("n_pipe", ComponentKind::PipelineSummary, json!({"title": "My pipeline"})),
+                            ],
+                        },
+                        Column {
+                            id: "n_col2".into(),
+                            children: vec![
+                                component("n_inbox", ComponentKind::LeadInbox, json!({"title": "New leads", "limit": 5})),
+                                component("n_deal", ComponentKind::Button, json!({"label": "Register a deal", "href": "/deals"})),
+                            ],
+                        },
+                    ],
+                },
+            ],
+        }],
+        theme_id: "theme_default".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Validate;
+
+    #[test]
+    fn demo_data_is_deterministic_and_sized() {
+        let a = demo_data(1_790_000_000);
+        assert_eq!(a, demo_data(1_790_000_000));
+        assert_eq!(a.leads.len(), 200);
+        assert_eq!(a.deals.len(), 60);
+        assert_eq!(a.opportunities.len(), 80);
+        assert!(a.contacts.len() >= 100);
+        let tiers: Vec<_> = a.accounts.iter().filter_map(|x| x.tier_id.clone()).collect();
+        assert_eq!(tiers, ["tier_gold", "tier_silver", "tier_registered"]);
+    }
+
+    #[test]
+    fn every_partner_account_has_leads_of_its_own_and_pool_leads_have_none() {
+        let d = demo_data(1_790_000_000);
+        for account in ["acc_acme", "acc_bluebird", "acc_cedar"] {
+            assert!(d.leads.iter().any(|l| l.partner_account_id.as_deref() == Some(account)));
+        }
+        for lead in d.leads.iter().filter(|l| l.status == LeadStatus::New) {
+            assert_eq!(lead.partner_account_id, None);
+        }
+    }
+
+    #[test]
+    fn seeded_records_pass_their_own_validation() {
+        let d = demo_data(1_790_000_000);
+        assert!(d.site.validate().is_empty(), "{:?}", d.site.validate());
+        for l in &d.leads {
+            let input = LeadInput {
+                company: l.company.clone(),
+                contact_name: l.contact_name.clone(),
+                email: l.email.clone(),
+                phone: l.phone.clone(),
+                region: l.region.clone(),
+                postcode: l.postcode.clone(),
+                product_interest: l.product_interest.clone(),
+                partner_account_id: None,
+            };
+            assert!(input.validate().is_empty(), "{l:?}");
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Field validation shared by the UI (before sending), the server and the demo backend.
+
+use std::collections::HashSet;
+
+use crate::*;
+
+/// Longest text field accepted, in characters.
+pub const MAX_TEXT: usize = 200;
+/// Longest free-text note accepted, in characters.
+pub const MAX_NOTES: usize = 5000;
+/// Deepest page layout accepted.
+pub const MAX_LAYOUT_DEPTH: usize = 8;
+
+/// A value that can check its own fields.
+pub trait Validate {
+    /// Every invalid field; empty when the value is valid.
+    fn validate(&self) -> Vec<FieldError>;
+
+    /// `Ok` when valid, else the typed validation error.
+    fn check(&self) -> Result<(), ApiError> {
+        let errors = self.validate();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(errors))
+        }
+    }
+}
+
+/// Collects field errors with small helpers.
+#[derive(Default)]
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn required(&mut self, field: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.add(field, "is required");
+        } else {
+            self.max(field, value, max);
+        }
+    }
+
+    fn max(&mut self, field: &str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            self.add(field, &format!("must be at most {max} characters"));
+        }
+    }
+
+    fn email(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.add(field, "is required");
+        } else if !is_email(value) {
+            self.add(field, "must be an email address like name@example.com");
+        }
+    }
+
+    fn date(&mut self, field: &str, value: &str) {
+        if !is_iso_date(value) {
+            self.add(field, "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    fn currency(&mut self, field: &str, value: &str) {
+        if !(value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase())) {
+            self.add(field, "must be a three-letter currency code such as EUR");
+        }
+    }
+
+    fn add(&mut self, field: &str, message: &str) {
+        self.0.push(FieldError::new(field, message));
+    }
+}
+
+/// A plausible email address: one `@`, a non-empty local part, a dotted domain, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && s.len() <= 254
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty())
+}
+
+/// A real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+impl Validate for LoginRequest {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.email("email", &self.email);
+        if self.password.is_empty() {
+            e.add("password", "is required");
+        }
+        e.0
+    }
+}
+
+impl Validate for LeadInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("company", &self.company, MAX_TEXT);
+        e.required("contact_name", &self.contact_name, MAX_TEXT);
+        e.email("email", &self.email);
+        for (f, v) in [
+            ("phone", &self.phone),
+            ("region", &self.region),
+            ("postcode", &self.postcode),
+            ("product_interest", &self.product_interest),
+        ] {
+            e.max(f, v, MAX_TEXT);
+        }
+        e.0
+    }
+}
+
+impl Validate for DealInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("company", &self.company, MAX_TEXT);
+        e.required("domain", &self.domain, MAX_TEXT);
+        if !self.domain.trim().is_empty() && !self.domain.contains('.') {
+            e.add("domain", "must be a web domain such as example.com");
+        }
+        e.required("contact_name", &self.contact_name, MAX_TEXT);
+        e.email("contact_email", &self.contact_email);
+        e.required("product", &self.product, MAX_TEXT);
+        if self.estimated_amount <= 0 {
+            e.add("estimated_amount", "must be greater than zero");
+        }
+        e.currency("currency", &self.currency);
+        e.date("expected_close_date", &self.expected_close_date);
+        e.max("notes", &self.notes, MAX_NOTES);
+        e.0
+    }
+}
+
+impl Validate for OpportunityInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("name", &self.name, MAX_TEXT);
+        e.required("account_name", &self.account_name, MAX_TEXT);
+        if self.amount < 0 {
+            e.add("amount", "must not be negative");
+        }
+        e.currency("currency", &self.currency);
+        e.date("close_date", &self.close_date);
+        if !(0..=100).contains(&self.probability) {
+            e.add("probability", "must be between 0 and 100");
+        }
+        e.max("next_step", &self.next_step, MAX_TEXT);
+        e.0
+    }
+}
+
+impl Validate for ContactInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("first_name", &self.first_name, MAX_TEXT);
+        e.required("last_name", &self.last_name, MAX_TEXT);
+        e.email("email", &self.email);
+        for (f, v) in [
+            ("phone", &self.phone),
+            ("title", &self.title),
+            ("company", &self.company),
+        ] {
+            e.max(f, v, MAX_TEXT);
+        }
+        e.0
+    }
+}
+
+impl Validate for AccountInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("name", &self.name, MAX_TEXT);
+        e.required("domain", &self.domain, MAX_TEXT);
+        e.max("region", &self.region, MAX_TEXT);
+        if self.is_partner && self.partner_type.is_none() {
+            e.add("partner_type", "is required for a partner account");
+        }
+        if !self.is_partner && self.tier_id.is_some() {
+            e.add("tier_id", "only partner accounts have a tier");
+        }
+        e.0
+    }
+}
+
+impl Validate for UserInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.email("email", &self.email);
+        e.required("name", &self.name, MAX_TEXT);
+        match (self.role.is_internal(), &self.partner_account_id) {
+            (true, Some(_)) => e.add("partner_account_id", "vendor staff have no partner account"),
+            (false, None) => e.add("partner_account_id", "is required for a partner role"),
+            _ => {}
+        }
+        if let Some(p) = &self.password {
+            if p.chars().count() < 10 {
+                e.add("password", "must be at least 10 characters");
+            }
+        }
+        e.0
+    }
+}
+
+impl Validate for SaveDraft {
+    fn validate(&self) -> Vec<FieldError> {
+        self.site.validate()
+    }
+}
+
+impl Validate for Site {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("site.name", &self.name, MAX_TEXT);
+        let page_ids: HashSet<&str> = self.pages.iter().map(|p| p.id.as_str()).collect();
+        let mut tab_ids = HashSet::new();
+        for (i, tab) in self.tabs.iter().enumerate() {
+            e.required(&format!("site.tabs[{i}].label"), &tab.label, MAX_TEXT);
+            if !tab_ids.insert(tab.id.as_str()) {
+                e.add(&format!("site.tabs[{i}].id"), "is used by another tab");
+            }
+            if let TabTarget::Page { page_id } = &tab.target {
+                if !page_ids.contains(page_id.as_str()) {
+                    e.add(&format!("site.tabs[{i}].target"), "points at a page that does not exist");
+                }
+            }
+        }
+        let mut node_ids = HashSet::new();
+        for (i, page) in self.pages.iter().enumerate() {
+            let at = format!("site.pages[{i}]");
+            e.required(&format!("{at}.title"), &page.title, MAX_TEXT);
+            for (j, node) in page.root.iter().enumerate() {
+                check_node(&mut e, node, &format!("{at}.root[{j}]"), 1, &mut node_ids);
+            }
+        }
+        e.0
+    }
+}
+
+fn check_node<'a>(
+    e: &mut Errors,
+    node: &'a LayoutNode,
+    at: &str,
+    depth: usize,
+    ids: &mut HashSet<&'a str>,
+) {
+    if depth > MAX_LAYOUT_DEPTH {
+        e.add(at, &format!("nests deeper than {MAX_LAYOUT_DEPTH} levels"));
+        return;
+    }
+    if !ids.insert(node.id()) {
+        e.add(&format!("{at}.id"), "is used by another node");
+    }
+    match node {
+        LayoutNode::Section { children, .. } => {
+            for (k, c) in children.iter().enumerate() {
+                check_node(e, c, &format!("{at}.children[{k}]"), depth + 1, ids);
+            }
+        }
+        LayoutNode::Row { columns, .. } => {
+            if !(1..=4).contains(&columns.len()) {
+                e.add(&format!("{at}.columns"), "a row has 1 to 4 columns");
+            }
+            for (c, col) in columns.iter().enumerate() {
+                for (k, child) in col.children.iter().enumerate() {
+                    let path = format!("{at}.columns[{c}].children[{k}]");
+                    check_node(e, child, &path, depth + 1, ids);
+                }
+            }
+        }
+        LayoutNode::Component { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert!(is_email("partner@acme.test"));
+        for bad in ["", "acme.test", "a@b", "a b@c.d", "@c.d", "a@@c.d", "a@c..d"] {
+            assert!(!is_email(bad), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2024-02-29"));
+        for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-04-31", ""] {
+            assert!(!is_iso_date(bad), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn deal_input_names_each_bad_field() {
+        let deal = DealInput {
+            company: " ".into(),
+            domain: "nodot".into(),
+            contact_name: "Ann".into(),
+            contact_email: "ann".into(),
+            product: "X".into(),
+            estimated_amount: 0,
+            currency: "eur".into(),
+            expected_close_date: "2024-02-30".into(),
+            notes: String::new(),
+            partner_account_id: None,
+        };
+        let fields: Vec<_> = deal.validate().into_iter().map(|f| f.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "company",
+                "domain",
+                "contact_email",
+                "estimated_amount",
+                "currency",
+                "expected_close_date"
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_layouts_are_rejected() {
+        let mut node = LayoutNode::Component {
+            id: "c".into(),
+            component: ComponentKind::Heading,
+            props: Default::default(),
+            audience: Audience::default(),
+        };
+        for i in 0..12 {
+            node = LayoutNode::Section {
+                id: format!("s{i}"),
+                title: String::new(),
+                children: vec![node],
+            };
+        }
+        let mut site = crate::seed::partner_central();
+        site.pages[0].root = vec![node];
+        let errors = site.validate();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("deeper"));
+    }
+}
