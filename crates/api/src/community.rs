@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, Role};
+use crate::{LayoutNode, Page, Role};
 
 /// Who sees a tab or component; empty lists mean everyone.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +82,33 @@ impl Site {
             .iter()
             .filter(|t| !t.hidden && t.audience.includes(tier_id, role))
             .collect()
+    }
+
+    /// The site as a viewer sees it: hidden tabs and out-of-audience tabs and components removed.
+    pub fn for_viewer(&self, tier_id: Option<&str>, role: Role) -> Site {
+        fn prune(nodes: &mut Vec<LayoutNode>, tier_id: Option<&str>, role: Role) {
+            nodes.retain(|n| match n {
+                LayoutNode::Component { audience, .. } => audience.includes(tier_id, role),
+                _ => true,
+            });
+            for node in nodes {
+                match node {
+                    LayoutNode::Section { children, .. } => prune(children, tier_id, role),
+                    LayoutNode::Row { columns, .. } => {
+                        for c in columns {
+                            prune(&mut c.children, tier_id, role);
+                        }
+                    }
+                    LayoutNode::Component { .. } => {}
+                }
+            }
+        }
+        let mut site = self.clone();
+        site.tabs.retain(|t| !t.hidden && t.audience.includes(tier_id, role));
+        for page in &mut site.pages {
+            prune(&mut page.root, tier_id, role);
+        }
+        site
     }
 
     /// A page by id.

@@ -375,7 +375,7 @@ pub struct ListPage<T> {
 
 /// Query parameters every list endpoint accepts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct ListQuery {
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

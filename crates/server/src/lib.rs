@@ -1,0 +1,158 @@
+//! The Trellis reference backend: the REST API over SQLite, and the built single-page app.
+
+pub mod auth;
+pub mod db;
+pub mod error;
+pub mod handlers;
+pub mod records;
+
+use std::path::PathBuf;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::routing::{any, get};
+use axum::{Json, Router};
+use sqlx::SqlitePool;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use trellis_api::{paths, ApiError, ErrorCode};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+/// The largest request body the API accepts (1 MiB).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    /// Mark the session cookie `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+    /// The built SPA to serve, if any.
+    pub dist: Option<PathBuf>,
+}
+
+/// Settings read from the environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `TRELLIS_ADDR`, default `127.0.0.1:8080`.
+    pub addr: String,
+    /// `TRELLIS_DB`, default `./data/trellis.db`.
+    pub db: String,
+    /// `TRELLIS_DIST`, default `./dist`.
+    pub dist: PathBuf,
+    /// `TRELLIS_SECURE_COOKIES=1` when behind HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl Config {
+    /// Reads the configuration from the environment, with defaults.
+    pub fn from_env() -> Config {
+        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+        Config {
+            addr: var("TRELLIS_ADDR", "127.0.0.1:8080"),
+            db: var("TRELLIS_DB", "./data/trellis.db"),
+            dist: PathBuf::from(var("TRELLIS_DIST", "./dist")),
+            secure_cookies: var("TRELLIS_SECURE_COOKIES", "0") == "1",
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(info(
+    title = "Trellis API",
+    description = "Partner relationship management: partner accounts, leads, deal registration, pipeline and the partner community."
+))]
+struct ApiDoc;
+
+/// Every API route, with its OpenAPI description.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(utoipa_axum::routes!(auth::login))
+        .routes(utoipa_axum::routes!(auth::logout))
+        .routes(utoipa_axum::routes!(auth::me))
+        .merge(handlers::admin::router())
+        .merge(handlers::community::router())
+        .merge(handlers::records::leads::router())
+        .merge(handlers::records::deals::router())
+        .merge(handlers::records::opportunities::router())
+        .merge(handlers::records::contacts::router())
+}
+
+/// The OpenAPI 3 document of the whole API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_router().into_openapi()
+}
+
+async fn api_not_found() -> error::Error {
+    ApiError::new(ErrorCode::NotFound, "No such API endpoint").into()
+}
+
+/// The whole application: API, OpenAPI document and (if built) the SPA with fallback to index.html.
+pub fn app(state: AppState) -> Router {
+    let (api, doc) = api_router().split_for_parts();
+    let doc = std::sync::Arc::new(doc);
+    let mut router = api
+        .route(paths::OPENAPI, get(move || async move { Json(doc.as_ref().clone()) }))
+        .route("/api/{*rest}", any(api_not_found))
+        .route("/api", any(api_not_found))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state.clone());
+    if let Some(dist) = &state.dist {
+        let index = ServeFile::new(dist.join("index.html"));
+        router = router.fallback_service(ServeDir::new(dist).fallback(index));
+    }
+    router
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Opens the database (migrating and seeding it on first start) and returns the state to serve.
+pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
+    let db = db::open(&config.db).await?;
+    let seeded = db::seed_if_empty(&db).await?;
+    let dist = config.dist.join("index.html").exists().then(|| config.dist.clone());
+    Ok((
+        AppState {
+            db,
+            secure_cookies: config.secure_cookies,
+            dist,
+        },
+        seeded,
+    ))
+}
+
+/// Serves `app` on `listener` until Ctrl-C or SIGTERM, letting in-flight requests finish.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let db = state.db.clone();
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

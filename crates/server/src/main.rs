@@ -1,1 +1,44 @@
-fn main(){}
+//! `trellis-server`: serves the API and the SPA; configured by TRELLIS_ADDR, TRELLIS_DB, TRELLIS_DIST.
+
+use server::{prepare, serve, Config};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("TRELLIS_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let config = Config::from_env();
+    let (state, seeded) = match prepare(&config).await {
+        Ok(ready) => ready,
+        Err(e) => {
+            eprintln!("trellis: cannot open the database at {}: {e:?}", config.db);
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    if seeded {
+        println!("trellis: created {} with the demo organisation", config.db);
+    }
+    if state.dist.is_none() {
+        println!("trellis: no built app in {} (API only)", config.dist.display());
+    }
+    let listener = match tokio::net::TcpListener::bind(&config.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("trellis: cannot listen on {}: {e}", config.addr);
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or(config.addr);
+    // Tests and xtask read this line to find the port.
+    println!("trellis: listening on http://{addr}");
+    match serve(listener, state).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("trellis: server failed: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

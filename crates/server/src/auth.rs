@@ -1,0 +1,230 @@
+//! Passwords, sessions and the logged-in user.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{FromRef, FromRequestParts, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use sha2::{Digest, Sha256};
+use sqlx::{Row, SqlitePool};
+use trellis_api::*;
+
+use crate::db::{now, now_unix};
+use crate::error::{ApiJson, Error, Result};
+use crate::AppState;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "trellis_session";
+/// How long a session lasts, in seconds (12 hours).
+pub const SESSION_SECONDS: i64 = 12 * 3600;
+
+/// A new random id with a kind prefix (`lead_9f2c...`).
+pub fn random_id(prefix: &str) -> String {
+    let mut bytes = [0u8; 10];
+    OsRng.fill_bytes(&mut bytes);
+    format!("{prefix}{}", hex(&bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn blocking_error(e: tokio::task::JoinError) -> Error {
+    Error::Internal(format!("password task failed: {e}"))
+}
+
+fn hash_now(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Internal(format!("hashing failed: {e}")))
+}
+
+/// An argon2id hash with a fresh salt (off the async runtime: hashing is slow on purpose).
+pub async fn hash_password(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || hash_now(&password))
+        .await
+        .map_err(blocking_error)?
+}
+
+/// A real hash of a random password, verified against when the email is unknown.
+static DECOY_HASH: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+async fn verify_password(password: String, hash: Option<String>) -> Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        // With no such user, verify against a decoy anyway so both answers take as long.
+        let hash = hash.or_else(|| {
+            DECOY_HASH
+                .get_or_init(|| hash_now(&random_id("decoy")).ok())
+                .clone()
+        });
+        Ok(hash.is_some_and(|hash| {
+            PasswordHash::new(&hash).is_ok_and(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+        }))
+    })
+    .await
+    .map_err(blocking_error)?
+}
+
+/// Reads a user row (`SELECT * FROM users`) into the contract type.
+pub fn user_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<User> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        role: parse_wire(&role).ok_or_else(|| Error::Internal(format!("unknown role {role}")))?,
+        partner_account_id: row.try_get("partner_account_id")?,
+        active: row.try_get("active")?,
+    })
+}
+
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_string())
+}
+
+/// The logged-in user; rejects with 401 when there is no valid session.
+pub struct CurrentUser(pub User);
+
+impl<S> FromRequestParts<S> for CurrentUser
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        let state = AppState::from_ref(state);
+        let unauthenticated = || ApiError::new(ErrorCode::Unauthenticated, "Please log in");
+        let token = session_token(&parts.headers).ok_or_else(unauthenticated)?;
+        let row = sqlx::query(
+            "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
+             WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = 1",
+        )
+        .bind(token_hash(&token))
+        .bind(now())
+        .fetch_optional(&state.db)
+        .await?
+        .ok_or_else(unauthenticated)?;
+        Ok(CurrentUser(user_from_row(&row)?))
+    }
+}
+
+fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let text = format!("{SESSION_COOKIE}={value}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}");
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The logged-in user with display names for their account and tier.
+pub async fn me_of(db: &SqlitePool, user: User) -> Result<Me> {
+    let row = sqlx::query(
+        "SELECT accounts.name AS account, tiers.name AS tier FROM accounts
+         LEFT JOIN tiers ON tiers.id = accounts.tier_id WHERE accounts.id = ?",
+    )
+    .bind(&user.partner_account_id)
+    .fetch_optional(db)
+    .await?;
+    let (partner_account_name, tier_name) = match row {
+        Some(r) => (r.try_get("account")?, r.try_get("tier")?),
+        None => (None, None),
+    };
+    Ok(Me {
+        user,
+        partner_account_name,
+        tier_name,
+    })
+}
+
+/// Log in with email and password; sets the session cookie.
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<LoginRequest>) -> Result<Response> {
+    body.check()?;
+    let row = sqlx::query("SELECT * FROM users WHERE email = ?")
+        .bind(body.email.trim())
+        .fetch_optional(&state.db)
+        .await?;
+    let hash = row.as_ref().map(|r| r.try_get::<String, _>("password_hash")).transpose()?;
+    let password_ok = verify_password(body.password, hash).await?;
+    let user = match row {
+        Some(r) if password_ok => Some(user_from_row(&r)?),
+        _ => None,
+    };
+    let Some(user) = user.filter(|u| u.active) else {
+        return Err(ApiError::new(ErrorCode::InvalidCredentials, "Wrong email or password").into());
+    };
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token = hex(&bytes);
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(&user.id)
+        .bind(now())
+        .bind(trellis_api::datetime::timestamp(now_unix() + SESSION_SECONDS))
+        .execute(&state.db)
+        .await?;
+    let me = me_of(&state.db, user).await?;
+    let mut response = Json(me).into_response();
+    response.headers_mut().insert(SET_COOKIE, cookie(&state, &token, SESSION_SECONDS));
+    Ok(response)
+}
+
+/// End the current session.
+#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204)))]
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+    if let Some(token) = session_token(&headers) {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash(&token))
+            .execute(&state.db)
+            .await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(SET_COOKIE, cookie(&state, "", 0));
+    Ok(response)
+}
+
+/// The logged-in user.
+#[utoipa::path(get, path = "/api/auth/me", tag = "auth",
+    responses((status = 200, body = Me), (status = 401, body = ApiError)))]
+pub async fn me(State(state): State<AppState>, CurrentUser(user): CurrentUser) -> Result<Json<Me>> {
+    Ok(Json(me_of(&state.db, user).await?))
+}
+
+/// 403 unless the user is vendor staff.
+pub fn require_internal(user: &User) -> Result<()> {
+    if user.role.is_internal() {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::Forbidden, "Only vendor staff may do this").into())
+    }
+}
+
+/// 403 unless the user is an administrator.
+pub fn require_admin(user: &User) -> Result<()> {
+    if user.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::Forbidden, "Only administrators may do this").into())
+    }
+}

@@ -1,0 +1,132 @@
+//! Opening, migrating and seeding the SQLite database.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use trellis_api::seed::{demo_data, DEMO_PASSWORD};
+use trellis_api::wire_name;
+
+use crate::auth::hash_password;
+use crate::error::Result;
+
+/// Seconds since the epoch, now.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Now as a wire timestamp.
+pub fn now() -> String {
+    trellis_api::datetime::timestamp(now_unix())
+}
+
+/// Opens (creating if needed) and migrates the database at `path`.
+pub async fn open(path: &str) -> Result<SqlitePool> {
+    if let Some(dir) = std::path::Path::new(path).parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                crate::error::Error::Internal(format!("cannot create {}: {e}", dir.display()))
+            })?;
+        }
+    }
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{path}"))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .map_err(|e| crate::error::Error::Internal(format!("migration failed: {e}")))?;
+    Ok(pool)
+}
+
+/// Seeds the demo organisation into an empty database; returns whether it did.
+pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(pool)
+        .await?;
+    if users > 0 {
+        return Ok(false);
+    }
+    let data = demo_data(now_unix());
+    let mut tx = pool.begin().await?;
+    for p in &data.programs {
+        sqlx::query("INSERT INTO programs (id, name) VALUES (?, ?)")
+            .bind(&p.id)
+            .bind(&p.name)
+            .execute(&mut *tx)
+            .await?;
+        for t in &p.tiers {
+            sqlx::query("INSERT INTO tiers (id, program_id, name, rank, benefits) VALUES (?, ?, ?, ?, ?)")
+                .bind(&t.id)
+                .bind(&t.program_id)
+                .bind(&t.name)
+                .bind(t.rank)
+                .bind(&t.benefits)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    for a in &data.accounts {
+        sqlx::query(
+            "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&a.id)
+        .bind(&a.name)
+        .bind(&a.domain)
+        .bind(&a.region)
+        .bind(a.is_partner)
+        .bind(a.partner_type.map(|t| wire_name(&t)))
+        .bind(&a.tier_id)
+        .bind(&a.created_at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for u in &data.users {
+        let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
+        sqlx::query(
+            "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&u.id)
+        .bind(&u.email)
+        .bind(&u.name)
+        .bind(wire_name(&u.role))
+        .bind(&u.partner_account_id)
+        .bind(u.active)
+        .bind(hash)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    use crate::records::insert_seeded;
+    insert_seeded(&mut tx, &data.leads).await?;
+    insert_seeded(&mut tx, &data.deals).await?;
+    insert_seeded(&mut tx, &data.opportunities).await?;
+    insert_seeded(&mut tx, &data.contacts).await?;
+    let site = serde_json::to_string(&data.site).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+    let at = now();
+    sqlx::query("INSERT INTO community (id, draft, draft_version, updated_at) VALUES (1, ?, 1, ?)")
+        .bind(&site)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO site_versions (version, site, published_at, published_by) VALUES (1, ?, ?, 'usr_admin')")
+        .bind(&site)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}

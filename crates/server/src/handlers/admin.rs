@@ -1,0 +1,358 @@
+//! Partner accounts, programs and users: the channel team's records.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite};
+use trellis_api::*;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::{hash_password, random_id, require_admin, require_internal, user_from_row, CurrentUser};
+use crate::db::now;
+use crate::error::{ApiJson, ApiQuery, Error, Result};
+use crate::AppState;
+
+fn account_from_row(row: &SqliteRow) -> Result<Account> {
+    let partner_type: Option<String> = row.try_get("partner_type")?;
+    Ok(Account {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        domain: row.try_get("domain")?,
+        region: row.try_get("region")?,
+        is_partner: row.try_get("is_partner")?,
+        partner_type: partner_type.as_deref().and_then(parse_wire),
+        tier_id: row.try_get("tier_id")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+/// Offset cursors: accounts and users are few and sorted by name.
+fn offset(query: &ListQuery) -> Result<i64> {
+    match &query.cursor {
+        None => Ok(0),
+        Some(c) => c.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+            Error::from(ApiError {
+                code: ErrorCode::BadRequest,
+                message: "The cursor is not one this server gave out".into(),
+                field_errors: vec![FieldError::new("cursor", "is invalid")],
+            })
+        }),
+    }
+}
+
+async fn page<T>(
+    db: &sqlx::SqlitePool,
+    mut q: QueryBuilder<'_, Sqlite>,
+    query: &ListQuery,
+    map: fn(&SqliteRow) -> Result<T>,
+) -> Result<ListPage<T>> {
+    let (limit, start) = (i64::from(query.limit()), offset(query)?);
+    q.push(" ORDER BY name, id LIMIT ").push_bind(limit + 1).push(" OFFSET ").push_bind(start);
+    let rows = q.build().fetch_all(db).await?;
+    let next_cursor = (rows.len() as i64 > limit).then(|| (start + limit).to_string());
+    let items = rows.iter().take(limit as usize).map(map).collect::<Result<_>>()?;
+    Ok(ListPage { items, next_cursor })
+}
+
+fn push_search(q: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, columns: &[&str]) {
+    if let Some(text) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let pattern = format!("%{}%", text.replace('%', "").replace('_', ""));
+        q.push(" AND (");
+        for (i, c) in columns.iter().enumerate() {
+            q.push(if i == 0 { "" } else { " OR " });
+            q.push(format!("{c} LIKE ")).push_bind(pattern.clone());
+        }
+        q.push(")");
+    }
+}
+
+/// List accounts: everything for vendor staff, their own account for partners.
+#[utoipa::path(get, path = "/api/accounts", tag = "accounts", params(ListQuery),
+    responses((status = 200, body = ListPage<Account>), (status = 401, body = ApiError)))]
+pub async fn list_accounts(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<ListPage<Account>>> {
+    let mut q = QueryBuilder::new("SELECT * FROM accounts WHERE 1");
+    if !user.role.is_internal() {
+        q.push(" AND id = ").push_bind(user.partner_account_id.clone());
+    }
+    match query.status.as_deref() {
+        Some("partner") => drop(q.push(" AND is_partner = 1")),
+        Some("customer") => drop(q.push(" AND is_partner = 0")),
+        _ => {}
+    }
+    push_search(&mut q, &query, &["name", "domain"]);
+    Ok(Json(page(&state.db, q, &query, account_from_row).await?))
+}
+
+async fn find_account(db: &sqlx::SqlitePool, user: &User, id: &str) -> Result<Account> {
+    let visible = user.role.is_internal() || user.partner_account_id.as_deref() == Some(id);
+    let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .filter(|_| visible)
+        .ok_or_else(|| ApiError::not_found("Account"))?;
+    account_from_row(&row)
+}
+
+/// One account.
+#[utoipa::path(get, path = "/api/accounts/{id}", tag = "accounts", params(("id" = String, Path)),
+    responses((status = 200, body = Account), (status = 404, body = ApiError)))]
+pub async fn get_account(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<Account>> {
+    Ok(Json(find_account(&state.db, &user, &id).await?))
+}
+
+async fn check_tier(db: &sqlx::SqlitePool, input: &AccountInput) -> Result<()> {
+    input.check()?;
+    if let Some(tier) = &input.tier_id {
+        let found: Option<String> = sqlx::query_scalar("SELECT id FROM tiers WHERE id = ?")
+            .bind(tier)
+            .fetch_optional(db)
+            .await?;
+        if found.is_none() {
+            return Err(ApiError::validation(vec![FieldError::new("tier_id", "is not a tier of any program")]).into());
+        }
+    }
+    Ok(())
+}
+
+/// Create an account (vendor staff).
+#[utoipa::path(post, path = "/api/accounts", tag = "accounts", request_body = AccountInput,
+    responses((status = 201, body = Account), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create_account(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(input): ApiJson<AccountInput>,
+) -> Result<(StatusCode, Json<Account>)> {
+    require_internal(&user)?;
+    check_tier(&state.db, &input).await?;
+    let id = random_id("acc_");
+    sqlx::query(
+        "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(input.name.trim())
+    .bind(input.domain.trim())
+    .bind(&input.region)
+    .bind(input.is_partner)
+    .bind(input.partner_type.map(|t| wire_name(&t)))
+    .bind(&input.tier_id)
+    .bind(now())
+    .execute(&state.db)
+    .await?;
+    Ok((StatusCode::CREATED, Json(find_account(&state.db, &user, &id).await?)))
+}
+
+/// Edit an account, including converting it to or from a partner account (vendor staff).
+#[utoipa::path(put, path = "/api/accounts/{id}", tag = "accounts", request_body = AccountInput,
+    params(("id" = String, Path)),
+    responses((status = 200, body = Account), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn update_account(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<AccountInput>,
+) -> Result<Json<Account>> {
+    require_internal(&user)?;
+    check_tier(&state.db, &input).await?;
+    find_account(&state.db, &user, &id).await?;
+    sqlx::query(
+        "UPDATE accounts SET name = ?, domain = ?, region = ?, is_partner = ?, partner_type = ?, tier_id = ?
+         WHERE id = ?",
+    )
+    .bind(input.name.trim())
+    .bind(input.domain.trim())
+    .bind(&input.region)
+    .bind(input.is_partner)
+    .bind(input.partner_type.map(|t| wire_name(&t)))
+    .bind(&input.tier_id)
+    .bind(&id)
+    .execute(&state.db)
+    .await?;
+    Ok(Json(find_account(&state.db, &user, &id).await?))
+}
+
+/// Partner programs with their tiers, lowest rank first.
+#[utoipa::path(get, path = "/api/programs", tag = "accounts",
+    responses((status = 200, body = Vec<PartnerProgram>), (status = 401, body = ApiError)))]
+pub async fn list_programs(
+    State(state): State<AppState>,
+    CurrentUser(_user): CurrentUser,
+) -> Result<Json<Vec<PartnerProgram>>> {
+    let mut programs: Vec<PartnerProgram> = sqlx::query("SELECT id, name FROM programs ORDER BY name")
+        .fetch_all(&state.db)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(PartnerProgram {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                tiers: Vec::new(),
+            })
+        })
+        .collect::<Result<_>>()?;
+    for row in sqlx::query("SELECT * FROM tiers ORDER BY rank").fetch_all(&state.db).await? {
+        let tier = Tier {
+            id: row.try_get("id")?,
+            program_id: row.try_get("program_id")?,
+            name: row.try_get("name")?,
+            rank: row.try_get("rank")?,
+            benefits: row.try_get("benefits")?,
+        };
+        if let Some(p) = programs.iter_mut().find(|p| p.id == tier.program_id) {
+            p.tiers.push(tier);
+        }
+    }
+    Ok(Json(programs))
+}
+
+/// The users `user` may see: all for staff, their account's for partner executives and managers, else themselves.
+fn push_user_scope(q: &mut QueryBuilder<'_, Sqlite>, user: &User) {
+    match user.role {
+        Role::Admin | Role::ChannelManager => {}
+        Role::PartnerExecutive | Role::PartnerManager => {
+            q.push(" AND partner_account_id = ").push_bind(user.partner_account_id.clone());
+        }
+        Role::PartnerUser => {
+            q.push(" AND id = ").push_bind(user.id.clone());
+        }
+    }
+}
+
+/// List users.
+#[utoipa::path(get, path = "/api/users", tag = "users", params(ListQuery),
+    responses((status = 200, body = ListPage<User>), (status = 401, body = ApiError)))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<ListPage<User>>> {
+    let mut q = QueryBuilder::new("SELECT * FROM users WHERE 1");
+    push_user_scope(&mut q, &user);
+    if let Some(account) = &query.partner_account_id {
+        q.push(" AND partner_account_id = ").push_bind(account.clone());
+    }
+    push_search(&mut q, &query, &["name", "email"]);
+    Ok(Json(page(&state.db, q, &query, user_from_row).await?))
+}
+
+async fn find_user(db: &sqlx::SqlitePool, viewer: &User, id: &str) -> Result<User> {
+    let mut q = QueryBuilder::new("SELECT * FROM users WHERE id = ");
+    q.push_bind(id.to_string());
+    push_user_scope(&mut q, viewer);
+    let row = q.build().fetch_optional(db).await?.ok_or_else(|| ApiError::not_found("User"))?;
+    user_from_row(&row)
+}
+
+/// One user.
+#[utoipa::path(get, path = "/api/users/{id}", tag = "users", params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 404, body = ApiError)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<User>> {
+    Ok(Json(find_user(&state.db, &user, &id).await?))
+}
+
+/// Staff manage partner users; only administrators manage staff.
+fn may_manage(actor: &User, input: &UserInput) -> Result<()> {
+    require_internal(actor)?;
+    if input.role.is_internal() {
+        require_admin(actor)?;
+    }
+    Ok(())
+}
+
+/// Create a user.
+#[utoipa::path(post, path = "/api/users", tag = "users", request_body = UserInput,
+    responses((status = 201, body = User), (status = 403, body = ApiError), (status = 409, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    ApiJson(input): ApiJson<UserInput>,
+) -> Result<(StatusCode, Json<User>)> {
+    may_manage(&actor, &input)?;
+    input.check()?;
+    let Some(password) = input.password.clone() else {
+        return Err(ApiError::validation(vec![FieldError::new("password", "is required")]).into());
+    };
+    let id = random_id("usr_");
+    sqlx::query(
+        "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(input.email.trim())
+    .bind(input.name.trim())
+    .bind(wire_name(&input.role))
+    .bind(&input.partner_account_id)
+    .bind(input.active)
+    .bind(hash_password(password).await?)
+    .bind(now())
+    .execute(&state.db)
+    .await?;
+    Ok((StatusCode::CREATED, Json(find_user(&state.db, &actor, &id).await?)))
+}
+
+/// Edit a user; deactivating ends their sessions.
+#[utoipa::path(put, path = "/api/users/{id}", tag = "users", request_body = UserInput,
+    params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn update_user(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<UserInput>,
+) -> Result<Json<User>> {
+    may_manage(&actor, &input)?;
+    input.check()?;
+    let current = find_user(&state.db, &actor, &id).await?;
+    if current.role.is_internal() {
+        require_admin(&actor)?;
+    }
+    let mut tx = state.db.begin().await?;
+    sqlx::query("UPDATE users SET email = ?, name = ?, role = ?, partner_account_id = ?, active = ? WHERE id = ?")
+        .bind(input.email.trim())
+        .bind(input.name.trim())
+        .bind(wire_name(&input.role))
+        .bind(&input.partner_account_id)
+        .bind(input.active)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(password) = input.password.clone() {
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            .bind(hash_password(password).await?)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    if !input.active || input.password.is_some() {
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(&id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(Json(find_user(&state.db, &actor, &id).await?))
+}
+
+/// The routes of this module.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_accounts, create_account))
+        .routes(routes!(get_account, update_account))
+        .routes(routes!(list_programs))
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(get_user, update_user))
+}

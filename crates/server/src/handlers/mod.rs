@@ -1,0 +1,5 @@
+//! HTTP handlers, grouped by area; each area exposes a `router()` that documents itself in OpenAPI.
+
+pub mod admin;
+pub mod community;
+pub mod records;

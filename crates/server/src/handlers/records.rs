@@ -1,0 +1,91 @@
+//! REST handlers for the partner-owned records, generated once per record kind.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use trellis_api::*;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiJson, ApiQuery, Result};
+use crate::records;
+use crate::AppState;
+
+macro_rules! record_handlers {
+    ($module:ident, $record:ident, $input:ident, $tag:tt, $collection:tt, $item:tt,
+     $list:ident, $get:ident, $create:ident, $update:ident) => {
+        /// Handlers for one record kind.
+        pub mod $module {
+            use super::*;
+
+            /// List the records the user may see, newest first.
+            #[utoipa::path(get, path = $collection, tag = $tag, params(ListQuery),
+                responses((status = 200, body = ListPage<$record>), (status = 400, body = ApiError),
+                          (status = 401, body = ApiError)))]
+            pub async fn $list(
+                State(state): State<AppState>,
+                CurrentUser(user): CurrentUser,
+                ApiQuery(query): ApiQuery<ListQuery>,
+            ) -> Result<Json<ListPage<$record>>> {
+                Ok(Json(records::list(&state.db, &Scope::of(&user), &query).await?))
+            }
+
+            /// One record; 404 if it does not exist or is not the user's to see.
+            #[utoipa::path(get, path = $item, tag = $tag, params(("id" = String, Path, description = "Record id")),
+                responses((status = 200, body = $record), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+            pub async fn $get(
+                State(state): State<AppState>,
+                CurrentUser(user): CurrentUser,
+                Path(id): Path<String>,
+            ) -> Result<Json<$record>> {
+                Ok(Json(records::get(&state.db, &Scope::of(&user), &id).await?))
+            }
+
+            /// Create a record owned by the user's partner account.
+            #[utoipa::path(post, path = $collection, tag = $tag, request_body = $input,
+                responses((status = 201, body = $record), (status = 400, body = ApiError),
+                          (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+            pub async fn $create(
+                State(state): State<AppState>,
+                CurrentUser(user): CurrentUser,
+                ApiJson(input): ApiJson<$input>,
+            ) -> Result<(StatusCode, Json<$record>)> {
+                let record = records::create::<$record>(&state.db, &user, input).await?;
+                Ok((StatusCode::CREATED, Json(record)))
+            }
+
+            /// Replace the editable fields of a record.
+            #[utoipa::path(put, path = $item, tag = $tag, request_body = $input,
+                params(("id" = String, Path, description = "Record id")),
+                responses((status = 200, body = $record), (status = 400, body = ApiError),
+                          (status = 401, body = ApiError), (status = 404, body = ApiError),
+                          (status = 422, body = ApiError)))]
+            pub async fn $update(
+                State(state): State<AppState>,
+                CurrentUser(user): CurrentUser,
+                Path(id): Path<String>,
+                ApiJson(input): ApiJson<$input>,
+            ) -> Result<Json<$record>> {
+                Ok(Json(records::update::<$record>(&state.db, &user, &id, input).await?))
+            }
+
+            /// The routes of this record kind.
+            pub fn router() -> OpenApiRouter<AppState> {
+                OpenApiRouter::new()
+                    .routes(routes!($list, $create))
+                    .routes(routes!($get, $update))
+            }
+        }
+    };
+}
+
+record_handlers!(leads, Lead, LeadInput, "leads", "/api/leads", "/api/leads/{id}",
+    list_leads, get_lead, create_lead, update_lead);
+record_handlers!(deals, DealRegistration, DealInput, "deals", "/api/deals", "/api/deals/{id}",
+    list_deals, get_deal, create_deal, update_deal);
+record_handlers!(opportunities, Opportunity, OpportunityInput, "opportunities",
+    "/api/opportunities", "/api/opportunities/{id}",
+    list_opportunities, get_opportunity, create_opportunity, update_opportunity);
+record_handlers!(contacts, Contact, ContactInput, "contacts", "/api/contacts", "/api/contacts/{id}",
+    list_contacts, get_contact, create_contact, update_contact);

@@ -1,0 +1,389 @@
+//! Partner-owned records (leads, deals, opportunities, contacts): one generic store and handlers.
+//!
+//! A record's serde field names are its table's column names, so rows and records convert
+//! through JSON objects instead of hand-written mapping per record kind.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, TypeInfo, ValueRef};
+use trellis_api::*;
+
+use crate::auth::random_id;
+use crate::db::now;
+use crate::error::{Error, Result};
+
+/// A partner-owned record kind and how it is stored.
+pub trait Entity: Serialize + DeserializeOwned + Owned + Send + Unpin + 'static {
+    /// The fields a user edits.
+    type Input: Serialize + DeserializeOwned + Validate + Send;
+    /// The table, also the collection's name in messages.
+    const TABLE: &'static str;
+    /// The record kind in messages ("Lead").
+    const NAME: &'static str;
+    /// The id prefix of new records.
+    const PREFIX: &'static str;
+    /// Columns the free-text search `q` looks in.
+    const SEARCH: &'static [&'static str];
+    /// The column the `status` filter applies to, if any.
+    const STATUS: Option<&'static str>;
+
+    /// Whether `s` is a valid value of the status column.
+    fn valid_status(s: &str) -> bool;
+    /// The status a new record starts in; `assigned` when it belongs to a partner account.
+    fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str>;
+}
+
+impl Entity for Lead {
+    type Input = LeadInput;
+    const TABLE: &'static str = "leads";
+    const NAME: &'static str = "Lead";
+    const PREFIX: &'static str = "lead_";
+    const SEARCH: &'static [&'static str] = &["company", "contact_name", "email"];
+    const STATUS: Option<&'static str> = Some("status");
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<LeadStatus>(s).is_some()
+    }
+
+    fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str> {
+        Some(match (by_partner, assigned) {
+            (true, _) => "accepted",
+            (false, true) => "assigned",
+            (false, false) => "new",
+        })
+    }
+}
+
+impl Entity for DealRegistration {
+    type Input = DealInput;
+    const TABLE: &'static str = "deals";
+    const NAME: &'static str = "Deal registration";
+    const PREFIX: &'static str = "deal_";
+    const SEARCH: &'static [&'static str] = &["company", "domain", "contact_name", "product"];
+    const STATUS: Option<&'static str> = Some("status");
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<DealStatus>(s).is_some()
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        Some("draft")
+    }
+}
+
+impl Entity for Opportunity {
+    type Input = OpportunityInput;
+    const TABLE: &'static str = "opportunities";
+    const NAME: &'static str = "Opportunity";
+    const PREFIX: &'static str = "opp_";
+    const SEARCH: &'static [&'static str] = &["name", "account_name", "next_step"];
+    const STATUS: Option<&'static str> = Some("stage");
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<Stage>(s).is_some()
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        None
+    }
+}
+
+impl Entity for Contact {
+    type Input = ContactInput;
+    const TABLE: &'static str = "contacts";
+    const NAME: &'static str = "Contact";
+    const PREFIX: &'static str = "con_";
+    const SEARCH: &'static [&'static str] = &["first_name", "last_name", "email", "company"];
+    const STATUS: Option<&'static str> = None;
+
+    fn valid_status(_: &str) -> bool {
+        false
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A value as a JSON object of columns.
+fn to_columns<T: Serialize>(value: &T) -> Result<Map<String, Value>> {
+    match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => Ok(map),
+        other => Err(Error::Internal(format!("not a JSON object: {other:?}"))),
+    }
+}
+
+/// A row as a JSON object of columns.
+fn row_to_json(row: &SqliteRow) -> Result<Map<String, Value>> {
+    let mut map = Map::new();
+    for (i, col) in row.columns().iter().enumerate() {
+        use sqlx::Column;
+        let raw = row.try_get_raw(i)?;
+        let value = if raw.is_null() {
+            Value::Null
+        } else {
+            match raw.type_info().name() {
+                "INTEGER" => Value::from(row.try_get::<i64, _>(i)?),
+                "REAL" => Value::from(row.try_get::<f64, _>(i)?),
+                _ => Value::from(row.try_get::<String, _>(i)?),
+            }
+        };
+        map.insert(col.name().to_string(), value);
+    }
+    Ok(map)
+}
+
+fn from_row<E: Entity>(row: &SqliteRow) -> Result<E> {
+    serde_json::from_value(Value::Object(row_to_json(row)?))
+        .map_err(|e| Error::Internal(format!("{} row does not decode: {e}", E::NAME)))
+}
+
+fn push_value(q: &mut QueryBuilder<'_, Sqlite>, value: Value) {
+    match value {
+        Value::Null => q.push_bind(None::<String>),
+        Value::Bool(b) => q.push_bind(b),
+        Value::Number(n) => q.push_bind(n.as_i64().unwrap_or_default()),
+        Value::String(s) => q.push_bind(s),
+        other => q.push_bind(other.to_string()),
+    };
+}
+
+fn insert_columns(table: &str, columns: Map<String, Value>) -> QueryBuilder<'static, Sqlite> {
+    let mut q = QueryBuilder::new(format!("INSERT INTO {table} ("));
+    q.push(columns.keys().cloned().collect::<Vec<_>>().join(", "));
+    q.push(") VALUES (");
+    for (i, (_, value)) in columns.into_iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        push_value(&mut q, value);
+    }
+    q.push(")");
+    q
+}
+
+/// Inserts seeded records as they are.
+pub async fn insert_seeded<E: Entity>(conn: &mut SqliteConnection, records: &[E]) -> Result<()> {
+    for record in records {
+        insert_columns(E::TABLE, to_columns(record)?)
+            .build()
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
+    match scope {
+        Scope::All => {}
+        Scope::Account(a) => {
+            q.push(" AND partner_account_id = ").push_bind(a.clone());
+        }
+        Scope::Own { account, user } => {
+            q.push(" AND partner_account_id = ").push_bind(account.clone());
+            q.push(" AND owner_user_id = ").push_bind(user.clone());
+        }
+        Scope::Nothing => {
+            q.push(" AND 0");
+        }
+    }
+}
+
+fn cursor_error() -> Error {
+    ApiError {
+        code: ErrorCode::BadRequest,
+        message: "The cursor is not one this server gave out".into(),
+        field_errors: vec![FieldError::new("cursor", "is invalid")],
+    }
+    .into()
+}
+
+fn encode_cursor(created_at: &str, id: &str) -> String {
+    format!("{created_at}~{id}")
+        .bytes()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn decode_cursor(cursor: &str) -> Result<(String, String)> {
+    let bytes = (0..cursor.len())
+        .step_by(2)
+        .map(|i| cursor.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(cursor_error)?;
+    let text = String::from_utf8(bytes).map_err(|_| cursor_error())?;
+    let (at, id) = text.split_once('~').ok_or_else(cursor_error)?;
+    Ok((at.to_string(), id.to_string()))
+}
+
+/// One page of records visible in `scope`, newest first.
+pub async fn list<E: Entity>(
+    db: &sqlx::SqlitePool,
+    scope: &Scope,
+    query: &ListQuery,
+) -> Result<ListPage<E>> {
+    let limit = query.limit();
+    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
+    push_scope(&mut q, scope);
+    if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
+        let Some(column) = E::STATUS.filter(|_| E::valid_status(status)) else {
+            return Err(ApiError {
+                code: ErrorCode::BadRequest,
+                message: format!("Unknown status filter '{status}'"),
+                field_errors: vec![FieldError::new("status", "is not a valid status")],
+            }
+            .into());
+        };
+        q.push(format!(" AND {column} = ")).push_bind(status.to_string());
+    }
+    if let Some(text) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let pattern = format!(
+            "%{}%",
+            text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        q.push(" AND (");
+        for (i, column) in E::SEARCH.iter().enumerate() {
+            if i > 0 {
+                q.push(" OR ");
+            }
+            q.push(format!("{column} LIKE ")).push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        }
+        q.push(")");
+    }
+    if let Some(account) = &query.partner_account_id {
+        q.push(" AND partner_account_id = ").push_bind(account.clone());
+    }
+    if let Some(cursor) = &query.cursor {
+        let (at, id) = decode_cursor(cursor)?;
+        q.push(" AND (created_at < ").push_bind(at.clone());
+        q.push(" OR (created_at = ").push_bind(at).push(" AND id < ").push_bind(id).push("))");
+    }
+    q.push(" ORDER BY created_at DESC, id DESC LIMIT ").push_bind(i64::from(limit) + 1);
+    let rows = q.build().fetch_all(db).await?;
+    let more = rows.len() > limit as usize;
+    let mut items = Vec::with_capacity(limit as usize);
+    let mut next_cursor = None;
+    for row in rows.iter().take(limit as usize) {
+        if more {
+            next_cursor = Some(encode_cursor(&row.try_get::<String, _>("created_at")?, &row.try_get::<String, _>("id")?));
+        }
+        items.push(from_row::<E>(row)?);
+    }
+    Ok(ListPage { items, next_cursor })
+}
+
+/// One record by id, if visible in `scope` (else not found: never reveal that it exists).
+pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> Result<E> {
+    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::TABLE));
+    q.push_bind(id.to_string());
+    push_scope(&mut q, scope);
+    match q.build().fetch_optional(db).await? {
+        Some(row) => from_row(&row),
+        None => Err(ApiError::not_found(E::NAME).into()),
+    }
+}
+
+/// The partner account a write goes to: the user's own, or for vendor staff the one they chose.
+async fn target_account(db: &sqlx::SqlitePool, user: &User, chosen: Option<&str>) -> Result<Option<String>> {
+    if !user.role.is_internal() {
+        return Ok(user.partner_account_id.clone());
+    }
+    let Some(id) = chosen else { return Ok(None) };
+    let is_partner: Option<bool> =
+        sqlx::query_scalar("SELECT is_partner FROM accounts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    match is_partner {
+        Some(true) => Ok(Some(id.to_string())),
+        _ => Err(ApiError::validation(vec![FieldError::new(
+            "partner_account_id",
+            "is not a partner account",
+        )])
+        .into()),
+    }
+}
+
+/// Input columns without the owner fields, which are set from the session instead.
+fn input_columns<E: Entity>(input: &E::Input) -> Result<Map<String, Value>> {
+    let mut columns = to_columns(input)?;
+    columns.remove("partner_account_id");
+    Ok(columns)
+}
+
+/// Creates a record owned as `user` may own it.
+pub async fn create<E: Entity>(db: &sqlx::SqlitePool, user: &User, input: E::Input) -> Result<E> {
+    input.check()?;
+    let chosen = to_columns(&input)?
+        .get("partner_account_id")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let account = target_account(db, user, chosen.as_deref()).await?;
+    if account.is_none() && !user.role.is_internal() {
+        return Err(ApiError::new(ErrorCode::Forbidden, "Your user has no partner account").into());
+    }
+    let mut columns = input_columns::<E>(&input)?;
+    let id = random_id(E::PREFIX);
+    let at = now();
+    columns.insert("id".into(), id.clone().into());
+    if let Some(status) = E::initial_status(!user.role.is_internal(), account.is_some()) {
+        columns.insert(E::STATUS.unwrap_or("status").into(), status.into());
+    }
+    let owner = (!user.role.is_internal()).then(|| user.id.clone());
+    columns.insert("partner_account_id".into(), account.into());
+    columns.insert("owner_user_id".into(), owner.into());
+    columns.insert("created_at".into(), at.clone().into());
+    columns.insert("updated_at".into(), at.into());
+    insert_columns(E::TABLE, columns).build().execute(db).await?;
+    get(db, &Scope::All, &id).await
+}
+
+/// Replaces the editable fields of a record visible to `user`.
+pub async fn update<E: Entity>(
+    db: &sqlx::SqlitePool,
+    user: &User,
+    id: &str,
+    input: E::Input,
+) -> Result<E> {
+    input.check()?;
+    let scope = Scope::of(user);
+    get::<E>(db, &scope, id).await?;
+    let chosen = to_columns(&input)?
+        .get("partner_account_id")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let mut columns = input_columns::<E>(&input)?;
+    if user.role.is_internal() {
+        let account = target_account(db, user, chosen.as_deref()).await?;
+        columns.insert("partner_account_id".into(), account.into());
+    }
+    columns.insert("updated_at".into(), now().into());
+    let mut q = QueryBuilder::new(format!("UPDATE {} SET ", E::TABLE));
+    for (i, (column, value)) in columns.into_iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push(format!("{column} = "));
+        push_value(&mut q, value);
+    }
+    q.push(" WHERE id = ").push_bind(id.to_string());
+    push_scope(&mut q, &scope);
+    q.build().execute(db).await?;
+    get(db, &scope, id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let c = encode_cursor("2026-01-01T00:00:00Z", "lead_1");
+        assert_eq!(decode_cursor(&c).unwrap(), ("2026-01-01T00:00:00Z".into(), "lead_1".into()));
+        for bad in ["zz", "abc", "41"] {
+            assert!(decode_cursor(bad).is_err(), "{bad}");
+        }
+    }
+}
