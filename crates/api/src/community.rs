@@ -104,7 +104,8 @@ impl Site {
             }
         }
         let mut site = self.clone();
-        site.tabs.retain(|t| !t.hidden && t.audience.includes(tier_id, role));
+        site.tabs
+            .retain(|t| !t.hidden && t.audience.includes(tier_id, role));
         for page in &mut site.pages {
             prune(&mut page.root, tier_id, role);
         }

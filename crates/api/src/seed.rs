@@ -42,11 +42,30 @@ impl Rng {
 }
 
 const COMPANIES: [&str; 24] = [
-    "Northwind", "Globex", "Initech", "Umbrella Retail", "Stark Logistics", "Wayne Foods",
-    "Hooli", "Vandelay Imports", "Soylent", "Tyrell Systems", "Oscorp Labs", "Cyberdyne Health",
-    "Wonka Confectionery", "Gringotts Finance", "Monarch Freight", "Pied Piper", "Aperture Clinics",
-    "Massive Dynamic", "Dunder Paper", "Prestige Worldwide", "Sterling Cooper", "Bluth Homes",
-    "Los Pollos Group", "Krusty Brands",
+    "Northwind",
+    "Globex",
+    "Initech",
+    "Umbrella Retail",
+    "Stark Logistics",
+    "Wayne Foods",
+    "Hooli",
+    "Vandelay Imports",
+    "Soylent",
+    "Tyrell Systems",
+    "Oscorp Labs",
+    "Cyberdyne Health",
+    "Wonka Confectionery",
+    "Gringotts Finance",
+    "Monarch Freight",
+    "Pied Piper",
+    "Aperture Clinics",
+    "Massive Dynamic",
+    "Dunder Paper",
+    "Prestige Worldwide",
+    "Sterling Cooper",
+    "Bluth Homes",
+    "Los Pollos Group",
+    "Krusty Brands",
 ];
 const FIRST: [&str; 16] = [
     "Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keira",
@@ -57,7 +76,11 @@ const LAST: [&str; 12] = [
     "Jensen", "Haddad", "Moreau",
 ];
 const PRODUCTS: [&str; 5] = [
-    "Trellis Cloud", "Trellis Analytics", "Trellis Edge", "Support Plus", "Onboarding Services",
+    "Trellis Cloud",
+    "Trellis Analytics",
+    "Trellis Edge",
+    "Support Plus",
+    "Onboarding Services",
 ];
 const REGIONS: [(&str, &str); 4] = [("EMEA", "10"), ("EMEA", "75"), ("NA", "94"), ("APAC", "20")];
 
@@ -78,9 +101,24 @@ pub fn demo_data(now: i64) -> DemoData {
         id: "prog_resell".into(),
         name: "Reseller Program".into(),
         tiers: vec![
-            tier("tier_registered", "Registered", 1, "Deal registration, partner portal, online training."),
-            tier("tier_silver", "Silver", 2, "10% margin, lead sharing, marketing development funds."),
-            tier("tier_gold", "Gold", 3, "20% margin, priority leads, MDF, a dedicated channel manager."),
+            tier(
+                "tier_registered",
+                "Registered",
+                1,
+                "Deal registration, partner portal, online training.",
+            ),
+            tier(
+                "tier_silver",
+                "Silver",
+                2,
+                "10% margin, lead sharing, marketing development funds.",
+            ),
+            tier(
+                "tier_gold",
+                "Gold",
+                3,
+                "20% margin, priority leads, MDF, a dedicated channel manager.",
+            ),
         ],
     }];
 
@@ -95,9 +133,30 @@ pub fn demo_data(now: i64) -> DemoData {
         created_at: timestamp(now - 400 * day),
     };
     let mut accounts = vec![
-        partner("acc_acme", "Acme Solutions", "acme.test", "EMEA", PartnerType::Reseller, "tier_gold"),
-        partner("acc_bluebird", "Bluebird Distribution", "bluebird.test", "NA", PartnerType::Distributor, "tier_silver"),
-        partner("acc_cedar", "Cedar IT", "cedar.test", "APAC", PartnerType::Referral, "tier_registered"),
+        partner(
+            "acc_acme",
+            "Acme Solutions",
+            "acme.test",
+            "EMEA",
+            PartnerType::Reseller,
+            "tier_gold",
+        ),
+        partner(
+            "acc_bluebird",
+            "Bluebird Distribution",
+            "bluebird.test",
+            "NA",
+            PartnerType::Distributor,
+            "tier_silver",
+        ),
+        partner(
+            "acc_cedar",
+            "Cedar IT",
+            "cedar.test",
+            "APAC",
+            PartnerType::Referral,
+            "tier_registered",
+        ),
     ];
     for (i, name) in COMPANIES.iter().take(10).enumerate() {
         accounts.push(Account {
@@ -121,17 +180,68 @@ pub fn demo_data(now: i64) -> DemoData {
         active: true,
     };
     let users = vec![
-        user("usr_admin", "admin@trellis.test", "Alex Admin", Role::Admin, None),
-        user("usr_channel", "channel@trellis.test", "Casey Channel", Role::ChannelManager, None),
-        user("usr_acme_exec", "partner@acme.test", "Pat Partner", Role::PartnerExecutive, Some("acc_acme")),
-        user("usr_acme_mgr", "manager@acme.test", "Morgan Manager", Role::PartnerManager, Some("acc_acme")),
-        user("usr_acme_rep", "rep@acme.test", "Riley Rep", Role::PartnerUser, Some("acc_acme")),
-        user("usr_blue_exec", "partner@bluebird.test", "Blair Bluebird", Role::PartnerExecutive, Some("acc_bluebird")),
-        user("usr_blue_rep", "rep@bluebird.test", "Robin Bluebird", Role::PartnerUser, Some("acc_bluebird")),
-        user("usr_cedar_exec", "partner@cedar.test", "Cam Cedar", Role::PartnerExecutive, Some("acc_cedar")),
+        user(
+            "usr_admin",
+            "admin@trellis.test",
+            "Alex Admin",
+            Role::Admin,
+            None,
+        ),
+        user(
+            "usr_channel",
+            "channel@trellis.test",
+            "Casey Channel",
+            Role::ChannelManager,
+            None,
+        ),
+        user(
+            "usr_acme_exec",
+            "partner@acme.test",
+            "Pat Partner",
+            Role::PartnerExecutive,
+            Some("acc_acme"),
+        ),
+        user(
+            "usr_acme_mgr",
+            "manager@acme.test",
+            "Morgan Manager",
+            Role::PartnerManager,
+            Some("acc_acme"),
+        ),
+        user(
+            "usr_acme_rep",
+            "rep@acme.test",
+            "Riley Rep",
+            Role::PartnerUser,
+            Some("acc_acme"),
+        ),
+        user(
+            "usr_blue_exec",
+            "partner@bluebird.test",
+            "Blair Bluebird",
+            Role::PartnerExecutive,
+            Some("acc_bluebird"),
+        ),
+        user(
+            "usr_blue_rep",
+            "rep@bluebird.test",
+            "Robin Bluebird",
+            Role::PartnerUser,
+            Some("acc_bluebird"),
+        ),
+        user(
+            "usr_cedar_exec",
+            "partner@cedar.test",
+            "Cam Cedar",
+            Role::PartnerExecutive,
+            Some("acc_cedar"),
+        ),
     ];
     let owners: [(&str, &[&str]); 3] = [
-        ("acc_acme", &["usr_acme_exec", "usr_acme_mgr", "usr_acme_rep"]),
+        (
+            "acc_acme",
+            &["usr_acme_exec", "usr_acme_mgr", "usr_acme_rep"],
+        ),
         ("acc_bluebird", &["usr_blue_exec", "usr_blue_rep"]),
         ("acc_cedar", &["usr_cedar_exec"]),
     ];
@@ -143,19 +253,33 @@ pub fn demo_data(now: i64) -> DemoData {
 
     let mut leads = Vec::new();
     for i in 0..200 {
-        let company = format!("{} {}", rng.pick(&COMPANIES), ["GmbH", "Ltd", "Inc", "SA", "BV"][i % 5]);
+        let company = format!(
+            "{} {}",
+            rng.pick(&COMPANIES),
+            ["GmbH", "Ltd", "Inc", "SA", "BV"][i % 5]
+        );
         let (first, last) = (*rng.pick(&FIRST), *rng.pick(&LAST));
         let (region, prefix) = *rng.pick(&REGIONS);
         let status = [
-            LeadStatus::New, LeadStatus::Assigned, LeadStatus::Assigned, LeadStatus::Accepted,
-            LeadStatus::Accepted, LeadStatus::Declined, LeadStatus::Converted,
+            LeadStatus::New,
+            LeadStatus::Assigned,
+            LeadStatus::Assigned,
+            LeadStatus::Accepted,
+            LeadStatus::Accepted,
+            LeadStatus::Declined,
+            LeadStatus::Converted,
         ][rng.below(7)];
         let (account, owner) = pick_owner(&mut rng);
         let created = ago(rng.below(120) as i64, &mut rng);
         leads.push(Lead {
             id: format!("lead_{:04}", i + 1),
             contact_name: format!("{first} {last}"),
-            email: format!("{}.{}@{}", first.to_lowercase(), last.to_lowercase(), domain_of(&company)),
+            email: format!(
+                "{}.{}@{}",
+                first.to_lowercase(),
+                last.to_lowercase(),
+                domain_of(&company)
+            ),
             phone: format!("+44 20 7946 {:04}", rng.below(10_000)),
             company,
             region: region.into(),
@@ -163,7 +287,8 @@ pub fn demo_data(now: i64) -> DemoData {
             product_interest: rng.pick(&PRODUCTS).to_string(),
             status,
             partner_account_id: (status != LeadStatus::New).then_some(account),
-            owner_user_id: matches!(status, LeadStatus::Accepted | LeadStatus::Converted).then_some(owner),
+            owner_user_id: matches!(status, LeadStatus::Accepted | LeadStatus::Converted)
+                .then_some(owner),
             updated_at: created.clone(),
             created_at: created,
         });
@@ -174,13 +299,22 @@ pub fn demo_data(now: i64) -> DemoData {
         let company = rng.pick(&COMPANIES).to_string();
         let (first, last) = (*rng.pick(&FIRST), *rng.pick(&LAST));
         let status = [
-            DealStatus::Draft, DealStatus::Submitted, DealStatus::Submitted, DealStatus::Approved,
-            DealStatus::Approved, DealStatus::Rejected, DealStatus::Won, DealStatus::Lost,
+            DealStatus::Draft,
+            DealStatus::Submitted,
+            DealStatus::Submitted,
+            DealStatus::Approved,
+            DealStatus::Approved,
+            DealStatus::Rejected,
+            DealStatus::Won,
+            DealStatus::Lost,
         ][rng.below(8)];
         let (account, owner) = pick_owner(&mut rng);
         let age = rng.below(90) as i64;
         let created = ago(age, &mut rng);
-        let approved = matches!(status, DealStatus::Approved | DealStatus::Won | DealStatus::Lost);
+        let approved = matches!(
+            status,
+            DealStatus::Approved | DealStatus::Won | DealStatus::Lost
+        );
         deals.push(DealRegistration {
             id: format!("deal_{:04}", i + 1),
             domain: domain_of(&company),
@@ -204,8 +338,12 @@ pub fn demo_data(now: i64) -> DemoData {
     }
 
     let stages = [
-        (Stage::Prospecting, 10), (Stage::Qualification, 25), (Stage::Proposal, 50),
-        (Stage::Negotiation, 75), (Stage::ClosedWon, 100), (Stage::ClosedLost, 0),
+        (Stage::Prospecting, 10),
+        (Stage::Qualification, 25),
+        (Stage::Proposal, 50),
+        (Stage::Negotiation, 75),
+        (Stage::ClosedWon, 100),
+        (Stage::ClosedLost, 0),
     ];
     let mut opportunities = Vec::new();
     for i in 0..80 {
@@ -222,7 +360,13 @@ pub fn demo_data(now: i64) -> DemoData {
             currency: "EUR".into(),
             close_date: date(now / day - 30 + rng.below(200) as i64),
             probability,
-            next_step: ["Send proposal", "Book demo", "Legal review", "Call procurement"][rng.below(4)].into(),
+            next_step: [
+                "Send proposal",
+                "Book demo",
+                "Legal review",
+                "Call procurement",
+            ][rng.below(4)]
+            .into(),
             partner_account_id: Some(account),
             owner_user_id: Some(owner),
             updated_at: created.clone(),
@@ -238,11 +382,23 @@ pub fn demo_data(now: i64) -> DemoData {
         let created = ago(rng.below(365) as i64, &mut rng);
         contacts.push(Contact {
             id: format!("con_{:04}", i + 1),
-            email: format!("{}.{}@{}", first.to_lowercase(), last.to_lowercase(), domain_of(&company)),
+            email: format!(
+                "{}.{}@{}",
+                first.to_lowercase(),
+                last.to_lowercase(),
+                domain_of(&company)
+            ),
             first_name: first.into(),
             last_name: last.into(),
             phone: format!("+1 415 555 {:04}", rng.below(10_000)),
-            title: ["CIO", "IT Manager", "Procurement Lead", "CFO", "Operations Director"][rng.below(5)].into(),
+            title: [
+                "CIO",
+                "IT Manager",
+                "Procurement Lead",
+                "CFO",
+                "Operations Director",
+            ][rng.below(5)]
+            .into(),
             company,
             partner_account_id: Some(account),
             owner_user_id: Some(owner),
@@ -295,7 +451,9 @@ pub fn partner_central() -> Site {
             Tab {
                 id: "tab_home".into(),
                 label: "Home".into(),
-                target: TabTarget::Page { page_id: "page_home".into() },
+                target: TabTarget::Page {
+                    page_id: "page_home".into(),
+                },
                 hidden: false,
                 audience: Audience::default(),
             },
@@ -310,23 +468,47 @@ pub fn partner_central() -> Site {
             id: "page_home".into(),
             title: "Home".into(),
             root: vec![
-                component("n_heading", ComponentKind::Heading, json!({"text": "Welcome to Partner Central", "level": 1})),
-                component("n_intro", ComponentKind::RichText, json!({"text": "Your leads, deals and pipeline in one place."})),
+                component(
+                    "n_heading",
+                    ComponentKind::Heading,
+                    json!({"text": "Welcome to Partner Central", "level": 1}),
+                ),
+                component(
+                    "n_intro",
+                    ComponentKind::RichText,
+                    json!({"text": "Your leads, deals and pipeline in one place."}),
+                ),
                 LayoutNode::Row {
                     id: "n_row".into(),
                     columns: vec![
                         Column {
                             id: "n_col1".into(),
                             children: vec![
-                                component("n_ann", ComponentKind::AnnouncementList, json!({"title": "Announcements"})),
-                                component("n_pipe", ComponentKind::PipelineSummary, json!({"title": "My pipeline"})),
+                                component(
+                                    "n_ann",
+                                    ComponentKind::AnnouncementList,
+                                    json!({"title": "Announcements"}),
+                                ),
+                                component(
+                                    "n_pipe",
+                                    ComponentKind::PipelineSummary,
+                                    json!({"title": "My pipeline"}),
+                                ),
                             ],
                         },
                         Column {
                             id: "n_col2".into(),
                             children: vec![
-                                component("n_inbox", ComponentKind::LeadInbox, json!({"title": "New leads", "limit": 5})),
-                                component("n_deal", ComponentKind::Button, json!({"label": "Register a deal", "href": "/deals"})),
+                                component(
+                                    "n_inbox",
+                                    ComponentKind::LeadInbox,
+                                    json!({"title": "New leads", "limit": 5}),
+                                ),
+                                component(
+                                    "n_deal",
+                                    ComponentKind::Button,
+                                    json!({"label": "Register a deal", "href": "/deals"}),
+                                ),
                             ],
                         },
                     ],
@@ -350,7 +532,11 @@ mod tests {
         assert_eq!(a.deals.len(), 60);
         assert_eq!(a.opportunities.len(), 80);
         assert!(a.contacts.len() >= 100);
-        let tiers: Vec<_> = a.accounts.iter().filter_map(|x| x.tier_id.clone()).collect();
+        let tiers: Vec<_> = a
+            .accounts
+            .iter()
+            .filter_map(|x| x.tier_id.clone())
+            .collect();
         assert_eq!(tiers, ["tier_gold", "tier_silver", "tier_registered"]);
     }
 
@@ -358,7 +544,10 @@ mod tests {
     fn every_partner_account_has_leads_of_its_own_and_pool_leads_have_none() {
         let d = demo_data(1_790_000_000);
         for account in ["acc_acme", "acc_bluebird", "acc_cedar"] {
-            assert!(d.leads.iter().any(|l| l.partner_account_id.as_deref() == Some(account)));
+            assert!(d
+                .leads
+                .iter()
+                .any(|l| l.partner_account_id.as_deref() == Some(account)));
         }
         for lead in d.leads.iter().filter(|l| l.status == LeadStatus::New) {
             assert_eq!(lead.partner_account_id, None);

@@ -245,7 +245,10 @@ impl Validate for Site {
             }
             if let TabTarget::Page { page_id } = &tab.target {
                 if !page_ids.contains(page_id.as_str()) {
-                    e.add(&format!("site.tabs[{i}].target"), "points at a page that does not exist");
+                    e.add(
+                        &format!("site.tabs[{i}].target"),
+                        "points at a page that does not exist",
+                    );
                 }
             }
         }
@@ -303,7 +306,15 @@ mod tests {
     #[test]
     fn emails() {
         assert!(is_email("partner@acme.test"));
-        for bad in ["", "acme.test", "a@b", "a b@c.d", "@c.d", "a@@c.d", "a@c..d"] {
+        for bad in [
+            "",
+            "acme.test",
+            "a@b",
+            "a b@c.d",
+            "@c.d",
+            "a@@c.d",
+            "a@c..d",
+        ] {
             assert!(!is_email(bad), "{bad} accepted");
         }
     }
@@ -311,7 +322,14 @@ mod tests {
     #[test]
     fn dates() {
         assert!(is_iso_date("2024-02-29"));
-        for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-04-31", ""] {
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-1-01",
+            "24-01-01",
+            "2024-04-31",
+            "",
+        ] {
             assert!(!is_iso_date(bad), "{bad} accepted");
         }
     }

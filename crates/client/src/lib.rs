@@ -1,0 +1,74 @@
+//! The typed Trellis client: the one interface the UI uses to talk to a PRM backend.
+//!
+//! [`PrmBackend`] is implemented by [`HttpBackend`] (the Trellis REST API) and by
+//! [`DemoBackend`] (in memory, seeded with the demo organisation, for running with no server).
+
+mod demo;
+mod error;
+mod http;
+mod transport;
+
+use async_trait::async_trait;
+use trellis_api::*;
+
+pub use demo::DemoBackend;
+pub use error::ClientError;
+pub use http::HttpBackend;
+
+/// The result of every client call.
+pub type ClientResult<T> = Result<T, ClientError>;
+
+/// Everything the UI can ask of a PRM backend.
+#[async_trait(?Send)]
+pub trait PrmBackend {
+    /// Liveness of the backend.
+    async fn health(&self) -> ClientResult<Health>;
+    /// Log in; the session is kept by the backend (a cookie for REST).
+    async fn login(&self, request: &LoginRequest) -> ClientResult<Me>;
+    /// End the session.
+    async fn logout(&self) -> ClientResult<()>;
+    /// The logged-in user; `Unauthenticated` when nobody is.
+    async fn me(&self) -> ClientResult<Me>;
+
+    async fn list_accounts(&self, query: &ListQuery) -> ClientResult<ListPage<Account>>;
+    async fn get_account(&self, id: &str) -> ClientResult<Account>;
+    async fn create_account(&self, input: &AccountInput) -> ClientResult<Account>;
+    async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account>;
+    async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>>;
+
+    async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>>;
+    async fn get_user(&self, id: &str) -> ClientResult<User>;
+    async fn create_user(&self, input: &UserInput) -> ClientResult<User>;
+    async fn update_user(&self, id: &str, input: &UserInput) -> ClientResult<User>;
+
+    async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>>;
+    async fn get_lead(&self, id: &str) -> ClientResult<Lead>;
+    async fn create_lead(&self, input: &LeadInput) -> ClientResult<Lead>;
+    async fn update_lead(&self, id: &str, input: &LeadInput) -> ClientResult<Lead>;
+
+    async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>>;
+    async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration>;
+    async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration>;
+    async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration>;
+
+    async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>>;
+    async fn get_opportunity(&self, id: &str) -> ClientResult<Opportunity>;
+    async fn create_opportunity(&self, input: &OpportunityInput) -> ClientResult<Opportunity>;
+    async fn update_opportunity(
+        &self,
+        id: &str,
+        input: &OpportunityInput,
+    ) -> ClientResult<Opportunity>;
+
+    async fn list_contacts(&self, query: &ListQuery) -> ClientResult<ListPage<Contact>>;
+    async fn get_contact(&self, id: &str) -> ClientResult<Contact>;
+    async fn create_contact(&self, input: &ContactInput) -> ClientResult<Contact>;
+    async fn update_contact(&self, id: &str, input: &ContactInput) -> ClientResult<Contact>;
+
+    /// The published community as the logged-in user sees it.
+    async fn community(&self) -> ClientResult<PublishedSite>;
+    /// The draft community (administrators).
+    async fn draft(&self) -> ClientResult<Draft>;
+    /// Save the draft; `Conflict` if it changed since `base_version`.
+    async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft>;
+}

@@ -132,7 +132,9 @@ where
 
 fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let text = format!("{SESSION_COOKIE}={value}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}");
+    let text = format!(
+        "{SESSION_COOKIE}={value}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}"
+    );
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -159,13 +161,19 @@ pub async fn me_of(db: &SqlitePool, user: User) -> Result<Me> {
 /// Log in with email and password; sets the session cookie.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<LoginRequest>) -> Result<Response> {
+pub async fn login(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Result<Response> {
     body.check()?;
     let row = sqlx::query("SELECT * FROM users WHERE email = ?")
         .bind(body.email.trim())
         .fetch_optional(&state.db)
         .await?;
-    let hash = row.as_ref().map(|r| r.try_get::<String, _>("password_hash")).transpose()?;
+    let hash = row
+        .as_ref()
+        .map(|r| r.try_get::<String, _>("password_hash"))
+        .transpose()?;
     let password_ok = verify_password(body.password, hash).await?;
     let user = match row {
         Some(r) if password_ok => Some(user_from_row(&r)?),
@@ -177,16 +185,22 @@ pub async fn login(State(state): State<AppState>, ApiJson(body): ApiJson<LoginRe
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = hex(&bytes);
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-        .bind(token_hash(&token))
-        .bind(&user.id)
-        .bind(now())
-        .bind(trellis_api::datetime::timestamp(now_unix() + SESSION_SECONDS))
-        .execute(&state.db)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(&user.id)
+    .bind(now())
+    .bind(trellis_api::datetime::timestamp(
+        now_unix() + SESSION_SECONDS,
+    ))
+    .execute(&state.db)
+    .await?;
     let me = me_of(&state.db, user).await?;
     let mut response = Json(me).into_response();
-    response.headers_mut().insert(SET_COOKIE, cookie(&state, &token, SESSION_SECONDS));
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, cookie(&state, &token, SESSION_SECONDS));
     Ok(response)
 }
 
@@ -200,7 +214,9 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
             .await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(SET_COOKIE, cookie(&state, "", 0));
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, cookie(&state, "", 0));
     Ok(response)
 }
 

@@ -67,14 +67,16 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
             .execute(&mut *tx)
             .await?;
         for t in &p.tiers {
-            sqlx::query("INSERT INTO tiers (id, program_id, name, rank, benefits) VALUES (?, ?, ?, ?, ?)")
-                .bind(&t.id)
-                .bind(&t.program_id)
-                .bind(&t.name)
-                .bind(t.rank)
-                .bind(&t.benefits)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO tiers (id, program_id, name, rank, benefits) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(&t.id)
+            .bind(&t.program_id)
+            .bind(&t.name)
+            .bind(t.rank)
+            .bind(&t.benefits)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     for a in &data.accounts {
@@ -115,7 +117,8 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     insert_seeded(&mut tx, &data.deals).await?;
     insert_seeded(&mut tx, &data.opportunities).await?;
     insert_seeded(&mut tx, &data.contacts).await?;
-    let site = serde_json::to_string(&data.site).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+    let site = serde_json::to_string(&data.site)
+        .map_err(|e| crate::error::Error::Internal(e.to_string()))?;
     let at = now();
     sqlx::query("INSERT INTO community (id, draft, draft_version, updated_at) VALUES (1, ?, 1, ?)")
         .bind(&site)

@@ -40,9 +40,10 @@ impl Error {
     pub fn to_api(&self) -> ApiError {
         match self {
             Error::Api(e) => e.clone(),
-            Error::Db(sqlx::Error::Database(db)) if db.is_unique_violation() => {
-                ApiError::new(ErrorCode::Conflict, "A record with these details already exists")
-            }
+            Error::Db(sqlx::Error::Database(db)) if db.is_unique_violation() => ApiError::new(
+                ErrorCode::Conflict,
+                "A record with these details already exists",
+            ),
             Error::Db(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
                 ApiError::new(ErrorCode::Validation, "A referenced record does not exist")
             }
@@ -61,7 +62,8 @@ impl IntoResponse for Error {
         if body.code == ErrorCode::Internal {
             tracing::error!(error = ?self, "request failed");
         }
-        let status = StatusCode::from_u16(body.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(body.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         (status, Json(body)).into_response()
     }
 }
@@ -79,17 +81,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/json"));
         if !is_json {
-            return Err(bad_request("The body must be JSON (Content-Type: application/json)").into());
+            return Err(
+                bad_request("The body must be JSON (Content-Type: application/json)").into(),
+            );
         }
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|e: BytesRejection| {
-                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large")
-                } else {
-                    bad_request("The request body could not be read")
-                }
-            })?;
+        let bytes =
+            axum::body::Bytes::from_request(req, state)
+                .await
+                .map_err(|e: BytesRejection| {
+                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large")
+                    } else {
+                        bad_request("The request body could not be read")
+                    }
+                })?;
         let de = &mut serde_json::Deserializer::from_slice(&bytes);
         match serde_path_to_error::deserialize(de) {
             Ok(value) => Ok(ApiJson(value)),
@@ -105,11 +110,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                     .strip_prefix("missing field `")
                     .and_then(|rest| rest.split('`').next())
                 {
-                    field = if field == "." { name.to_string() } else { format!("{field}.{name}") };
+                    field = if field == "." {
+                        name.to_string()
+                    } else {
+                        format!("{field}.{name}")
+                    };
                 }
                 let mut api = bad_request(&message);
                 if field != "." {
-                    api.field_errors.push(FieldError::new(field, clean(&message)));
+                    api.field_errors
+                        .push(FieldError::new(field, clean(&message)));
                 }
                 Err(api.into())
             }

@@ -50,7 +50,8 @@ pub struct Config {
 impl Config {
     /// Reads the configuration from the environment, with defaults.
     pub fn from_env() -> Config {
-        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+        let var =
+            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
         Config {
             addr: var("TRELLIS_ADDR", "127.0.0.1:8080"),
             db: var("TRELLIS_DB", "./data/trellis.db"),
@@ -95,7 +96,10 @@ pub fn app(state: AppState) -> Router {
     let (api, doc) = api_router().split_for_parts();
     let doc = std::sync::Arc::new(doc);
     let mut router = api
-        .route(paths::OPENAPI, get(move || async move { Json(doc.as_ref().clone()) }))
+        .route(
+            paths::OPENAPI,
+            get(move || async move { Json(doc.as_ref().clone()) }),
+        )
         .route("/api/{*rest}", any(api_not_found))
         .route("/api", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -121,7 +125,11 @@ pub fn app(state: AppState) -> Router {
 pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
     let db = db::open(&config.db).await?;
     let seeded = db::seed_if_empty(&db).await?;
-    let dist = config.dist.join("index.html").exists().then(|| config.dist.clone());
+    let dist = config
+        .dist
+        .join("index.html")
+        .exists()
+        .then(|| config.dist.clone());
     Ok((
         AppState {
             db,
@@ -148,7 +156,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -22,7 +22,10 @@ async fn main() -> std::process::ExitCode {
         println!("trellis: created {} with the demo organisation", config.db);
     }
     if state.dist.is_none() {
-        println!("trellis: no built app in {} (API only)", config.dist.display());
+        println!(
+            "trellis: no built app in {} (API only)",
+            config.dist.display()
+        );
     }
     let listener = match tokio::net::TcpListener::bind(&config.addr).await {
         Ok(l) => l,
@@ -31,7 +34,10 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or(config.addr);
+    let addr = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or(config.addr);
     // Tests and xtask read this line to find the port.
     println!("trellis: listening on http://{addr}");
     match serve(listener, state).await {

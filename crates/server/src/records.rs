@@ -3,116 +3,33 @@
 //! A record's serde field names are its table's column names, so rows and records convert
 //! through JSON objects instead of hand-written mapping per record kind.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{Map, Value};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, TypeInfo, ValueRef};
+use trellis_api::record;
 use trellis_api::*;
 
 use crate::auth::random_id;
 use crate::db::now;
 use crate::error::{Error, Result};
 
-/// A partner-owned record kind and how it is stored.
-pub trait Entity: Serialize + DeserializeOwned + Owned + Send + Unpin + 'static {
-    /// The fields a user edits.
-    type Input: Serialize + DeserializeOwned + Validate + Send;
-    /// The table, also the collection's name in messages.
+/// A partner-owned record kind and the table it is stored in.
+pub trait Entity: Record + Send + Unpin {
+    /// The table.
     const TABLE: &'static str;
-    /// The record kind in messages ("Lead").
-    const NAME: &'static str;
-    /// The id prefix of new records.
-    const PREFIX: &'static str;
-    /// Columns the free-text search `q` looks in.
-    const SEARCH: &'static [&'static str];
-    /// The column the `status` filter applies to, if any.
-    const STATUS: Option<&'static str>;
-
-    /// Whether `s` is a valid value of the status column.
-    fn valid_status(s: &str) -> bool;
-    /// The status a new record starts in; `assigned` when it belongs to a partner account.
-    fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str>;
 }
 
 impl Entity for Lead {
-    type Input = LeadInput;
     const TABLE: &'static str = "leads";
-    const NAME: &'static str = "Lead";
-    const PREFIX: &'static str = "lead_";
-    const SEARCH: &'static [&'static str] = &["company", "contact_name", "email"];
-    const STATUS: Option<&'static str> = Some("status");
-
-    fn valid_status(s: &str) -> bool {
-        parse_wire::<LeadStatus>(s).is_some()
-    }
-
-    fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str> {
-        Some(match (by_partner, assigned) {
-            (true, _) => "accepted",
-            (false, true) => "assigned",
-            (false, false) => "new",
-        })
-    }
 }
-
 impl Entity for DealRegistration {
-    type Input = DealInput;
     const TABLE: &'static str = "deals";
-    const NAME: &'static str = "Deal registration";
-    const PREFIX: &'static str = "deal_";
-    const SEARCH: &'static [&'static str] = &["company", "domain", "contact_name", "product"];
-    const STATUS: Option<&'static str> = Some("status");
-
-    fn valid_status(s: &str) -> bool {
-        parse_wire::<DealStatus>(s).is_some()
-    }
-
-    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
-        Some("draft")
-    }
 }
-
 impl Entity for Opportunity {
-    type Input = OpportunityInput;
     const TABLE: &'static str = "opportunities";
-    const NAME: &'static str = "Opportunity";
-    const PREFIX: &'static str = "opp_";
-    const SEARCH: &'static [&'static str] = &["name", "account_name", "next_step"];
-    const STATUS: Option<&'static str> = Some("stage");
-
-    fn valid_status(s: &str) -> bool {
-        parse_wire::<Stage>(s).is_some()
-    }
-
-    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
-        None
-    }
 }
-
 impl Entity for Contact {
-    type Input = ContactInput;
     const TABLE: &'static str = "contacts";
-    const NAME: &'static str = "Contact";
-    const PREFIX: &'static str = "con_";
-    const SEARCH: &'static [&'static str] = &["first_name", "last_name", "email", "company"];
-    const STATUS: Option<&'static str> = None;
-
-    fn valid_status(_: &str) -> bool {
-        false
-    }
-
-    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
-        None
-    }
-}
-
-/// A value as a JSON object of columns.
-fn to_columns<T: Serialize>(value: &T) -> Result<Map<String, Value>> {
-    match serde_json::to_value(value) {
-        Ok(Value::Object(map)) => Ok(map),
-        other => Err(Error::Internal(format!("not a JSON object: {other:?}"))),
-    }
 }
 
 /// A row as a JSON object of columns.
@@ -167,7 +84,7 @@ fn insert_columns(table: &str, columns: Map<String, Value>) -> QueryBuilder<'sta
 /// Inserts seeded records as they are.
 pub async fn insert_seeded<E: Entity>(conn: &mut SqliteConnection, records: &[E]) -> Result<()> {
     for record in records {
-        insert_columns(E::TABLE, to_columns(record)?)
+        insert_columns(E::TABLE, record::fields(record))
             .build()
             .execute(&mut *conn)
             .await?;
@@ -182,7 +99,8 @@ fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
             q.push(" AND partner_account_id = ").push_bind(a.clone());
         }
         Scope::Own { account, user } => {
-            q.push(" AND partner_account_id = ").push_bind(account.clone());
+            q.push(" AND partner_account_id = ")
+                .push_bind(account.clone());
             q.push(" AND owner_user_id = ").push_bind(user.clone());
         }
         Scope::Nothing => {
@@ -210,7 +128,11 @@ fn encode_cursor(created_at: &str, id: &str) -> String {
 fn decode_cursor(cursor: &str) -> Result<(String, String)> {
     let bytes = (0..cursor.len())
         .step_by(2)
-        .map(|i| cursor.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .map(|i| {
+            cursor
+                .get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
         .collect::<Option<Vec<u8>>>()
         .ok_or_else(cursor_error)?;
     let text = String::from_utf8(bytes).map_err(|_| cursor_error())?;
@@ -228,46 +150,55 @@ pub async fn list<E: Entity>(
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
     push_scope(&mut q, scope);
     if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
-        let Some(column) = E::STATUS.filter(|_| E::valid_status(status)) else {
-            return Err(ApiError {
-                code: ErrorCode::BadRequest,
-                message: format!("Unknown status filter '{status}'"),
-                field_errors: vec![FieldError::new("status", "is not a valid status")],
-            }
-            .into());
+        let Some(column) = E::STATUS_FIELD.filter(|_| E::valid_status(status)) else {
+            return Err(record::bad_status_filter(status).into());
         };
-        q.push(format!(" AND {column} = ")).push_bind(status.to_string());
+        q.push(format!(" AND {column} = "))
+            .push_bind(status.to_string());
     }
     if let Some(text) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let pattern = format!(
             "%{}%",
-            text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            text.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         q.push(" AND (");
-        for (i, column) in E::SEARCH.iter().enumerate() {
+        for (i, column) in E::SEARCH_FIELDS.iter().enumerate() {
             if i > 0 {
                 q.push(" OR ");
             }
-            q.push(format!("{column} LIKE ")).push_bind(pattern.clone()).push(" ESCAPE '\\'");
+            q.push(format!("{column} LIKE "))
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\'");
         }
         q.push(")");
     }
     if let Some(account) = &query.partner_account_id {
-        q.push(" AND partner_account_id = ").push_bind(account.clone());
+        q.push(" AND partner_account_id = ")
+            .push_bind(account.clone());
     }
     if let Some(cursor) = &query.cursor {
         let (at, id) = decode_cursor(cursor)?;
         q.push(" AND (created_at < ").push_bind(at.clone());
-        q.push(" OR (created_at = ").push_bind(at).push(" AND id < ").push_bind(id).push("))");
+        q.push(" OR (created_at = ")
+            .push_bind(at)
+            .push(" AND id < ")
+            .push_bind(id)
+            .push("))");
     }
-    q.push(" ORDER BY created_at DESC, id DESC LIMIT ").push_bind(i64::from(limit) + 1);
+    q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+        .push_bind(i64::from(limit) + 1);
     let rows = q.build().fetch_all(db).await?;
     let more = rows.len() > limit as usize;
     let mut items = Vec::with_capacity(limit as usize);
     let mut next_cursor = None;
     for row in rows.iter().take(limit as usize) {
         if more {
-            next_cursor = Some(encode_cursor(&row.try_get::<String, _>("created_at")?, &row.try_get::<String, _>("id")?));
+            next_cursor = Some(encode_cursor(
+                &row.try_get::<String, _>("created_at")?,
+                &row.try_get::<String, _>("id")?,
+            ));
         }
         items.push(from_row::<E>(row)?);
     }
@@ -286,7 +217,11 @@ pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> R
 }
 
 /// The partner account a write goes to: the user's own, or for vendor staff the one they chose.
-async fn target_account(db: &sqlx::SqlitePool, user: &User, chosen: Option<&str>) -> Result<Option<String>> {
+async fn target_account(
+    db: &sqlx::SqlitePool,
+    user: &User,
+    chosen: Option<&str>,
+) -> Result<Option<String>> {
     if !user.role.is_internal() {
         return Ok(user.partner_account_id.clone());
     }
@@ -306,37 +241,29 @@ async fn target_account(db: &sqlx::SqlitePool, user: &User, chosen: Option<&str>
     }
 }
 
-/// Input columns without the owner fields, which are set from the session instead.
-fn input_columns<E: Entity>(input: &E::Input) -> Result<Map<String, Value>> {
-    let mut columns = to_columns(input)?;
-    columns.remove("partner_account_id");
-    Ok(columns)
-}
-
 /// Creates a record owned as `user` may own it.
 pub async fn create<E: Entity>(db: &sqlx::SqlitePool, user: &User, input: E::Input) -> Result<E> {
     input.check()?;
-    let chosen = to_columns(&input)?
-        .get("partner_account_id")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let account = target_account(db, user, chosen.as_deref()).await?;
+    let account = target_account(db, user, record::chosen_partner::<E>(&input).as_deref()).await?;
     if account.is_none() && !user.role.is_internal() {
         return Err(ApiError::new(ErrorCode::Forbidden, "Your user has no partner account").into());
     }
-    let mut columns = input_columns::<E>(&input)?;
+    let mut columns = record::editable_fields::<E>(&input);
     let id = random_id(E::PREFIX);
     let at = now();
     columns.insert("id".into(), id.clone().into());
     if let Some(status) = E::initial_status(!user.role.is_internal(), account.is_some()) {
-        columns.insert(E::STATUS.unwrap_or("status").into(), status.into());
+        columns.insert(E::STATUS_FIELD.unwrap_or("status").into(), status.into());
     }
     let owner = (!user.role.is_internal()).then(|| user.id.clone());
     columns.insert("partner_account_id".into(), account.into());
     columns.insert("owner_user_id".into(), owner.into());
     columns.insert("created_at".into(), at.clone().into());
     columns.insert("updated_at".into(), at.into());
-    insert_columns(E::TABLE, columns).build().execute(db).await?;
+    insert_columns(E::TABLE, columns)
+        .build()
+        .execute(db)
+        .await?;
     get(db, &Scope::All, &id).await
 }
 
@@ -350,13 +277,10 @@ pub async fn update<E: Entity>(
     input.check()?;
     let scope = Scope::of(user);
     get::<E>(db, &scope, id).await?;
-    let chosen = to_columns(&input)?
-        .get("partner_account_id")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let mut columns = input_columns::<E>(&input)?;
+    let mut columns = record::editable_fields::<E>(&input);
     if user.role.is_internal() {
-        let account = target_account(db, user, chosen.as_deref()).await?;
+        let account =
+            target_account(db, user, record::chosen_partner::<E>(&input).as_deref()).await?;
         columns.insert("partner_account_id".into(), account.into());
     }
     columns.insert("updated_at".into(), now().into());
@@ -381,7 +305,10 @@ mod tests {
     #[test]
     fn cursors_round_trip_and_reject_garbage() {
         let c = encode_cursor("2026-01-01T00:00:00Z", "lead_1");
-        assert_eq!(decode_cursor(&c).unwrap(), ("2026-01-01T00:00:00Z".into(), "lead_1".into()));
+        assert_eq!(
+            decode_cursor(&c).unwrap(),
+            ("2026-01-01T00:00:00Z".into(), "lead_1".into())
+        );
         for bad in ["zz", "abc", "41"] {
             assert!(decode_cursor(bad).is_err(), "{bad}");
         }

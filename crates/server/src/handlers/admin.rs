@@ -9,7 +9,9 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{hash_password, random_id, require_admin, require_internal, user_from_row, CurrentUser};
+use crate::auth::{
+    hash_password, random_id, require_admin, require_internal, user_from_row, CurrentUser,
+};
 use crate::db::now;
 use crate::error::{ApiJson, ApiQuery, Error, Result};
 use crate::AppState;
@@ -49,10 +51,17 @@ async fn page<T>(
     map: fn(&SqliteRow) -> Result<T>,
 ) -> Result<ListPage<T>> {
     let (limit, start) = (i64::from(query.limit()), offset(query)?);
-    q.push(" ORDER BY name, id LIMIT ").push_bind(limit + 1).push(" OFFSET ").push_bind(start);
+    q.push(" ORDER BY name, id LIMIT ")
+        .push_bind(limit + 1)
+        .push(" OFFSET ")
+        .push_bind(start);
     let rows = q.build().fetch_all(db).await?;
     let next_cursor = (rows.len() as i64 > limit).then(|| (start + limit).to_string());
-    let items = rows.iter().take(limit as usize).map(map).collect::<Result<_>>()?;
+    let items = rows
+        .iter()
+        .take(limit as usize)
+        .map(map)
+        .collect::<Result<_>>()?;
     Ok(ListPage { items, next_cursor })
 }
 
@@ -78,7 +87,8 @@ pub async fn list_accounts(
 ) -> Result<Json<ListPage<Account>>> {
     let mut q = QueryBuilder::new("SELECT * FROM accounts WHERE 1");
     if !user.role.is_internal() {
-        q.push(" AND id = ").push_bind(user.partner_account_id.clone());
+        q.push(" AND id = ")
+            .push_bind(user.partner_account_id.clone());
     }
     match query.status.as_deref() {
         Some("partner") => drop(q.push(" AND is_partner = 1")),
@@ -119,7 +129,11 @@ async fn check_tier(db: &sqlx::SqlitePool, input: &AccountInput) -> Result<()> {
             .fetch_optional(db)
             .await?;
         if found.is_none() {
-            return Err(ApiError::validation(vec![FieldError::new("tier_id", "is not a tier of any program")]).into());
+            return Err(ApiError::validation(vec![FieldError::new(
+                "tier_id",
+                "is not a tier of any program",
+            )])
+            .into());
         }
     }
     Ok(())
@@ -150,7 +164,10 @@ pub async fn create_account(
     .bind(now())
     .execute(&state.db)
     .await?;
-    Ok((StatusCode::CREATED, Json(find_account(&state.db, &user, &id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(find_account(&state.db, &user, &id).await?),
+    ))
 }
 
 /// Edit an account, including converting it to or from a partner account (vendor staff).
@@ -189,19 +206,23 @@ pub async fn list_programs(
     State(state): State<AppState>,
     CurrentUser(_user): CurrentUser,
 ) -> Result<Json<Vec<PartnerProgram>>> {
-    let mut programs: Vec<PartnerProgram> = sqlx::query("SELECT id, name FROM programs ORDER BY name")
+    let mut programs: Vec<PartnerProgram> =
+        sqlx::query("SELECT id, name FROM programs ORDER BY name")
+            .fetch_all(&state.db)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(PartnerProgram {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    tiers: Vec::new(),
+                })
+            })
+            .collect::<Result<_>>()?;
+    for row in sqlx::query("SELECT * FROM tiers ORDER BY rank")
         .fetch_all(&state.db)
         .await?
-        .iter()
-        .map(|r| {
-            Ok(PartnerProgram {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-                tiers: Vec::new(),
-            })
-        })
-        .collect::<Result<_>>()?;
-    for row in sqlx::query("SELECT * FROM tiers ORDER BY rank").fetch_all(&state.db).await? {
+    {
         let tier = Tier {
             id: row.try_get("id")?,
             program_id: row.try_get("program_id")?,
@@ -221,7 +242,8 @@ fn push_user_scope(q: &mut QueryBuilder<'_, Sqlite>, user: &User) {
     match user.role {
         Role::Admin | Role::ChannelManager => {}
         Role::PartnerExecutive | Role::PartnerManager => {
-            q.push(" AND partner_account_id = ").push_bind(user.partner_account_id.clone());
+            q.push(" AND partner_account_id = ")
+                .push_bind(user.partner_account_id.clone());
         }
         Role::PartnerUser => {
             q.push(" AND id = ").push_bind(user.id.clone());
@@ -240,7 +262,8 @@ pub async fn list_users(
     let mut q = QueryBuilder::new("SELECT * FROM users WHERE 1");
     push_user_scope(&mut q, &user);
     if let Some(account) = &query.partner_account_id {
-        q.push(" AND partner_account_id = ").push_bind(account.clone());
+        q.push(" AND partner_account_id = ")
+            .push_bind(account.clone());
     }
     push_search(&mut q, &query, &["name", "email"]);
     Ok(Json(page(&state.db, q, &query, user_from_row).await?))
@@ -250,7 +273,11 @@ async fn find_user(db: &sqlx::SqlitePool, viewer: &User, id: &str) -> Result<Use
     let mut q = QueryBuilder::new("SELECT * FROM users WHERE id = ");
     q.push_bind(id.to_string());
     push_user_scope(&mut q, viewer);
-    let row = q.build().fetch_optional(db).await?.ok_or_else(|| ApiError::not_found("User"))?;
+    let row = q
+        .build()
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("User"))?;
     user_from_row(&row)
 }
 
@@ -303,7 +330,10 @@ pub async fn create_user(
     .bind(now())
     .execute(&state.db)
     .await?;
-    Ok((StatusCode::CREATED, Json(find_user(&state.db, &actor, &id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(find_user(&state.db, &actor, &id).await?),
+    ))
 }
 
 /// Edit a user; deactivating ends their sessions.
@@ -341,7 +371,10 @@ pub async fn update_user(
             .await?;
     }
     if !input.active || input.password.is_some() {
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(&id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(Json(find_user(&state.db, &actor, &id).await?))

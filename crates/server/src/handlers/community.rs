@@ -13,7 +13,8 @@ use crate::error::{ApiJson, Error, Result};
 use crate::AppState;
 
 fn parse_site(json: &str) -> Result<Site> {
-    serde_json::from_str(json).map_err(|e| Error::Internal(format!("stored site does not decode: {e}")))
+    serde_json::from_str(json)
+        .map_err(|e| Error::Internal(format!("stored site does not decode: {e}")))
 }
 
 async fn latest_published(db: &sqlx::SqlitePool) -> Result<Option<PublishedSite>> {
@@ -32,11 +33,13 @@ async fn latest_published(db: &sqlx::SqlitePool) -> Result<Option<PublishedSite>
 }
 
 async fn tier_of(db: &sqlx::SqlitePool, user: &User) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
-        .bind(&user.partner_account_id)
-        .fetch_optional(db)
-        .await?
-        .flatten())
+    Ok(
+        sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
+            .bind(&user.partner_account_id)
+            .fetch_optional(db)
+            .await?
+            .flatten(),
+    )
 }
 
 /// The published site, as the logged-in user's tier and role see it.
@@ -72,7 +75,10 @@ async fn load_draft(db: &sqlx::SqlitePool) -> Result<Draft> {
 /// The draft site (administrators).
 #[utoipa::path(get, path = "/api/community/draft", tag = "community",
     responses((status = 200, body = Draft), (status = 403, body = ApiError)))]
-pub async fn get_draft(State(state): State<AppState>, CurrentUser(user): CurrentUser) -> Result<Json<Draft>> {
+pub async fn get_draft(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<Draft>> {
     require_admin(&user)?;
     Ok(Json(load_draft(&state.db).await?))
 }

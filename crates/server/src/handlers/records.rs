@@ -80,12 +80,51 @@ macro_rules! record_handlers {
     };
 }
 
-record_handlers!(leads, Lead, LeadInput, "leads", "/api/leads", "/api/leads/{id}",
-    list_leads, get_lead, create_lead, update_lead);
-record_handlers!(deals, DealRegistration, DealInput, "deals", "/api/deals", "/api/deals/{id}",
-    list_deals, get_deal, create_deal, update_deal);
-record_handlers!(opportunities, Opportunity, OpportunityInput, "opportunities",
-    "/api/opportunities", "/api/opportunities/{id}",
-    list_opportunities, get_opportunity, create_opportunity, update_opportunity);
-record_handlers!(contacts, Contact, ContactInput, "contacts", "/api/contacts", "/api/contacts/{id}",
-    list_contacts, get_contact, create_contact, update_contact);
+record_handlers!(
+    leads,
+    Lead,
+    LeadInput,
+    "leads",
+    "/api/leads",
+    "/api/leads/{id}",
+    list_leads,
+    get_lead,
+    create_lead,
+    update_lead
+);
+record_handlers!(
+    deals,
+    DealRegistration,
+    DealInput,
+    "deals",
+    "/api/deals",
+    "/api/deals/{id}",
+    list_deals,
+    get_deal,
+    create_deal,
+    update_deal
+);
+record_handlers!(
+    opportunities,
+    Opportunity,
+    OpportunityInput,
+    "opportunities",
+    "/api/opportunities",
+    "/api/opportunities/{id}",
+    list_opportunities,
+    get_opportunity,
+    create_opportunity,
+    update_opportunity
+);
+record_handlers!(
+    contacts,
+    Contact,
+    ContactInput,
+    "contacts",
+    "/api/contacts",
+    "/api/contacts/{id}",
+    list_contacts,
+    get_contact,
+    create_contact,
+    update_contact
+);

@@ -1,0 +1,161 @@
+//! What every partner-owned record kind has in common, so backends handle them generically.
+//!
+//! A record's serde field names double as storage column names.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::*;
+
+/// A partner-owned record kind (lead, deal registration, opportunity, contact).
+pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
+    /// The fields a user edits.
+    type Input: Serialize + DeserializeOwned + Validate + Clone;
+    /// The record kind in messages ("Lead").
+    const NAME: &'static str;
+    /// The id prefix of new records.
+    const PREFIX: &'static str;
+    /// The field the `status` filter applies to, if any.
+    const STATUS_FIELD: Option<&'static str>;
+    /// The fields the free-text search `q` looks in.
+    const SEARCH_FIELDS: &'static [&'static str];
+
+    /// Whether `s` is a valid value of the status field.
+    fn valid_status(s: &str) -> bool;
+    /// The status a new record starts in: by a partner user, or by staff with or without a partner.
+    fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str>;
+}
+
+impl Record for Lead {
+    type Input = LeadInput;
+    const NAME: &'static str = "Lead";
+    const PREFIX: &'static str = "lead_";
+    const STATUS_FIELD: Option<&'static str> = Some("status");
+    const SEARCH_FIELDS: &'static [&'static str] = &["company", "contact_name", "email"];
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<LeadStatus>(s).is_some()
+    }
+
+    fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str> {
+        // A partner's own lead is theirs at once; staff leads wait in the pool or for acceptance.
+        Some(match (by_partner, assigned) {
+            (true, _) => "accepted",
+            (false, true) => "assigned",
+            (false, false) => "new",
+        })
+    }
+}
+
+impl Record for DealRegistration {
+    type Input = DealInput;
+    const NAME: &'static str = "Deal registration";
+    const PREFIX: &'static str = "deal_";
+    const STATUS_FIELD: Option<&'static str> = Some("status");
+    const SEARCH_FIELDS: &'static [&'static str] =
+        &["company", "domain", "contact_name", "product"];
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<DealStatus>(s).is_some()
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        Some("draft")
+    }
+}
+
+impl Record for Opportunity {
+    type Input = OpportunityInput;
+    const NAME: &'static str = "Opportunity";
+    const PREFIX: &'static str = "opp_";
+    const STATUS_FIELD: Option<&'static str> = Some("stage");
+    const SEARCH_FIELDS: &'static [&'static str] = &["name", "account_name", "next_step"];
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<Stage>(s).is_some()
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        None
+    }
+}
+
+impl Record for Contact {
+    type Input = ContactInput;
+    const NAME: &'static str = "Contact";
+    const PREFIX: &'static str = "con_";
+    const STATUS_FIELD: Option<&'static str> = None;
+    const SEARCH_FIELDS: &'static [&'static str] = &["first_name", "last_name", "email", "company"];
+
+    fn valid_status(_: &str) -> bool {
+        false
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A serializable value as a JSON object (empty if it is not an object).
+pub fn fields<T: Serialize>(value: &T) -> Map<String, Value> {
+    match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    }
+}
+
+/// The partner account an input asks for (vendor staff only may choose one).
+pub fn chosen_partner<R: Record>(input: &R::Input) -> Option<String> {
+    fields(input)
+        .get("partner_account_id")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+/// The input's editable fields, without the owner fields that come from the session.
+pub fn editable_fields<R: Record>(input: &R::Input) -> Map<String, Value> {
+    let mut map = fields(input);
+    map.remove("partner_account_id");
+    map
+}
+
+/// The error for a `status` filter the record kind does not have.
+pub fn bad_status_filter(status: &str) -> ApiError {
+    ApiError {
+        code: ErrorCode::BadRequest,
+        message: format!("Unknown status filter '{status}'"),
+        field_errors: vec![FieldError::new("status", "is not a valid status")],
+    }
+}
+
+/// Whether a record matches a list query's status and search filters (for in-memory backends).
+pub fn matches<R: Record>(record: &R, query: &ListQuery) -> bool {
+    let map = fields(record);
+    let text = |k: &str| {
+        map.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let status_ok = match (
+        query.status.as_deref().filter(|s| !s.is_empty()),
+        R::STATUS_FIELD,
+    ) {
+        (Some(s), Some(field)) => text(field) == s,
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    let search_ok = match query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(q) => {
+            let q = q.to_lowercase();
+            R::SEARCH_FIELDS.iter().any(|f| text(f).contains(&q))
+        }
+        None => true,
+    };
+    let account_ok = query
+        .partner_account_id
+        .as_deref()
+        .is_none_or(|a| record.partner_account_id() == Some(a));
+    status_ok && search_ok && account_ok
+}

@@ -1,0 +1,234 @@
+//! The Trellis REST backend.
+
+use async_trait::async_trait;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use trellis_api::paths::{self, item};
+use trellis_api::*;
+
+use crate::transport::{Method, Transport};
+use crate::{ClientError, ClientResult, PrmBackend};
+
+/// Talks to a Trellis server over its REST API.
+#[derive(Clone)]
+pub struct HttpBackend {
+    base_url: String,
+    transport: Transport,
+}
+
+impl HttpBackend {
+    /// A backend at `base_url` (`""` for the page's own origin, `http://127.0.0.1:8080` natively).
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into().trim_end_matches('/').to_string(),
+            transport: Transport::new(),
+        }
+    }
+
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+    ) -> ClientResult<T> {
+        let url = format!("{}{}", self.base_url, path);
+        let answer = self.transport.send(method, &url, body).await?;
+        if (200..300).contains(&answer.status) {
+            // 204 carries no body; `()` decodes from `null`.
+            let text = if answer.body.is_empty() {
+                "null"
+            } else {
+                &answer.body
+            };
+            serde_json::from_str(text).map_err(|e| ClientError::Decode(e.to_string()))
+        } else {
+            match serde_json::from_str::<ApiError>(&answer.body) {
+                Ok(api) => Err(ClientError::Api(api)),
+                Err(_) => Err(ClientError::Decode(format!(
+                    "HTTP {} without a Trellis error body",
+                    answer.status
+                ))),
+            }
+        }
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> ClientResult<T> {
+        self.call(Method::Get, path, None).await
+    }
+
+    async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> ClientResult<T> {
+        let json = serde_json::to_string(body).map_err(|e| ClientError::Decode(e.to_string()))?;
+        self.call(method, path, Some(json)).await
+    }
+
+    async fn list<T: DeserializeOwned>(&self, path: &str, query: &ListQuery) -> ClientResult<T> {
+        self.get(&format!("{path}{}", query_string(query))).await
+    }
+}
+
+/// `?a=1&b=x%20y` for the set fields of a list query.
+pub fn query_string(query: &ListQuery) -> String {
+    let limit = query.limit.map(|l| l.to_string());
+    let pairs: Vec<String> = [
+        ("cursor", query.cursor.as_deref()),
+        ("limit", limit.as_deref()),
+        ("q", query.q.as_deref()),
+        ("status", query.status.as_deref()),
+        ("partner_account_id", query.partner_account_id.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(v))))
+    .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[async_trait(?Send)]
+impl PrmBackend for HttpBackend {
+    async fn health(&self) -> ClientResult<Health> {
+        self.get(paths::HEALTH).await
+    }
+    async fn login(&self, request: &LoginRequest) -> ClientResult<Me> {
+        self.send(Method::Post, paths::LOGIN, request).await
+    }
+    async fn logout(&self) -> ClientResult<()> {
+        self.call(Method::Post, paths::LOGOUT, None).await
+    }
+    async fn me(&self) -> ClientResult<Me> {
+        self.get(paths::ME).await
+    }
+
+    async fn list_accounts(&self, query: &ListQuery) -> ClientResult<ListPage<Account>> {
+        self.list(paths::ACCOUNTS, query).await
+    }
+    async fn get_account(&self, id: &str) -> ClientResult<Account> {
+        self.get(&item(paths::ACCOUNTS, id)).await
+    }
+    async fn create_account(&self, input: &AccountInput) -> ClientResult<Account> {
+        self.send(Method::Post, paths::ACCOUNTS, input).await
+    }
+    async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account> {
+        self.send(Method::Put, &item(paths::ACCOUNTS, id), input)
+            .await
+    }
+    async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
+        self.get(paths::PROGRAMS).await
+    }
+
+    async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {
+        self.list(paths::USERS, query).await
+    }
+    async fn get_user(&self, id: &str) -> ClientResult<User> {
+        self.get(&item(paths::USERS, id)).await
+    }
+    async fn create_user(&self, input: &UserInput) -> ClientResult<User> {
+        self.send(Method::Post, paths::USERS, input).await
+    }
+    async fn update_user(&self, id: &str, input: &UserInput) -> ClientResult<User> {
+        self.send(Method::Put, &item(paths::USERS, id), input).await
+    }
+
+    async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>> {
+        self.list(paths::LEADS, query).await
+    }
+    async fn get_lead(&self, id: &str) -> ClientResult<Lead> {
+        self.get(&item(paths::LEADS, id)).await
+    }
+    async fn create_lead(&self, input: &LeadInput) -> ClientResult<Lead> {
+        self.send(Method::Post, paths::LEADS, input).await
+    }
+    async fn update_lead(&self, id: &str, input: &LeadInput) -> ClientResult<Lead> {
+        self.send(Method::Put, &item(paths::LEADS, id), input).await
+    }
+
+    async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
+        self.list(paths::DEALS, query).await
+    }
+    async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration> {
+        self.get(&item(paths::DEALS, id)).await
+    }
+    async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration> {
+        self.send(Method::Post, paths::DEALS, input).await
+    }
+    async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration> {
+        self.send(Method::Put, &item(paths::DEALS, id), input).await
+    }
+
+    async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
+        self.list(paths::OPPORTUNITIES, query).await
+    }
+    async fn get_opportunity(&self, id: &str) -> ClientResult<Opportunity> {
+        self.get(&item(paths::OPPORTUNITIES, id)).await
+    }
+    async fn create_opportunity(&self, input: &OpportunityInput) -> ClientResult<Opportunity> {
+        self.send(Method::Post, paths::OPPORTUNITIES, input).await
+    }
+    async fn update_opportunity(
+        &self,
+        id: &str,
+        input: &OpportunityInput,
+    ) -> ClientResult<Opportunity> {
+        self.send(Method::Put, &item(paths::OPPORTUNITIES, id), input)
+            .await
+    }
+
+    async fn list_contacts(&self, query: &ListQuery) -> ClientResult<ListPage<Contact>> {
+        self.list(paths::CONTACTS, query).await
+    }
+    async fn get_contact(&self, id: &str) -> ClientResult<Contact> {
+        self.get(&item(paths::CONTACTS, id)).await
+    }
+    async fn create_contact(&self, input: &ContactInput) -> ClientResult<Contact> {
+        self.send(Method::Post, paths::CONTACTS, input).await
+    }
+    async fn update_contact(&self, id: &str, input: &ContactInput) -> ClientResult<Contact> {
+        self.send(Method::Put, &item(paths::CONTACTS, id), input)
+            .await
+    }
+
+    async fn community(&self) -> ClientResult<PublishedSite> {
+        self.get(paths::COMMUNITY).await
+    }
+    async fn draft(&self) -> ClientResult<Draft> {
+        self.get(paths::COMMUNITY_DRAFT).await
+    }
+    async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft> {
+        self.send(Method::Put, paths::COMMUNITY_DRAFT, body).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_encode_values() {
+        assert_eq!(query_string(&ListQuery::default()), "");
+        let q = ListQuery {
+            q: Some("Acme & Co/ü".into()),
+            limit: Some(5),
+            ..Default::default()
+        };
+        assert_eq!(query_string(&q), "?limit=5&q=Acme%20%26%20Co%2F%C3%BC");
+    }
+}
