@@ -1,1 +1,8 @@
+//! The Trellis single-page app: partner workspace, community pages, builder and admin screens.
 
+pub mod app;
+pub mod backend;
+pub mod components;
+pub mod pages;
+pub mod routes;
+pub mod session;

@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the Trellis app.
+
+fn main() {
+    yew::Renderer::<trellis::app::App>::new().render();
+}

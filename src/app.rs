@@ -1,0 +1,131 @@
+//! Providers (backend, session) and the router.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::backend::{use_backend, Backend};
+use crate::components::states::Loading;
+use crate::components::topbar::TopBar;
+use crate::pages;
+use crate::routes::Route;
+use crate::session::{use_session, Auth, Session};
+
+/// The app as mounted in the page: picks the backend, then renders [`Root`].
+#[component]
+pub fn App() -> Html {
+    let backend = use_memo((), |_| Backend::choose());
+    html! { <Root backend={(*backend).clone()} /> }
+}
+
+/// Properties of [`Root`].
+#[derive(Properties, PartialEq)]
+pub struct RootProps {
+    pub backend: Backend,
+}
+
+/// The app with a given backend: context providers, router and shell.
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    html! {
+        <ContextProvider<Backend> context={props.backend.clone()}>
+            <SessionProvider>
+                <BrowserRouter>
+                    <Shell />
+                </BrowserRouter>
+            </SessionProvider>
+        </ContextProvider<Backend>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChildrenProps {
+    children: Html,
+}
+
+/// Asks the backend who is logged in, loads their community, and shares both.
+#[component]
+fn SessionProvider(props: &ChildrenProps) -> Html {
+    let backend = use_backend();
+    let auth = use_state(|| Auth::Checking);
+    let site = use_state(|| None);
+    {
+        let (backend, auth) = (backend.clone(), auth.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                auth.set(match backend.me().await {
+                    Ok(me) => Auth::LoggedIn(me),
+                    Err(_) => Auth::LoggedOut,
+                });
+            });
+        });
+    }
+    {
+        let (backend, site) = (backend.clone(), site.clone());
+        let user_id = match &*auth {
+            Auth::LoggedIn(me) => Some(me.user.id.clone()),
+            _ => None,
+        };
+        use_effect_with(user_id, move |user_id| {
+            site.set(None);
+            if user_id.is_some() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Without a published site the app still works, with the built-in tabs.
+                    site.set(backend.community().await.ok());
+                });
+            }
+        });
+    }
+    let set_me = {
+        let auth = auth.clone();
+        Callback::from(move |me: Option<trellis_api::Me>| {
+            auth.set(me.map_or(Auth::LoggedOut, Auth::LoggedIn));
+        })
+    };
+    let session = Session {
+        auth: (*auth).clone(),
+        site: (*site).clone(),
+        set_me,
+    };
+    html! {
+        <ContextProvider<Session> context={session}>
+            { props.children.clone() }
+        </ContextProvider<Session>>
+    }
+}
+
+/// Chooses between the login page, a loading screen and the logged-in layout.
+#[component]
+fn Shell() -> Html {
+    let session = use_session();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    match (&session.auth, route) {
+        (Auth::LoggedIn(_), Route::Login) => html! { <Redirect<Route> to={Route::Home} /> },
+        (_, Route::Login) => html! { <pages::login::LoginPage /> },
+        (Auth::Checking, _) => html! {
+            <main><Loading label="Opening Trellis…" /></main>
+        },
+        (Auth::LoggedOut, _) => html! { <Redirect<Route> to={Route::Login} /> },
+        (Auth::LoggedIn(_), route) => html! {
+            <>
+                <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                <TopBar />
+                <main id="main" tabindex="-1">{ switch(route) }</main>
+            </>
+        },
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <pages::home::HomePage /> },
+        Route::Leads => html! { <pages::leads::LeadsPage /> },
+        Route::Deals => html! { <pages::deals::DealsPage /> },
+        Route::Opportunities => html! { <pages::opportunities::OpportunitiesPage /> },
+        Route::Contacts => html! { <pages::contacts::ContactsPage /> },
+        Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
+        Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
+        Route::Builder => html! { <pages::builder::BuilderPage /> },
+        Route::Admin => html! { <pages::admin::AdminPage /> },
+        Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+    }
+}

@@ -1,0 +1,7 @@
+//! Reusable pieces of the UI.
+
+pub mod load;
+pub mod page_view;
+pub mod record_list;
+pub mod states;
+pub mod topbar;

@@ -1,0 +1,309 @@
+//! A searchable, filterable, paged table of records, used by every workspace list.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use trellis_api::{ListPage, ListQuery};
+use trellis_client::{ClientError, ClientResult, PrmBackend};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::backend::use_backend;
+use crate::components::states::{Empty, ErrorState, Loading};
+
+/// A future for one page of records.
+pub type PageFuture<T> = Pin<Box<dyn Future<Output = ClientResult<ListPage<T>>>>>;
+/// Fetches one page of records from a backend.
+pub type Fetch<T> = fn(Rc<dyn PrmBackend>, ListQuery) -> PageFuture<T>;
+
+/// One column of the table.
+pub struct Col<T> {
+    pub header: &'static str,
+    pub cell: fn(&T) -> Html,
+    /// Right-aligned, tabular figures.
+    pub numeric: bool,
+}
+
+/// Properties of [`RecordList`].
+#[derive(Properties)]
+pub struct RecordListProps<T: 'static> {
+    /// Plural noun for messages and labels ("leads"); also the list's identity.
+    pub noun: &'static str,
+    pub fetch: Fetch<T>,
+    pub columns: fn() -> Vec<Col<T>>,
+    /// Status filter choices as (wire value, label); no filter when empty.
+    #[prop_or_default]
+    pub statuses: &'static [(&'static str, &'static str)],
+}
+
+impl<T> PartialEq for RecordListProps<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.noun == other.noun
+    }
+}
+
+enum Data<T> {
+    Loading,
+    Failed(ClientError),
+    Ready {
+        items: Rc<Vec<T>>,
+        next: Option<String>,
+        more: MoreState,
+    },
+}
+
+#[derive(Clone, PartialEq)]
+enum MoreState {
+    Idle,
+    Loading,
+    Failed(ClientError),
+}
+
+/// Filters and search applied to the list.
+#[derive(Clone, Default, PartialEq)]
+struct Filter {
+    q: String,
+    status: String,
+}
+
+impl Filter {
+    fn query(&self, cursor: Option<String>) -> ListQuery {
+        let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        ListQuery {
+            q: some(&self.q),
+            status: some(&self.status),
+            cursor,
+            ..Default::default()
+        }
+    }
+}
+
+/// The table with search, status filter, loading/empty/error states and "Load more".
+#[component]
+pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
+    let backend = use_backend();
+    let filter = use_state(Filter::default);
+    let attempt = use_state(|| 0u32);
+    let data = use_state(|| Rc::new(Data::<T>::Loading));
+    let generation = use_mut_ref(|| 0u64);
+    let search_ref = use_node_ref();
+
+    {
+        let (data, backend, fetch, generation) = (
+            data.clone(),
+            backend.clone(),
+            props.fetch,
+            generation.clone(),
+        );
+        use_effect_with(((*filter).clone(), *attempt), move |(filter, _)| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            data.set(Rc::new(Data::Loading));
+            let future = fetch(backend, filter.query(None));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = future.await;
+                if *generation.borrow() != mine {
+                    return;
+                }
+                data.set(Rc::new(match result {
+                    Ok(page) => Data::Ready {
+                        items: Rc::new(page.items),
+                        next: page.next_cursor,
+                        more: MoreState::Idle,
+                    },
+                    Err(e) => Data::Failed(e),
+                }));
+            });
+        });
+    }
+
+    let load_more = {
+        let (data, filter, fetch) = (data.clone(), filter.clone(), props.fetch);
+        Callback::from(move |_: MouseEvent| {
+            let Data::Ready {
+                items,
+                next: Some(cursor),
+                ..
+            } = &**data
+            else {
+                return;
+            };
+            let (items, cursor) = (items.clone(), cursor.clone());
+            let mine = *generation.borrow();
+            data.set(Rc::new(Data::Ready {
+                items: items.clone(),
+                next: Some(cursor.clone()),
+                more: MoreState::Loading,
+            }));
+            let future = fetch(backend.clone(), filter.query(Some(cursor.clone())));
+            let (data, generation) = (data.clone(), generation.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = future.await;
+                if *generation.borrow() != mine {
+                    return;
+                }
+                data.set(Rc::new(match result {
+                    Ok(page) => {
+                        let mut all = (*items).clone();
+                        all.extend(page.items);
+                        Data::Ready {
+                            items: Rc::new(all),
+                            next: page.next_cursor,
+                            more: MoreState::Idle,
+                        }
+                    }
+                    Err(e) => Data::Ready {
+                        items,
+                        next: Some(cursor),
+                        more: MoreState::Failed(e),
+                    },
+                }));
+            });
+        })
+    };
+
+    let on_search = {
+        let (filter, search_ref) = (filter.clone(), search_ref.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = search_ref.cast::<HtmlInputElement>() {
+                filter.set(Filter {
+                    q: input.value(),
+                    ..(*filter).clone()
+                });
+            }
+        })
+    };
+    let on_status = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                filter.set(Filter {
+                    status: select.value(),
+                    ..(*filter).clone()
+                });
+            }
+        })
+    };
+    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    let noun = props.noun;
+    let columns = (props.columns)();
+
+    let body = match &**data {
+        Data::Loading => html! { <Loading label={format!("Loading {noun}…")} /> },
+        Data::Failed(error) => html! { <ErrorState error={error.clone()} on_retry={retry} /> },
+        Data::Ready { items, .. } if items.is_empty() => {
+            let filtered = !filter.q.trim().is_empty() || !filter.status.is_empty();
+            let message = if filtered {
+                format!("No {noun} match these filters.")
+            } else {
+                format!("No {noun} yet.")
+            };
+            html! { <Empty {message} /> }
+        }
+        Data::Ready { items, next, more } => html! {
+            <>
+                <p class="muted" role="status" aria-live="polite">
+                    { format!("Showing {} {noun}{}", items.len(), if next.is_some() { " (more available)" } else { "" }) }
+                </p>
+                <div class="table-wrap card" style="padding:0">
+                    <table aria-label={noun}>
+                        <thead><tr>
+                            { for columns.iter().map(|c| html! { <th scope="col">{ c.header }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for items.iter().map(|item| html! {
+                                <tr>
+                                    { for columns.iter().map(|c| html! {
+                                        <td class={classes!(c.numeric.then_some("num"))}>{ (c.cell)(item) }</td>
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                if let MoreState::Failed(error) = more {
+                    <div class="alert error" role="alert">{ error.message() }</div>
+                }
+                if next.is_some() {
+                    <div class="more">
+                        <button class="button secondary" type="button" onclick={load_more}
+                            disabled={*more == MoreState::Loading}>
+                            { if *more == MoreState::Loading { "Loading…" } else { "Load more" } }
+                        </button>
+                    </div>
+                }
+            </>
+        },
+    };
+
+    let search_id = format!("search-{noun}");
+    let status_id = format!("status-{noun}");
+    html! {
+        <section aria-label={format!("{noun} list")}>
+            <form class="toolbar" role="search" onsubmit={on_search}>
+                <label for={search_id.clone()} class="muted">{ format!("Search {noun}") }</label>
+                <input id={search_id} type="search" ref={search_ref} placeholder="Company, name or email" />
+                <button class="button secondary" type="submit">{ "Search" }</button>
+                if !props.statuses.is_empty() {
+                    <label for={status_id.clone()} class="muted">{ "Status" }</label>
+                    <select id={status_id} onchange={on_status}>
+                        <option value="" selected={filter.status.is_empty()}>{ "All" }</option>
+                        { for props.statuses.iter().map(|(value, label)| html! {
+                            <option value={*value} selected={filter.status == *value}>{ *label }</option>
+                        }) }
+                    </select>
+                }
+            </form>
+            { body }
+        </section>
+    }
+}
+
+/// A status as a coloured badge.
+pub fn badge(wire: &str, label: &str) -> Html {
+    html! { <span class={classes!("badge", wire.to_string())}>{ label.to_string() }</span> }
+}
+
+/// A money amount with its currency, grouped by thousands.
+pub fn money(amount: i64, currency: &str) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{}{grouped} {currency}", if amount < 0 { "-" } else { "" })
+}
+
+/// Today as `YYYY-MM-DD`, from the browser's clock.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// "today", "1 day", "12 days": how long ago a timestamp was.
+pub fn age(timestamp: &str) -> String {
+    match trellis_api::datetime::days_between(timestamp, &today()) {
+        Some(d) if d <= 0 => "today".into(),
+        Some(1) => "1 day".into(),
+        Some(d) => format!("{d} days"),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(0, "EUR"), "0 EUR");
+        assert_eq!(money(1234567, "USD"), "1,234,567 USD");
+        assert_eq!(money(-1000, "GBP"), "-1,000 GBP");
+        assert_eq!(money(999, "EUR"), "999 EUR");
+    }
+}

@@ -1,0 +1,141 @@
+//! The top bar: the community's tabs for this user, staff entries, and the user menu.
+
+use trellis_api::{Role, Site, TabTarget, WorkspaceView};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::backend::use_backend;
+use crate::routes::Route;
+use crate::session::use_session;
+
+/// Properties of [`NavLink`].
+#[derive(Properties, PartialEq)]
+pub struct NavLinkProps {
+    pub to: Route,
+    pub children: Html,
+}
+
+/// A link that navigates inside the app and marks itself as the current page.
+#[component]
+pub fn NavLink(props: &NavLinkProps) -> Html {
+    let current = use_route::<Route>();
+    let navigator = use_navigator();
+    let to = props.to.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        // Let modified clicks (new tab, new window) do what the browser does.
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        if let Some(n) = &navigator {
+            n.push(&to);
+        }
+    });
+    let aria_current = (current.as_ref() == Some(&props.to)).then_some("page");
+    html! {
+        <a href={props.to.to_path()} aria-current={aria_current} {onclick}>{ props.children.clone() }</a>
+    }
+}
+
+/// The tabs every community has when no site is published.
+fn fallback_tabs() -> Vec<(String, Route)> {
+    [
+        ("Home", Route::Home),
+        ("Leads", Route::Leads),
+        ("Deals", Route::Deals),
+        ("Opportunities", Route::Opportunities),
+        ("Contacts", Route::Contacts),
+    ]
+    .into_iter()
+    .map(|(l, r)| (l.to_string(), r))
+    .collect()
+}
+
+fn site_tabs(site: &Site, tier: Option<&str>, role: Role) -> Vec<(String, Route)> {
+    let home = site.pages.first().map(|p| p.id.as_str());
+    site.visible_tabs(tier, role)
+        .into_iter()
+        .map(|t| (t.label.clone(), Route::for_tab(&t.target, home)))
+        .collect()
+}
+
+/// The application header.
+#[component]
+pub fn TopBar() -> Html {
+    let session = use_session();
+    let backend = use_backend();
+    let Some(me) = session.me().cloned() else {
+        return Html::default();
+    };
+    // The server already filtered the site for this user; tier is not needed again here.
+    let tabs = session
+        .site
+        .as_ref()
+        .map(|p| site_tabs(&p.site, None, me.user.role))
+        .unwrap_or_else(fallback_tabs);
+    let name = session
+        .site
+        .as_ref()
+        .map(|p| p.site.name.clone())
+        .unwrap_or_else(|| "Trellis".into());
+    let logout = {
+        let set_me = session.set_me.clone();
+        Callback::from(move |_| {
+            let (backend, set_me) = (backend.clone(), set_me.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                // Logged out locally even if the server cannot be reached.
+                let _ = backend.logout().await;
+                set_me.emit(None);
+            });
+        })
+    };
+    let role = me.user.role;
+    let subtitle = match (&me.partner_account_name, &me.tier_name) {
+        (Some(account), Some(tier)) => format!("{account} · {tier}"),
+        (Some(account), None) => account.clone(),
+        _ => role.label().to_string(),
+    };
+    html! {
+        <header class="topbar">
+            <a class="brand" href="/"><img src="/public/logo.svg" alt="" />{ name }</a>
+            <nav aria-label="Community">
+                <ul class="tabs">
+                    { for tabs.into_iter().map(|(label, route)| html! {
+                        <li><NavLink to={route}>{ label }</NavLink></li>
+                    }) }
+                    if role == Role::Admin {
+                        <li class="staff"><NavLink to={Route::Builder}>{ "Builder" }</NavLink></li>
+                    }
+                    if role.is_internal() {
+                        <li class="staff"><NavLink to={Route::Admin}>{ "Admin" }</NavLink></li>
+                    }
+                </ul>
+            </nav>
+            <div class="usermenu">
+                <div class="who">{ me.user.name.clone() }<small>{ subtitle }</small></div>
+                <button class="button ghost" type="button" onclick={logout}>{ "Log out" }</button>
+            </div>
+        </header>
+    }
+}
+
+/// The name of a workspace view as its tab would show it.
+pub fn view_label(view: WorkspaceView) -> &'static str {
+    match view {
+        WorkspaceView::Leads => "Leads",
+        WorkspaceView::Deals => "Deals",
+        WorkspaceView::Opportunities => "Opportunities",
+        WorkspaceView::Contacts => "Contacts",
+        WorkspaceView::Dashboards => "Dashboards",
+        WorkspaceView::Training => "Training",
+        WorkspaceView::Support => "Support",
+    }
+}
+
+/// A short description of where a tab leads.
+pub fn target_label(target: &TabTarget) -> String {
+    match target {
+        TabTarget::Page { page_id } => format!("Page {page_id}"),
+        TabTarget::View { view } => format!("{} view", view_label(*view)),
+    }
+}

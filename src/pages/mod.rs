@@ -1,0 +1,13 @@
+//! One module per route.
+
+pub mod admin;
+pub mod builder;
+pub mod contacts;
+pub mod deals;
+pub mod home;
+pub mod leads;
+pub mod login;
+pub mod not_found;
+pub mod opportunities;
+pub mod page;
+pub mod workspace;

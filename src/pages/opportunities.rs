@@ -1,0 +1,77 @@
+//! The opportunity pipeline.
+
+use std::rc::Rc;
+
+use trellis_api::{wire_name, ListQuery, Opportunity};
+use trellis_client::PrmBackend;
+use yew::prelude::*;
+
+use crate::components::record_list::{badge, money, Col, PageFuture, RecordList};
+
+const STAGES: &[(&str, &str)] = &[
+    ("prospecting", "Prospecting"),
+    ("qualification", "Qualification"),
+    ("proposal", "Proposal"),
+    ("negotiation", "Negotiation"),
+    ("closed_won", "Closed won"),
+    ("closed_lost", "Closed lost"),
+];
+
+fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Opportunity> {
+    Box::pin(async move { backend.list_opportunities(&query).await })
+}
+
+fn columns() -> Vec<Col<Opportunity>> {
+    vec![
+        Col {
+            header: "Opportunity",
+            cell: |o| html! { <strong>{ o.name.clone() }</strong> },
+            numeric: false,
+        },
+        Col {
+            header: "Stage",
+            cell: |o| {
+                let wire = wire_name(&o.stage);
+                let label = STAGES
+                    .iter()
+                    .find(|(w, _)| *w == wire)
+                    .map_or("", |(_, l)| *l);
+                badge(&wire, label)
+            },
+            numeric: false,
+        },
+        Col {
+            header: "Amount",
+            cell: |o| html! { money(o.amount, &o.currency) },
+            numeric: true,
+        },
+        Col {
+            header: "Probability",
+            cell: |o| html! { format!("{}%", o.probability) },
+            numeric: true,
+        },
+        Col {
+            header: "Close date",
+            cell: |o| html! { o.close_date.clone() },
+            numeric: false,
+        },
+        Col {
+            header: "Next step",
+            cell: |o| html! { o.next_step.clone() },
+            numeric: false,
+        },
+    ]
+}
+
+/// The opportunities list.
+#[component]
+pub fn OpportunitiesPage() -> Html {
+    html! {
+        <>
+            <div class="page-header">
+                <div><h1>{ "Opportunities" }</h1><p>{ "Your pipeline, newest first." }</p></div>
+            </div>
+            <RecordList<Opportunity> noun="opportunities" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STAGES} />
+        </>
+    }
+}

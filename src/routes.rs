@@ -1,0 +1,53 @@
+//! Every screen's address.
+
+use trellis_api::{TabTarget, WorkspaceView};
+use yew_router::prelude::*;
+
+/// The app's routes.
+#[derive(Clone, Debug, Routable, PartialEq, Eq)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/login")]
+    Login,
+    #[at("/leads")]
+    Leads,
+    #[at("/deals")]
+    Deals,
+    #[at("/opportunities")]
+    Opportunities,
+    #[at("/contacts")]
+    Contacts,
+    #[at("/workspace/:view")]
+    Workspace { view: String },
+    #[at("/pages/:id")]
+    Page { id: String },
+    #[at("/builder")]
+    Builder,
+    #[at("/admin")]
+    Admin,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// Where a community tab leads; the home page is the site's first page.
+    pub fn for_tab(target: &TabTarget, home_page: Option<&str>) -> Route {
+        match target {
+            TabTarget::Page { page_id } if Some(page_id.as_str()) == home_page => Route::Home,
+            TabTarget::Page { page_id } => Route::Page {
+                id: page_id.clone(),
+            },
+            TabTarget::View { view } => match view {
+                WorkspaceView::Leads => Route::Leads,
+                WorkspaceView::Deals => Route::Deals,
+                WorkspaceView::Opportunities => Route::Opportunities,
+                WorkspaceView::Contacts => Route::Contacts,
+                other => Route::Workspace {
+                    view: trellis_api::wire_name(other),
+                },
+            },
+        }
+    }
+}
