@@ -1,0 +1,132 @@
+// End-to-end: the release SPA served by the real server (fresh temporary database), driven in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const serverBin = process.env.TRELLIS_SERVER_BIN;
+const dist = process.env.TRELLIS_DIST;
+const shots = process.env.TRELLIS_SCREENSHOTS ?? 'target/screenshots';
+let server, browser, base, dir;
+
+before(async () => {
+  assert.ok(serverBin && dist, 'run through `cargo xtask test` (TRELLIS_SERVER_BIN, TRELLIS_DIST)');
+  dir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
+  mkdirSync(shots, { recursive: true });
+  server = spawn(serverBin, [], {
+    env: { ...process.env, TRELLIS_ADDR: '127.0.0.1:0', TRELLIS_DB: join(dir, 'e2e.db'), TRELLIS_DIST: dist, TRELLIS_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start')), 30000);
+    let seen = '';
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  return page;
+}
+
+async function logIn(page, email, password = 'trellis-demo', path = '/') {
+  await page.goto(base + path);
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+test('a partner logs in and sees their leads from the seeded data', async () => {
+  const page = await newPage();
+  await page.goto(base + '/');
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await page.screenshot({ path: join(shots, 'login.png') });
+  await logIn(page, 'partner@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByText('Acme Solutions · Gold').waitFor();
+  await page.getByRole('heading', { name: 'New leads' }).waitFor();
+  await page.getByText('Negotiation').waitFor();
+  await page.screenshot({ path: join(shots, 'home-partner.png'), fullPage: true });
+  assert.equal(await page.getByRole('link', { name: 'Builder' }).count(), 0, 'partners have no builder');
+
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await page.getByText('Showing 50 leads (more available)').waitFor();
+  assert.equal(await page.locator('table[aria-label="leads"] tbody tr').count(), 50);
+  assert.equal(await page.getByRole('link', { name: 'Leads' }).first().getAttribute('aria-current'), 'page');
+  await page.screenshot({ path: join(shots, 'leads.png') });
+
+  await page.getByLabel('Status').selectOption('accepted');
+  await page.getByText(/Showing \d+ leads/).waitFor();
+  const statuses = await page.locator('tbody tr td:nth-child(5)').allTextContents();
+  assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Accepted'), statuses.join(','));
+  assert.deepEqual(page.errors, []);
+});
+
+test('a wrong password shows an error and keeps the user on the login page', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@acme.test', 'not-the-password');
+  await page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
+  await page.screenshot({ path: join(shots, 'login-error.png') });
+  assert.match(page.url(), /\/login$/);
+});
+
+test('an admin sees the Builder and Admin entries', async () => {
+  const page = await newPage();
+  await logIn(page, 'admin@trellis.test');
+  await page.getByRole('link', { name: 'Builder' }).click();
+  await page.getByRole('heading', { name: 'Community builder' }).waitFor();
+  await page.getByText('Published, up to date').waitFor();
+  await page.screenshot({ path: join(shots, 'builder.png') });
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('heading', { name: 'Partner accounts' }).waitFor();
+  await page.getByRole('cell', { name: /Acme Solutions/ }).waitFor();
+  await page.getByText('Showing 3 partner accounts').waitFor();
+  await page.screenshot({ path: join(shots, 'admin.png'), fullPage: true });
+});
+
+test('unknown addresses show the not-found page, and logging out returns to login', async () => {
+  const page = await newPage();
+  await logIn(page, 'rep@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.goto(base + '/no/such/page');
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await page.goto(base + '/leads');
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+});
+
+test('the ?demo mode runs on the in-browser backend without calling the API', async () => {
+  const page = await newPage();
+  const apiCalls = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url()); });
+  await logIn(page, 'partner@acme.test', 'trellis-demo', '/?demo');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await page.getByText('Showing 50 leads (more available)').waitFor();
+  assert.deepEqual(apiCalls, []);
+});

@@ -1,0 +1,200 @@
+//! `cargo xtask bench`: bundle sizes, and server throughput measured with oha on loopback.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::{build_spa, cmd, root, tools};
+
+const OHA: &str = "1.16.0";
+
+/// Raw, gzip and brotli sizes of a file, computed by node's zlib (always installed alongside npm).
+fn sizes(file: &Path) -> Result<(u64, u64, u64), String> {
+    let script = "const z=require('zlib'),f=require('fs').readFileSync(process.argv[1]);\
+        console.log(f.length,z.gzipSync(f,{level:9}).length,\
+        z.brotliCompressSync(f,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length)";
+    let out = cmd("node", &["-e", script, &file.to_string_lossy()])
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let n: Vec<u64> = text
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    match n.as_slice() {
+        [a, b, c] => Ok((*a, *b, *c)),
+        _ => Err(format!("could not measure {}", file.display())),
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+/// The server, killed when dropped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+/// A minimal HTTP/1.1 request on loopback; returns the raw response.
+fn http(addr: &str, request: &str) -> Result<String, String> {
+    let mut s = TcpStream::connect(addr).map_err(|e| e.to_string())?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .map_err(|e| e.to_string())?;
+    s.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+fn start_server(dir: &Path) -> Result<(Server, String), String> {
+    let addr = format!("127.0.0.1:{}", free_port()?);
+    let child = Command::new(root().join("target/release/trellis-server"))
+        .env("TRELLIS_ADDR", &addr)
+        .env("TRELLIS_DB", dir.join("bench.db"))
+        .env("TRELLIS_DIST", root().join("dist"))
+        .env("TRELLIS_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("server: {e}"))?;
+    let server = Server(child);
+    for _ in 0..100 {
+        if http(
+            &addr,
+            "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .is_ok_and(|r| r.contains("200 OK"))
+        {
+            return Ok((server, addr));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err("the server did not start".into())
+}
+
+fn session_cookie(addr: &str) -> Result<String, String> {
+    let body = r#"{"email":"partner@acme.test","password":"trellis-demo"}"#;
+    let response = http(
+        addr,
+        &format!(
+            "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )?;
+    response
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
+        .and_then(|c| c.split(';').next())
+        .map(str::to_string)
+        .ok_or_else(|| "login failed".to_string())
+}
+
+/// Requests/second and p99 latency (ms) from oha's JSON output.
+fn load(url: &str, cookie: Option<&str>) -> Result<(f64, f64, u64), String> {
+    let mut args = vec![
+        "-z",
+        "10s",
+        "-c",
+        "16",
+        "--no-tui",
+        "--output-format",
+        "json",
+        url,
+    ];
+    let header;
+    if let Some(c) = cookie {
+        header = format!("Cookie: {c}");
+        args.extend(["-H", header.as_str()]);
+    }
+    let out = cmd("oha", &args)
+        .output()
+        .map_err(|e| format!("oha: {e}"))?;
+    let json = String::from_utf8_lossy(&out.stdout);
+    let number = |key: &str| -> Option<f64> {
+        let at = json.find(&format!("\"{key}\""))?;
+        let rest = json[at..].split_once(':')?.1.trim_start();
+        rest.split(|c: char| c == ',' || c == '}')
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    };
+    let rps = number("requestsPerSec").ok_or("oha printed no requestsPerSec")?;
+    let p99 = number("p99").ok_or("oha printed no p99")? * 1000.0;
+    let ok = number("200").unwrap_or(0.0) as u64;
+    Ok((rps, p99, ok))
+}
+
+/// Prints the size and throughput table.
+pub fn run() -> Result<(), String> {
+    tools::ensure(false)?;
+    if !tools::path()
+        .split(':')
+        .any(|p| Path::new(p).join("oha").exists())
+    {
+        crate::run(cmd(
+            "cargo",
+            &["install", "--locked", &format!("oha@{OHA}")],
+        ))?;
+    }
+    build_spa()?;
+    crate::run(cmd(
+        "cargo",
+        &["build", "--release", "-p", "trellis-server"],
+    ))?;
+
+    println!("\n| asset | raw | gzip | brotli |\n|---|---|---|---|");
+    let mut entries: Vec<_> = std::fs::read_dir(root().join("dist"))
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == "wasm" || x == "js" || x == "css")
+        })
+        .collect();
+    entries.sort();
+    for path in entries {
+        let (raw, gz, br) = sizes(&path)?;
+        let kind = path
+            .extension()
+            .map(|x| x.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!("| {kind} | {} | {} | {} |", kb(raw), kb(gz), kb(br));
+    }
+
+    let dir = std::env::temp_dir().join(format!("trellis-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let (server, addr) = start_server(&dir)?;
+    let cookie = session_cookie(&addr)?;
+    println!("\n| endpoint (16 connections, 10 s) | requests/s | p99 | 200 responses |\n|---|---|---|---|");
+    for (name, path, auth) in [
+        ("GET /api/health", "/api/health", None),
+        (
+            "GET /api/leads?limit=50 (partner)",
+            "/api/leads?limit=50",
+            Some(cookie.as_str()),
+        ),
+    ] {
+        let (rps, p99, ok) = load(&format!("http://{addr}{path}"), auth)?;
+        println!("| {name} | {rps:.0} | {p99:.1} ms | {ok} |");
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
