@@ -74,27 +74,32 @@ fn ensure_wasm_target() -> Result<(), String> {
     run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
 }
 
-fn ensure_trunk() -> Result<(), String> {
-    if version("trunk").is_some_and(|v| v == format!("trunk {TRUNK}")) {
-        return Ok(());
-    }
-    run(cmd(
-        "cargo",
-        &["install", "--locked", &format!("trunk@{TRUNK}")],
-    ))
+/// `cargo install` without the tools' own fat-LTO release settings: they halve the build time
+/// on a two-core machine and do not matter for build tools.
+pub fn cargo_install(args: &[&str]) -> Result<(), String> {
+    let mut c = cmd("cargo", &["install"]);
+    c.args(args)
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    run(c)
 }
 
-fn ensure_wasm_bindgen() -> Result<(), String> {
-    let wanted = locked_version("wasm-bindgen")?;
-    let ok = |p: &str| version(p).is_some_and(|v| v.ends_with(&wanted));
-    if ok("wasm-bindgen") && ok("wasm-bindgen-test-runner") {
-        return Ok(());
-    }
+fn trunk_missing() -> bool {
+    !version("trunk").is_some_and(|v| v == format!("trunk {TRUNK}"))
+}
+
+fn install_trunk() -> Result<(), String> {
+    cargo_install(&["--locked", &format!("trunk@{TRUNK}")])
+}
+
+fn wasm_bindgen_missing(wanted: &str) -> bool {
+    let ok = |p: &str| version(p).is_some_and(|v| v.ends_with(wanted));
+    !(ok("wasm-bindgen") && ok("wasm-bindgen-test-runner"))
+}
+
+fn install_wasm_bindgen(wanted: &str) -> Result<(), String> {
     // Without --locked: with it, this version's dependency resolution fails.
-    run(cmd(
-        "cargo",
-        &["install", "--force", &format!("wasm-bindgen-cli@{wanted}")],
-    ))
+    cargo_install(&["--force", &format!("wasm-bindgen-cli@{wanted}")])
 }
 
 fn ensure_npm() -> Result<(), String> {
@@ -136,8 +141,26 @@ fn ensure_chromium() -> Result<(), String> {
 pub fn ensure(for_tests: bool) -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_npm()?;
-    ensure_trunk()?;
-    ensure_wasm_bindgen()?;
+    let wanted = locked_version("wasm-bindgen")?;
+    // Both compile for minutes; side by side they share the link and single-threaded phases.
+    std::thread::scope(|s| {
+        let trunk = s.spawn(|| {
+            if trunk_missing() {
+                install_trunk()
+            } else {
+                Ok(())
+            }
+        });
+        let bindgen = if wasm_bindgen_missing(&wanted) {
+            install_wasm_bindgen(&wanted)
+        } else {
+            Ok(())
+        };
+        trunk
+            .join()
+            .unwrap_or_else(|_| Err("trunk install panicked".into()))
+            .and(bindgen)
+    })?;
     if for_tests {
         ensure_chromium()?;
     }
