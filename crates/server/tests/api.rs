@@ -17,7 +17,11 @@ async fn test_app(with_dist: bool) -> TestApp {
     let dist = dir.path().join("dist");
     if with_dist {
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), "<!doctype html><title>Trellis SPA</title>").unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>Trellis SPA</title>",
+        )
+        .unwrap();
         std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
     }
     let config = Config {
@@ -27,18 +31,26 @@ async fn test_app(with_dist: bool) -> TestApp {
         secure_cookies: false,
     };
     let (state, _) = prepare(&config).await.unwrap();
-    TestApp { router: app(state), _dir: dir }
+    TestApp {
+        router: app(state),
+        _dir: dir,
+    }
 }
 
 async fn send(app: &TestApp, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
     let res = app.router.clone().oneshot(req).await.unwrap();
     let (status, headers) = (res.status(), res.headers().clone());
-    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
 fn json_req(method: Method, uri: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut b = Request::builder().method(method).uri(uri).header(header::CONTENT_TYPE, "application/json");
+    let mut b = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/json");
     if let Some(c) = cookie {
         b = b.header(header::COOKIE, c);
     }
@@ -55,7 +67,8 @@ fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
 
 async fn login(app: &TestApp, email: &str) -> String {
     let body = json!({"email": email, "password": "trellis-demo"}).to_string();
-    let (status, headers, _) = send(app, json_req(Method::POST, "/api/auth/login", &body, None)).await;
+    let (status, headers, _) =
+        send(app, json_req(Method::POST, "/api/auth/login", &body, None)).await;
     assert_eq!(status, StatusCode::OK);
     let cookie = headers[header::SET_COOKIE].to_str().unwrap().to_string();
     cookie.split(';').next().unwrap().to_string()
@@ -63,7 +76,10 @@ async fn login(app: &TestApp, email: &str) -> String {
 
 fn error_body(text: &str) -> Value {
     let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
-    assert!(v["code"].is_string() && v["message"].is_string(), "not an ApiError: {text}");
+    assert!(
+        v["code"].is_string() && v["message"].is_string(),
+        "not an ApiError: {text}"
+    );
     v
 }
 
@@ -72,7 +88,10 @@ async fn health_answers() {
     let app = test_app(false).await;
     let (status, _, body) = send(&app, get("/api/health", None)).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["status"], "ok");
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap()["status"],
+        "ok"
+    );
 }
 
 #[tokio::test]
@@ -81,13 +100,26 @@ async fn session_cookie_is_http_only_and_lax_and_logout_ends_it() {
     let body = json!({"email": "partner@acme.test", "password": "trellis-demo"}).to_string();
     let (_, headers, _) = send(&app, json_req(Method::POST, "/api/auth/login", &body, None)).await;
     let set = headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"), "{set}");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"),
+        "{set}"
+    );
     assert!(!set.contains("Secure"), "plain HTTP by default");
     let cookie = set.split(';').next().unwrap();
-    assert_eq!(send(&app, get("/api/auth/me", Some(cookie))).await.0, StatusCode::OK);
-    let (status, headers, _) = send(&app, json_req(Method::POST, "/api/auth/logout", "", Some(cookie))).await;
+    assert_eq!(
+        send(&app, get("/api/auth/me", Some(cookie))).await.0,
+        StatusCode::OK
+    );
+    let (status, headers, _) = send(
+        &app,
+        json_req(Method::POST, "/api/auth/logout", "", Some(cookie)),
+    )
+    .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    assert!(headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert!(headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
     let (status, _, body) = send(&app, get("/api/auth/me", Some(cookie))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(error_body(&body)["code"], "unauthenticated");
@@ -100,10 +132,30 @@ async fn bad_bodies_get_typed_4xx_naming_the_field() {
     let c = Some(cookie.as_str());
     let cases: [(&str, StatusCode, &str, Option<&str>); 6] = [
         ("{not json", StatusCode::BAD_REQUEST, "bad_request", None),
-        (r#"{"company": 7, "contact_name": "A", "email": "a@b.co"}"#, StatusCode::BAD_REQUEST, "bad_request", Some("company")),
-        (r#"{"company": "X", "email": "a@b.co"}"#, StatusCode::BAD_REQUEST, "bad_request", Some("contact_name")),
-        (r#"{"company": "X", "contact_name": "A", "email": "nope"}"#, StatusCode::UNPROCESSABLE_ENTITY, "validation", Some("email")),
-        (r#"{"company": "", "contact_name": "A", "email": "a@b.co"}"#, StatusCode::UNPROCESSABLE_ENTITY, "validation", Some("company")),
+        (
+            r#"{"company": 7, "contact_name": "A", "email": "a@b.co"}"#,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            Some("company"),
+        ),
+        (
+            r#"{"company": "X", "email": "a@b.co"}"#,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            Some("contact_name"),
+        ),
+        (
+            r#"{"company": "X", "contact_name": "A", "email": "nope"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            Some("email"),
+        ),
+        (
+            r#"{"company": "", "contact_name": "A", "email": "a@b.co"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            Some("company"),
+        ),
         ("[]", StatusCode::BAD_REQUEST, "bad_request", None),
     ];
     for (body, status, code, field) in cases {
@@ -117,16 +169,25 @@ async fn bad_bodies_get_typed_4xx_naming_the_field() {
     }
     let (status, _, text) = send(
         &app,
-        Request::builder().method(Method::POST).uri("/api/leads").header(header::COOKIE, &cookie)
-            .header(header::CONTENT_TYPE, "text/plain").body(Body::from("hi")).unwrap(),
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/leads")
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "text/plain")
+            .body(Body::from("hi"))
+            .unwrap(),
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(error_body(&text)["message"].as_str().unwrap().contains("JSON"));
+    assert!(error_body(&text)["message"]
+        .as_str()
+        .unwrap()
+        .contains("JSON"));
     let (status, _, text) = send(&app, get("/api/leads?limit=lots", c)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     error_body(&text);
-    let (status, _, text) = send(&app, json_req(Method::PUT, "/api/leads/lead_9999", "{}", c)).await;
+    let (status, _, text) =
+        send(&app, json_req(Method::PUT, "/api/leads/lead_9999", "{}", c)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
 }
 
@@ -134,8 +195,15 @@ async fn bad_bodies_get_typed_4xx_naming_the_field() {
 async fn oversized_bodies_are_refused_with_413() {
     let app = test_app(false).await;
     let cookie = login(&app, "admin@trellis.test").await;
-    let huge = format!(r#"{{"company": "{}", "contact_name": "A", "email": "a@b.co"}}"#, "x".repeat(2 << 20));
-    let (status, _, text) = send(&app, json_req(Method::POST, "/api/leads", &huge, Some(&cookie))).await;
+    let huge = format!(
+        r#"{{"company": "{}", "contact_name": "A", "email": "a@b.co"}}"#,
+        "x".repeat(2 << 20)
+    );
+    let (status, _, text) = send(
+        &app,
+        json_req(Method::POST, "/api/leads", &huge, Some(&cookie)),
+    )
+    .await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(error_body(&text)["code"], "payload_too_large");
 }
@@ -163,10 +231,38 @@ async fn every_record_kind_hides_other_partners_records() {
     let cookie = login(&app, "partner@bluebird.test").await;
     let acme = |p: &Option<String>| p.as_deref() == Some("acc_acme");
     let foreign = [
-        format!("/api/leads/{}", data.leads.iter().find(|r| acme(&r.partner_account_id)).unwrap().id),
-        format!("/api/deals/{}", data.deals.iter().find(|r| acme(&r.partner_account_id)).unwrap().id),
-        format!("/api/opportunities/{}", data.opportunities.iter().find(|r| acme(&r.partner_account_id)).unwrap().id),
-        format!("/api/contacts/{}", data.contacts.iter().find(|r| acme(&r.partner_account_id)).unwrap().id),
+        format!(
+            "/api/leads/{}",
+            data.leads
+                .iter()
+                .find(|r| acme(&r.partner_account_id))
+                .unwrap()
+                .id
+        ),
+        format!(
+            "/api/deals/{}",
+            data.deals
+                .iter()
+                .find(|r| acme(&r.partner_account_id))
+                .unwrap()
+                .id
+        ),
+        format!(
+            "/api/opportunities/{}",
+            data.opportunities
+                .iter()
+                .find(|r| acme(&r.partner_account_id))
+                .unwrap()
+                .id
+        ),
+        format!(
+            "/api/contacts/{}",
+            data.contacts
+                .iter()
+                .find(|r| acme(&r.partner_account_id))
+                .unwrap()
+                .id
+        ),
         "/api/accounts/acc_acme".to_string(),
         "/api/users/usr_acme_exec".to_string(),
     ];
@@ -175,13 +271,29 @@ async fn every_record_kind_hides_other_partners_records() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(!text.contains("acc_acme"), "{path} leaked: {text}");
     }
-    for list in ["/api/leads?limit=200", "/api/deals?limit=200", "/api/opportunities?limit=200", "/api/contacts?limit=200"] {
+    for list in [
+        "/api/leads?limit=200",
+        "/api/deals?limit=200",
+        "/api/opportunities?limit=200",
+        "/api/contacts?limit=200",
+    ] {
         let (status, _, text) = send(&app, get(list, Some(&cookie))).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(text.contains("acc_bluebird") && !text.contains("acc_acme"), "{list}");
+        assert!(
+            text.contains("acc_bluebird") && !text.contains("acc_acme"),
+            "{list}"
+        );
     }
-    let asked = send(&app, get("/api/leads?partner_account_id=acc_acme", Some(&cookie))).await.2;
-    assert_eq!(serde_json::from_str::<Value>(&asked).unwrap()["items"], json!([]));
+    let asked = send(
+        &app,
+        get("/api/leads?partner_account_id=acc_acme", Some(&cookie)),
+    )
+    .await
+    .2;
+    assert_eq!(
+        serde_json::from_str::<Value>(&asked).unwrap()["items"],
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -193,10 +305,24 @@ async fn the_openapi_document_covers_every_route() {
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     let paths = doc["paths"].as_object().unwrap();
     let expected = [
-        "/api/health", "/api/auth/login", "/api/auth/logout", "/api/auth/me", "/api/accounts",
-        "/api/accounts/{id}", "/api/programs", "/api/users", "/api/users/{id}", "/api/leads",
-        "/api/leads/{id}", "/api/deals", "/api/deals/{id}", "/api/opportunities",
-        "/api/opportunities/{id}", "/api/contacts", "/api/contacts/{id}", "/api/community",
+        "/api/health",
+        "/api/auth/login",
+        "/api/auth/logout",
+        "/api/auth/me",
+        "/api/accounts",
+        "/api/accounts/{id}",
+        "/api/programs",
+        "/api/users",
+        "/api/users/{id}",
+        "/api/leads",
+        "/api/leads/{id}",
+        "/api/deals",
+        "/api/deals/{id}",
+        "/api/opportunities",
+        "/api/opportunities/{id}",
+        "/api/contacts",
+        "/api/contacts/{id}",
+        "/api/community",
         "/api/community/draft",
     ];
     let mut documented: Vec<_> = paths.keys().map(String::as_str).collect();
@@ -218,11 +344,18 @@ async fn the_openapi_document_covers_every_route() {
     for (path, item) in paths {
         for method in item.as_object().unwrap().keys() {
             let uri = path.replace("{id}", "x");
-            let req = Request::builder().method(method.to_uppercase().as_str()).uri(&uri)
-                .header(header::CONTENT_TYPE, "application/json").body(Body::from("{}")).unwrap();
+            let req = Request::builder()
+                .method(method.to_uppercase().as_str())
+                .uri(&uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from("{}"))
+                .unwrap();
             let (status, _, _) = send(&app, req).await;
             assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
-            assert!(status != StatusCode::NOT_FOUND || path.ends_with("{id}"), "{method} {path}: {status}");
+            assert!(
+                status != StatusCode::NOT_FOUND || path.ends_with("{id}"),
+                "{method} {path}: {status}"
+            );
         }
     }
 }
