@@ -128,11 +128,7 @@ fn load(url: &str, cookie: Option<&str>) -> Result<(f64, f64, u64), String> {
     let number = |key: &str| -> Option<f64> {
         let at = json.find(&format!("\"{key}\""))?;
         let rest = json[at..].split_once(':')?.1.trim_start();
-        rest.split(|c: char| c == ',' || c == '}')
-            .next()?
-            .trim()
-            .parse()
-            .ok()
+        rest.split([',', '}']).next()?.trim().parse().ok()
     };
     let rps = number("requestsPerSec").ok_or("oha printed no requestsPerSec")?;
     let p99 = number("p99").ok_or("oha printed no p99")? * 1000.0;

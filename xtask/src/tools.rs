@@ -85,7 +85,7 @@ pub fn cargo_install(args: &[&str]) -> Result<(), String> {
 }
 
 fn trunk_missing() -> bool {
-    !version("trunk").is_some_and(|v| v == format!("trunk {TRUNK}"))
+    version("trunk").is_none_or(|v| v != format!("trunk {TRUNK}"))
 }
 
 fn install_trunk() -> Result<(), String> {

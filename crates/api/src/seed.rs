@@ -86,7 +86,7 @@ const REGIONS: [(&str, &str); 4] = [("EMEA", "10"), ("EMEA", "75"), ("NA", "94")
 
 /// The demo organisation as of `now` (seconds since the epoch): dates are relative to it.
 pub fn demo_data(now: i64) -> DemoData {
-    let mut rng = Rng(0x7472_656c_6c69_73);
+    let mut rng = Rng(0x0074_7265_6c6c_6973);
     let day = 86_400;
     let ago = |days: i64, rng: &mut Rng| timestamp(now - days * day - (rng.below(36_000) as i64));
 

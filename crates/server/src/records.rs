@@ -140,6 +140,15 @@ fn decode_cursor(cursor: &str) -> Result<(String, String)> {
     Ok((at.to_string(), id.to_string()))
 }
 
+/// A `LIKE ... ESCAPE '\\'` pattern matching `text` anywhere, with `%` and `_` taken literally.
+pub fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// One page of records visible in `scope`, newest first.
 pub async fn list<E: Entity>(
     db: &sqlx::SqlitePool,
@@ -157,12 +166,7 @@ pub async fn list<E: Entity>(
             .push_bind(status.to_string());
     }
     if let Some(text) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = format!(
-            "%{}%",
-            text.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let pattern = like_pattern(text);
         q.push(" AND (");
         for (i, column) in E::SEARCH_FIELDS.iter().enumerate() {
             if i > 0 {

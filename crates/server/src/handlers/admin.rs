@@ -67,11 +67,13 @@ async fn page<T>(
 
 fn push_search(q: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, columns: &[&str]) {
     if let Some(text) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", text.replace('%', "").replace('_', ""));
+        let pattern = crate::records::like_pattern(text);
         q.push(" AND (");
         for (i, c) in columns.iter().enumerate() {
             q.push(if i == 0 { "" } else { " OR " });
-            q.push(format!("{c} LIKE ")).push_bind(pattern.clone());
+            q.push(format!("{c} LIKE "))
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\'");
         }
         q.push(")");
     }
