@@ -97,7 +97,7 @@ pub fn TopBar() -> Html {
     };
     html! {
         <header class="topbar">
-            <a class="brand" href="/"><img src="/public/logo.svg" alt="" />{ name }</a>
+            <Link<Route> to={Route::Home} classes="brand"><img src="/public/logo.svg" alt="" />{ name }</Link<Route>>
             <nav aria-label="Community">
                 <ul class="tabs">
                     { for tabs.into_iter().map(|(label, route)| html! {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use trellis_api::{wire_name, Account, ListQuery, User};
+use trellis_api::{wire_name, Account, ListQuery, PartnerProgram, User};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
@@ -85,41 +85,80 @@ fn user_columns() -> Vec<Col<User>> {
     ]
 }
 
-/// Properties of [`TierName`].
+/// Tier and partner account names, loaded once for the whole admin screen.
+#[derive(Clone, PartialEq, Default)]
+pub struct Directory {
+    pub programs: Rc<Vec<PartnerProgram>>,
+    pub partners: Rc<Vec<Account>>,
+}
+
+/// Properties of [`TierName`] and [`AccountName`].
 #[derive(Properties, PartialEq)]
-pub struct TierNameProps {
+pub struct IdProps {
     pub id: Option<String>,
 }
 
-/// A tier's name, looked up from the partner programs.
+/// A tier's name as a badge.
 #[component]
-pub fn TierName(props: &TierNameProps) -> Html {
-    let (state, _) = use_load((), |b, ()| async move { b.list_programs().await });
+pub fn TierName(props: &IdProps) -> Html {
+    let directory = use_context::<Directory>().unwrap_or_default();
     let Some(id) = &props.id else {
         return html! { <span class="muted">{ "—" }</span> };
     };
-    let name = match &*state {
-        Load::Ready(programs) => programs
-            .iter()
-            .flat_map(|p| &p.tiers)
-            .find(|t| &t.id == id)
-            .map(|t| t.name.clone()),
-        _ => None,
-    };
+    let name = directory
+        .programs
+        .iter()
+        .flat_map(|p| &p.tiers)
+        .find(|t| &t.id == id)
+        .map(|t| t.name.clone());
     badge(
         id.trim_start_matches("tier_"),
         &name.unwrap_or_else(|| id.clone()),
     )
 }
 
+/// A partner account's name; vendor staff have none.
+#[component]
+pub fn AccountName(props: &IdProps) -> Html {
+    let directory = use_context::<Directory>().unwrap_or_default();
+    let Some(id) = &props.id else {
+        return html! { <span class="muted">{ "Vendor" }</span> };
+    };
+    let name = directory
+        .partners
+        .iter()
+        .find(|a| &a.id == id)
+        .map(|a| a.name.clone());
+    html! { name.unwrap_or_else(|| id.clone()) }
+}
+
 /// Partner accounts and users (vendor staff).
 #[component]
 pub fn AdminPage() -> Html {
     let session = use_session();
+    let (directory, _) = use_load((), |b, ()| async move {
+        let programs = b.list_programs().await?;
+        let query = ListQuery {
+            status: Some("partner".into()),
+            limit: Some(ListQuery::MAX_LIMIT),
+            ..Default::default()
+        };
+        let partners = b.list_accounts(&query).await?.items;
+        Ok(Directory {
+            programs: Rc::new(programs),
+            partners: Rc::new(partners),
+        })
+    });
+    // Names are a nicety: while they load (or if they fail) the tables show ids.
+    let directory = match &*directory {
+        Load::Ready(d) => d.clone(),
+        _ => Directory::default(),
+    };
     if !session.me().is_some_and(|me| me.user.role.is_internal()) {
         return html! { <div class="alert error" role="alert">{ "Only vendor staff can open the admin screens." }</div> };
     }
     html! {
+        <ContextProvider<Directory> context={directory}>
         <div class="stack">
             <div class="page-header">
                 <div><h1>{ "Partner administration" }</h1><p>{ "Partner accounts, their program tiers, and the people who log in." }</p></div>
@@ -129,5 +168,6 @@ pub fn AdminPage() -> Html {
             <h2>{ "Users" }</h2>
             <RecordList<User> noun="users" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
         </div>
+        </ContextProvider<Directory>>
     }
 }

@@ -125,14 +125,17 @@ fn load(url: &str, cookie: Option<&str>) -> Result<(f64, f64, u64), String> {
         .output()
         .map_err(|e| format!("oha: {e}"))?;
     let json = String::from_utf8_lossy(&out.stdout);
-    let number = |key: &str| -> Option<f64> {
-        let at = json.find(&format!("\"{key}\""))?;
+    // Keys repeat across sections (rps percentiles also have a p99): look after a section's name.
+    let number_after = |section: &str, key: &str| -> Option<f64> {
+        let start = json.find(&format!("\"{section}\""))?;
+        let at = start + json[start..].find(&format!("\"{key}\""))?;
         let rest = json[at..].split_once(':')?.1.trim_start();
         rest.split([',', '}']).next()?.trim().parse().ok()
     };
-    let rps = number("requestsPerSec").ok_or("oha printed no requestsPerSec")?;
-    let p99 = number("p99").ok_or("oha printed no p99")? * 1000.0;
-    let ok = number("200").unwrap_or(0.0) as u64;
+    let rps = number_after("summary", "requestsPerSec").ok_or("oha printed no requestsPerSec")?;
+    let p99 =
+        number_after("latencyPercentiles", "p99").ok_or("oha printed no latency p99")? * 1000.0;
+    let ok = number_after("statusCodeDistribution", "200").unwrap_or(0.0) as u64;
     Ok((rps, p99, ok))
 }
 

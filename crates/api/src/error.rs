@@ -21,6 +21,8 @@ pub enum ErrorCode {
     NotFound,
     /// The change conflicts with the current state (duplicate, stale version).
     Conflict,
+    /// The endpoint exists but not with this HTTP method.
+    MethodNotAllowed,
     /// The request body is larger than the server accepts.
     PayloadTooLarge,
     /// Something failed on the server; details are in the server log, not here.
@@ -92,6 +94,7 @@ impl ApiError {
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::Conflict => 409,
+            ErrorCode::MethodNotAllowed => 405,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::Internal => 500,
         }

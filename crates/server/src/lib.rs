@@ -91,6 +91,14 @@ async fn api_not_found() -> error::Error {
     ApiError::new(ErrorCode::NotFound, "No such API endpoint").into()
 }
 
+async fn api_method_not_allowed() -> error::Error {
+    ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        "This endpoint does not accept that HTTP method",
+    )
+    .into()
+}
+
 /// The whole application: API, OpenAPI document and (if built) the SPA with fallback to index.html.
 pub fn app(state: AppState) -> Router {
     let (api, doc) = api_router().split_for_parts();
@@ -102,6 +110,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/api/{*rest}", any(api_not_found))
         .route("/api", any(api_not_found))
+        .method_not_allowed_fallback(api_method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state.clone());
     if let Some(dist) = &state.dist {

@@ -220,6 +220,9 @@ async fn unknown_api_paths_are_typed_404s_and_other_paths_serve_the_spa() {
         assert!(text.contains("Trellis SPA"), "{path}");
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     }
+    let (status, _, text) = send(&app, json_req(Method::DELETE, "/api/leads", "", None)).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(error_body(&text)["code"], "method_not_allowed");
     let (_, _, text) = send(&app, get("/app.js", None)).await;
     assert_eq!(text, "console.log(1)");
 }
