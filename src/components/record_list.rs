@@ -35,6 +35,9 @@ pub struct RecordListProps<T: 'static> {
     /// Status filter choices as (wire value, label); no filter when empty.
     #[prop_or_default]
     pub statuses: &'static [(&'static str, &'static str)],
+    /// What the search box looks in.
+    #[prop_or("Company, name or email")]
+    pub placeholder: &'static str,
 }
 
 impl<T> PartialEq for RecordListProps<T> {
@@ -244,7 +247,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
         <section aria-label={format!("{noun} list")}>
             <form class="toolbar" role="search" onsubmit={on_search}>
                 <label for={search_id.clone()} class="muted">{ format!("Search {noun}") }</label>
-                <input id={search_id} type="search" ref={search_ref} placeholder="Company, name or email" />
+                <input id={search_id} type="search" ref={search_ref} placeholder={props.placeholder} />
                 <button class="button secondary" type="submit">{ "Search" }</button>
                 if !props.statuses.is_empty() {
                     <label for={status_id.clone()} class="muted">{ "Status" }</label>

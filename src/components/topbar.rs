@@ -132,10 +132,13 @@ pub fn view_label(view: WorkspaceView) -> &'static str {
     }
 }
 
-/// A short description of where a tab leads.
-pub fn target_label(target: &TabTarget) -> String {
+/// A short description of where a tab leads, naming pages by their title.
+pub fn target_label(target: &TabTarget, site: &Site) -> String {
     match target {
-        TabTarget::Page { page_id } => format!("Page {page_id}"),
+        TabTarget::Page { page_id } => match site.page(page_id) {
+            Some(page) => format!("Page “{}”", page.title),
+            None => format!("Missing page {page_id}"),
+        },
         TabTarget::View { view } => format!("{} view", view_label(*view)),
     }
 }

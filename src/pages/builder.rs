@@ -21,6 +21,14 @@ fn audience(tab: &Tab) -> String {
         .join(" · ")
 }
 
+/// `2026-11-27T02:16:58Z` as `2026-11-27 02:16 UTC`.
+fn when(timestamp: &str) -> String {
+    match (timestamp.get(0..10), timestamp.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => timestamp.to_string(),
+    }
+}
+
 /// The builder (administrators).
 #[component]
 pub fn BuilderPage() -> Html {
@@ -50,7 +58,7 @@ pub fn BuilderPage() -> Html {
                         } else {
                             <span class="badge approved">{ "Published, up to date" }</span>
                         }
-                        <span class="muted">{ format!(" Draft version {} · saved {}", draft.version, draft.updated_at) }</span>
+                        <span class="muted">{ format!(" Draft version {} · saved {}", draft.version, when(&draft.updated_at)) }</span>
                     </p>
                 </div>
                 <div class="card">
@@ -60,7 +68,7 @@ pub fn BuilderPage() -> Html {
                             <th scope="col">{ "Audience" }</th><th scope="col">{ "Visible" }</th></tr></thead>
                         <tbody>
                             { for draft.site.tabs.iter().map(|t| html! {
-                                <tr><td>{ t.label.clone() }</td><td>{ target_label(&t.target) }</td>
+                                <tr><td>{ t.label.clone() }</td><td>{ target_label(&t.target, &draft.site) }</td>
                                     <td>{ audience(t) }</td><td>{ if t.hidden { "Hidden" } else { "Yes" } }</td></tr>
                             }) }
                         </tbody>

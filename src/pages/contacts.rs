@@ -50,7 +50,7 @@ pub fn ContactsPage() -> Html {
             <div class="page-header">
                 <div><h1>{ "Contacts" }</h1><p>{ "People at your customers and prospects." }</p></div>
             </div>
-            <RecordList<Contact> noun="contacts" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
+            <RecordList<Contact> noun="contacts" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
         </>
     }
 }

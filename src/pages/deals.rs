@@ -73,7 +73,7 @@ pub fn DealsPage() -> Html {
             <div class="page-header">
                 <div><h1>{ "Deal registrations" }</h1><p>{ "Your registered deals and where they are in review." }</p></div>
             </div>
-            <RecordList<DealRegistration> noun="deals" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STATUSES} />
+            <RecordList<DealRegistration> noun="deals" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STATUSES} />
         </>
     }
 }
