@@ -264,6 +264,16 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     }
 }
 
+/// A status value as a coloured badge labelled from the list's filter choices.
+pub fn status_badge<S: serde::Serialize>(choices: &[(&str, &str)], status: &S) -> Html {
+    let wire = trellis_api::wire_name(status);
+    let label = choices
+        .iter()
+        .find(|(w, _)| *w == wire)
+        .map_or(wire.as_str(), |(_, l)| *l);
+    badge(&wire, label)
+}
+
 /// A status as a coloured badge.
 pub fn badge(wire: &str, label: &str) -> Html {
     html! { <span class={classes!("badge", wire.to_string())}>{ label.to_string() }</span> }

@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
-use trellis_api::{wire_name, DealRegistration, ListQuery};
+use trellis_api::{DealRegistration, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
-use crate::components::record_list::{badge, money, Col, PageFuture, RecordList};
+use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
 
 const STATUSES: &[(&str, &str)] = &[
     ("draft", "Draft"),
@@ -47,14 +47,7 @@ fn columns() -> Vec<Col<DealRegistration>> {
         },
         Col {
             header: "Status",
-            cell: |d| {
-                let wire = wire_name(&d.status);
-                let label = STATUSES
-                    .iter()
-                    .find(|(w, _)| *w == wire)
-                    .map_or("", |(_, l)| *l);
-                badge(&wire, label)
-            },
+            cell: |d| status_badge(STATUSES, &d.status),
             numeric: false,
         },
         Col {

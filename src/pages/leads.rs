@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
-use trellis_api::{wire_name, Lead, LeadStatus, ListQuery};
+use trellis_api::{Lead, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
-use crate::components::record_list::{age, badge, Col, PageFuture, RecordList};
+use crate::components::record_list::{age, status_badge, Col, PageFuture, RecordList};
 
 /// Lead statuses as filter choices.
 pub const LEAD_STATUSES: &[(&str, &str)] = &[
@@ -19,15 +19,6 @@ pub const LEAD_STATUSES: &[(&str, &str)] = &[
 
 fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Lead> {
     Box::pin(async move { backend.list_leads(&query).await })
-}
-
-fn status_label(status: LeadStatus) -> (String, &'static str) {
-    let wire = wire_name(&status);
-    let label = LEAD_STATUSES
-        .iter()
-        .find(|(w, _)| *w == wire)
-        .map_or("", |(_, l)| *l);
-    (wire, label)
 }
 
 fn columns() -> Vec<Col<Lead>> {
@@ -54,10 +45,7 @@ fn columns() -> Vec<Col<Lead>> {
         },
         Col {
             header: "Status",
-            cell: |l| {
-                let (w, label) = status_label(l.status);
-                badge(&w, label)
-            },
+            cell: |l| status_badge(LEAD_STATUSES, &l.status),
             numeric: false,
         },
         Col {

@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
-use trellis_api::{wire_name, ListQuery, Opportunity};
+use trellis_api::{ListQuery, Opportunity};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
-use crate::components::record_list::{badge, money, Col, PageFuture, RecordList};
+use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
 
 const STAGES: &[(&str, &str)] = &[
     ("prospecting", "Prospecting"),
@@ -30,14 +30,7 @@ fn columns() -> Vec<Col<Opportunity>> {
         },
         Col {
             header: "Stage",
-            cell: |o| {
-                let wire = wire_name(&o.stage);
-                let label = STAGES
-                    .iter()
-                    .find(|(w, _)| *w == wire)
-                    .map_or("", |(_, l)| *l);
-                badge(&wire, label)
-            },
+            cell: |o| status_badge(STAGES, &o.stage),
             numeric: false,
         },
         Col {
