@@ -165,7 +165,7 @@ fn Harness(props: &HarnessProps) -> Html {
 
 /// Mounts `content` with `fake` as the backend into a fresh div; returns the div.
 async fn mount(fake: Rc<Fake>, content: Html) -> web_sys::Element {
-    let document = gloo::utils::document();
+    let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let backend = Backend(fake);
