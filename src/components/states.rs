@@ -1,7 +1,22 @@
 //! Loading, empty and error states, the same on every screen.
 
+use stylist::yew::use_style;
+use stylist::Style;
 use trellis_client::ClientError;
 use yew::prelude::*;
+
+/// The scoped style every state block shares (stylist: component styles live with the component).
+#[hook]
+fn use_state_style() -> Style {
+    use_style!(
+        r#"
+        text-align: center;
+        padding: var(--space-6) var(--space-4);
+        color: var(--color-muted);
+        .button { margin-top: var(--space-3); }
+        "#
+    )
+}
 
 /// Properties of [`Loading`].
 #[derive(Properties, PartialEq)]
@@ -13,8 +28,9 @@ pub struct LoadingProps {
 /// A spinner with a label, announced politely to screen readers.
 #[component]
 pub fn Loading(props: &LoadingProps) -> Html {
+    let style = use_state_style();
     html! {
-        <div class="state" role="status" aria-live="polite">
+        <div class={classes!("state", style)} role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>{ props.label.clone() }
         </div>
     }
@@ -32,6 +48,7 @@ pub struct ErrorStateProps {
 /// What went wrong, in words, with a way to try again.
 #[component]
 pub fn ErrorState(props: &ErrorStateProps) -> Html {
+    let style = use_state_style();
     let retry = props.on_retry.clone().map(|cb| {
         html! {
             <button class="button secondary" type="button" onclick={Callback::from(move |_| cb.emit(()))}>
@@ -40,7 +57,7 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
         }
     });
     html! {
-        <div class="state">
+        <div class={classes!("state", style)}>
             <div class="alert error" role="alert">{ props.error.message() }</div>
             { for retry }
         </div>
@@ -56,5 +73,6 @@ pub struct EmptyProps {
 /// Nothing to show, said plainly.
 #[component]
 pub fn Empty(props: &EmptyProps) -> Html {
-    html! { <div class="state" role="status">{ props.message.clone() }</div> }
+    let style = use_state_style();
+    html! { <div class={classes!("state", style)} role="status">{ props.message.clone() }</div> }
 }
