@@ -2,6 +2,7 @@
 //!
 //! Builds for wasm and native, with no web-framework or database dependency.
 
+pub mod accounts;
 pub mod community;
 pub mod datetime;
 pub mod error;
@@ -10,8 +11,10 @@ pub mod paths;
 pub mod record;
 pub mod records;
 pub mod seed;
+pub mod templates;
 pub mod validate;
 
+pub use accounts::*;
 pub use community::*;
 pub use error::*;
 pub use page::*;

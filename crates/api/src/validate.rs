@@ -377,7 +377,7 @@ mod tests {
                 children: vec![node],
             };
         }
-        let mut site = crate::seed::partner_central();
+        let mut site = crate::templates::partner_central();
         site.pages[0].root = vec![node];
         let errors = site.validate();
         assert_eq!(errors.len(), 1, "{errors:?}");

@@ -1,7 +1,5 @@
 //! The demo organisation: one deterministic data set for the server's first start and the demo backend.
 
-use serde_json::json;
-
 use crate::datetime::{date, timestamp};
 use crate::*;
 
@@ -41,48 +39,8 @@ impl Rng {
     }
 }
 
-const COMPANIES: [&str; 24] = [
-    "Northwind",
-    "Globex",
-    "Initech",
-    "Umbrella Retail",
-    "Stark Logistics",
-    "Wayne Foods",
-    "Hooli",
-    "Vandelay Imports",
-    "Soylent",
-    "Tyrell Systems",
-    "Oscorp Labs",
-    "Cyberdyne Health",
-    "Wonka Confectionery",
-    "Gringotts Finance",
-    "Monarch Freight",
-    "Pied Piper",
-    "Aperture Clinics",
-    "Massive Dynamic",
-    "Dunder Paper",
-    "Prestige Worldwide",
-    "Sterling Cooper",
-    "Bluth Homes",
-    "Los Pollos Group",
-    "Krusty Brands",
-];
-const FIRST: [&str; 16] = [
-    "Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keira",
-    "Luca", "Maya", "Noah", "Olga", "Priya",
-];
-const LAST: [&str; 12] = [
-    "Schmidt", "Okafor", "Martin", "Rossi", "Nguyen", "Dubois", "Kowalski", "Silva", "Tanaka",
-    "Jensen", "Haddad", "Moreau",
-];
-const PRODUCTS: [&str; 5] = [
-    "Trellis Cloud",
-    "Trellis Analytics",
-    "Trellis Edge",
-    "Support Plus",
-    "Onboarding Services",
-];
-const REGIONS: [(&str, &str); 4] = [("EMEA", "10"), ("EMEA", "75"), ("NA", "94"), ("APAC", "20")];
+mod names;
+use names::*;
 
 /// The demo organisation as of `now` (seconds since the epoch): dates are relative to it.
 pub fn demo_data(now: i64) -> DemoData {
@@ -415,108 +373,13 @@ pub fn demo_data(now: i64) -> DemoData {
         deals,
         opportunities,
         contacts,
-        site: partner_central(),
+        site: crate::templates::partner_central(),
     }
 }
 
 fn domain_of(company: &str) -> String {
     let first = company.split_whitespace().next().unwrap_or("example");
     format!("{}.example", first.to_lowercase())
-}
-
-fn component(id: &str, component: ComponentKind, props: serde_json::Value) -> LayoutNode {
-    LayoutNode::Component {
-        id: id.into(),
-        component,
-        props: match props {
-            serde_json::Value::Object(map) => map,
-            _ => Default::default(),
-        },
-        audience: Audience::default(),
-    }
-}
-
-/// The "Partner Central" site: a home page and a tab for each daily workspace view.
-pub fn partner_central() -> Site {
-    let view = |id: &str, label: &str, view| Tab {
-        id: id.into(),
-        label: label.into(),
-        target: TabTarget::View { view },
-        hidden: false,
-        audience: Audience::default(),
-    };
-    Site {
-        name: "Partner Central".into(),
-        tabs: vec![
-            Tab {
-                id: "tab_home".into(),
-                label: "Home".into(),
-                target: TabTarget::Page {
-                    page_id: "page_home".into(),
-                },
-                hidden: false,
-                audience: Audience::default(),
-            },
-            view("tab_leads", "Leads", WorkspaceView::Leads),
-            view("tab_deals", "Deals", WorkspaceView::Deals),
-            view("tab_opps", "Opportunities", WorkspaceView::Opportunities),
-            view("tab_contacts", "Contacts", WorkspaceView::Contacts),
-            view("tab_training", "Training", WorkspaceView::Training),
-            view("tab_support", "Support", WorkspaceView::Support),
-        ],
-        pages: vec![Page {
-            id: "page_home".into(),
-            title: "Home".into(),
-            root: vec![
-                component(
-                    "n_heading",
-                    ComponentKind::Heading,
-                    json!({"text": "Welcome to Partner Central", "level": 1}),
-                ),
-                component(
-                    "n_intro",
-                    ComponentKind::RichText,
-                    json!({"text": "Your leads, deals and pipeline in one place."}),
-                ),
-                LayoutNode::Row {
-                    id: "n_row".into(),
-                    columns: vec![
-                        Column {
-                            id: "n_col1".into(),
-                            children: vec![
-                                component(
-                                    "n_ann",
-                                    ComponentKind::AnnouncementList,
-                                    json!({"title": "Announcements"}),
-                                ),
-                                component(
-                                    "n_pipe",
-                                    ComponentKind::PipelineSummary,
-                                    json!({"title": "My pipeline"}),
-                                ),
-                            ],
-                        },
-                        Column {
-                            id: "n_col2".into(),
-                            children: vec![
-                                component(
-                                    "n_inbox",
-                                    ComponentKind::LeadInbox,
-                                    json!({"title": "New leads", "limit": 5}),
-                                ),
-                                component(
-                                    "n_deal",
-                                    ComponentKind::Button,
-                                    json!({"label": "Register a deal", "href": "/deals"}),
-                                ),
-                            ],
-                        },
-                    ],
-                },
-            ],
-        }],
-        theme_id: "theme_default".into(),
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,168 @@
+//! People and companies: roles, users, sessions, partner accounts, programs and tiers.
+
+use serde::{Deserialize, Serialize};
+
+/// Who a user is in the community; decides what they may see and do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Vendor administrator: everything, including the builder.
+    Admin,
+    /// Vendor channel manager: manages partners and their records.
+    ChannelManager,
+    /// Partner executive: sees every record of their partner account.
+    PartnerExecutive,
+    /// Partner manager: sees their team's records (today: the whole account).
+    PartnerManager,
+    /// Partner user: sees only the records they own.
+    PartnerUser,
+}
+
+impl Role {
+    /// Every role, in order of reach.
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::ChannelManager,
+        Role::PartnerExecutive,
+        Role::PartnerManager,
+        Role::PartnerUser,
+    ];
+
+    /// True for the vendor's own staff.
+    pub fn is_internal(self) -> bool {
+        matches!(self, Role::Admin | Role::ChannelManager)
+    }
+
+    /// The label a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::ChannelManager => "Channel manager",
+            Role::PartnerExecutive => "Partner executive",
+            Role::PartnerManager => "Partner manager",
+            Role::PartnerUser => "Partner user",
+        }
+    }
+}
+
+/// A person who can log in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// The partner account this user works for; `None` for vendor staff.
+    pub partner_account_id: Option<String>,
+    /// Deactivated users cannot log in; their records stay.
+    pub active: bool,
+}
+
+/// Fields an admin sets when creating or editing a user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserInput {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub partner_account_id: Option<String>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Required when creating; when editing, `None` keeps the current password.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The body of `POST /api/auth/login`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The logged-in user, with their partner account's name and tier for the UI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub user: User,
+    pub partner_account_name: Option<String>,
+    pub tier_name: Option<String>,
+}
+
+/// `GET /api/health`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// How a partner sells for the vendor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerType {
+    Reseller,
+    Distributor,
+    Referral,
+    Technology,
+}
+
+/// A company: a customer or prospect, or (with `is_partner`) a partner account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    /// Web domain, used to spot duplicate companies (`acme.example`).
+    pub domain: String,
+    pub region: String,
+    pub is_partner: bool,
+    pub partner_type: Option<PartnerType>,
+    /// The partner program tier; `None` for non-partners.
+    pub tier_id: Option<String>,
+    pub created_at: String,
+}
+
+/// Fields set when creating or editing an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountInput {
+    pub name: String,
+    pub domain: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub is_partner: bool,
+    #[serde(default)]
+    pub partner_type: Option<PartnerType>,
+    #[serde(default)]
+    pub tier_id: Option<String>,
+}
+
+/// A partner program, such as "Reseller Program", with its ranked tiers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerProgram {
+    pub id: String,
+    pub name: String,
+    pub tiers: Vec<Tier>,
+}
+
+/// A level of a partner program (Registered, Silver, Gold); higher rank is better.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tier {
+    pub id: String,
+    pub program_id: String,
+    pub name: String,
+    pub rank: i64,
+    pub benefits: String,
+}

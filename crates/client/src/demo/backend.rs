@@ -1,0 +1,310 @@
+//! The demo backend's `PrmBackend` implementation: each call checks the session, then reads or edits the state.
+
+use async_trait::async_trait;
+use trellis_api::datetime::timestamp;
+use trellis_api::*;
+
+use super::{by_name, err, now_unix, paginate, DemoBackend};
+use crate::{ClientResult, PrmBackend};
+
+#[async_trait(?Send)]
+impl PrmBackend for DemoBackend {
+    async fn health(&self) -> ClientResult<Health> {
+        Ok(Health {
+            status: "ok".into(),
+            version: "demo".into(),
+        })
+    }
+
+    async fn login(&self, request: &LoginRequest) -> ClientResult<Me> {
+        request.check()?;
+        let user = {
+            let state = self.state.borrow();
+            state
+                .data
+                .users
+                .iter()
+                .find(|u| {
+                    u.active
+                        && u.email.eq_ignore_ascii_case(request.email.trim())
+                        && state.passwords.get(&u.id) == Some(&request.password)
+                })
+                .cloned()
+        };
+        let user =
+            user.ok_or_else(|| err(ErrorCode::InvalidCredentials, "Wrong email or password"))?;
+        self.state.borrow_mut().session = Some(user.id.clone());
+        Ok(self.me_of(user))
+    }
+
+    async fn logout(&self) -> ClientResult<()> {
+        self.state.borrow_mut().session = None;
+        Ok(())
+    }
+
+    async fn me(&self) -> ClientResult<Me> {
+        let user = self.user()?;
+        Ok(self.me_of(user))
+    }
+
+    async fn list_accounts(&self, query: &ListQuery) -> ClientResult<ListPage<Account>> {
+        let user = self.user()?;
+        let q = query.q.as_deref().unwrap_or("").trim().to_lowercase();
+        let mut items: Vec<Account> = self
+            .state
+            .borrow()
+            .data
+            .accounts
+            .iter()
+            .filter(|a| user.role.is_internal() || user.partner_account_id.as_ref() == Some(&a.id))
+            .filter(|a| match query.status.as_deref() {
+                Some("partner") => a.is_partner,
+                Some("customer") => !a.is_partner,
+                _ => true,
+            })
+            .filter(|a| {
+                q.is_empty()
+                    || a.name.to_lowercase().contains(&q)
+                    || a.domain.to_lowercase().contains(&q)
+            })
+            .cloned()
+            .collect();
+        by_name(&mut items, |a| (a.name.clone(), a.id.clone()));
+        paginate(items, query)
+    }
+
+    async fn get_account(&self, id: &str) -> ClientResult<Account> {
+        let user = self.user()?;
+        let visible = user.role.is_internal() || user.partner_account_id.as_deref() == Some(id);
+        self.state
+            .borrow()
+            .data
+            .accounts
+            .iter()
+            .find(|a| a.id == id && visible)
+            .cloned()
+            .ok_or_else(|| ApiError::not_found("Account").into())
+    }
+
+    async fn create_account(&self, input: &AccountInput) -> ClientResult<Account> {
+        self.staff()?;
+        self.check_account(input)?;
+        let account = Account {
+            id: self.next_id("acc_"),
+            name: input.name.trim().into(),
+            domain: input.domain.trim().into(),
+            region: input.region.clone(),
+            is_partner: input.is_partner,
+            partner_type: input.partner_type,
+            tier_id: input.tier_id.clone(),
+            created_at: timestamp(now_unix()),
+        };
+        self.state.borrow_mut().data.accounts.push(account.clone());
+        Ok(account)
+    }
+
+    async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account> {
+        self.staff()?;
+        self.check_account(input)?;
+        let mut state = self.state.borrow_mut();
+        let account = state
+            .data
+            .accounts
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or_else(|| ApiError::not_found("Account"))?;
+        account.name = input.name.trim().into();
+        account.domain = input.domain.trim().into();
+        account.region = input.region.clone();
+        account.is_partner = input.is_partner;
+        account.partner_type = input.partner_type;
+        account.tier_id = input.tier_id.clone();
+        Ok(account.clone())
+    }
+
+    async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
+        self.user()?;
+        Ok(self.state.borrow().data.programs.clone())
+    }
+
+    async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {
+        let viewer = self.user()?;
+        let q = query.q.as_deref().unwrap_or("").trim().to_lowercase();
+        let mut items: Vec<User> = self
+            .users_visible_to(&viewer)
+            .into_iter()
+            .filter(|u| {
+                query.partner_account_id.is_none()
+                    || u.partner_account_id == query.partner_account_id
+            })
+            .filter(|u| {
+                q.is_empty()
+                    || u.name.to_lowercase().contains(&q)
+                    || u.email.to_lowercase().contains(&q)
+            })
+            .collect();
+        by_name(&mut items, |u| (u.name.clone(), u.id.clone()));
+        paginate(items, query)
+    }
+
+    async fn get_user(&self, id: &str) -> ClientResult<User> {
+        let viewer = self.user()?;
+        self.users_visible_to(&viewer)
+            .into_iter()
+            .find(|u| u.id == id)
+            .ok_or_else(|| ApiError::not_found("User").into())
+    }
+
+    async fn create_user(&self, input: &UserInput) -> ClientResult<User> {
+        self.may_manage(input)?;
+        let Some(password) = input.password.clone() else {
+            return Err(
+                ApiError::validation(vec![FieldError::new("password", "is required")]).into(),
+            );
+        };
+        if self
+            .state
+            .borrow()
+            .data
+            .users
+            .iter()
+            .any(|u| u.email.eq_ignore_ascii_case(input.email.trim()))
+        {
+            return Err(err(
+                ErrorCode::Conflict,
+                "A record with these details already exists",
+            ));
+        }
+        let user = User {
+            id: self.next_id("usr_"),
+            email: input.email.trim().into(),
+            name: input.name.trim().into(),
+            role: input.role,
+            partner_account_id: input.partner_account_id.clone(),
+            active: input.active,
+        };
+        let mut state = self.state.borrow_mut();
+        state.passwords.insert(user.id.clone(), password);
+        state.data.users.push(user.clone());
+        Ok(user)
+    }
+
+    async fn update_user(&self, id: &str, input: &UserInput) -> ClientResult<User> {
+        self.may_manage(input)?;
+        let current = self.get_user(id).await?;
+        if current.role.is_internal() {
+            self.admin()?;
+        }
+        let mut state = self.state.borrow_mut();
+        if let Some(p) = &input.password {
+            state.passwords.insert(id.to_string(), p.clone());
+        }
+        let user = state
+            .data
+            .users
+            .iter_mut()
+            .find(|u| u.id == id)
+            .ok_or_else(|| ApiError::not_found("User"))?;
+        user.email = input.email.trim().into();
+        user.name = input.name.trim().into();
+        user.role = input.role;
+        user.partner_account_id = input.partner_account_id.clone();
+        user.active = input.active;
+        Ok(user.clone())
+    }
+
+    async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>> {
+        self.list_records(query)
+    }
+    async fn get_lead(&self, id: &str) -> ClientResult<Lead> {
+        self.get_record(id)
+    }
+    async fn create_lead(&self, input: &LeadInput) -> ClientResult<Lead> {
+        self.create_record(input)
+    }
+    async fn update_lead(&self, id: &str, input: &LeadInput) -> ClientResult<Lead> {
+        self.update_record(id, input)
+    }
+
+    async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
+        self.list_records(query)
+    }
+    async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration> {
+        self.get_record(id)
+    }
+    async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration> {
+        self.create_record(input)
+    }
+    async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration> {
+        self.update_record(id, input)
+    }
+
+    async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
+        self.list_records(query)
+    }
+    async fn get_opportunity(&self, id: &str) -> ClientResult<Opportunity> {
+        self.get_record(id)
+    }
+    async fn create_opportunity(&self, input: &OpportunityInput) -> ClientResult<Opportunity> {
+        self.create_record(input)
+    }
+    async fn update_opportunity(
+        &self,
+        id: &str,
+        input: &OpportunityInput,
+    ) -> ClientResult<Opportunity> {
+        self.update_record(id, input)
+    }
+
+    async fn list_contacts(&self, query: &ListQuery) -> ClientResult<ListPage<Contact>> {
+        self.list_records(query)
+    }
+    async fn get_contact(&self, id: &str) -> ClientResult<Contact> {
+        self.get_record(id)
+    }
+    async fn create_contact(&self, input: &ContactInput) -> ClientResult<Contact> {
+        self.create_record(input)
+    }
+    async fn update_contact(&self, id: &str, input: &ContactInput) -> ClientResult<Contact> {
+        self.update_record(id, input)
+    }
+
+    async fn community(&self) -> ClientResult<PublishedSite> {
+        let user = self.user()?;
+        let tier = user.partner_account_id.as_ref().and_then(|a| {
+            let state = self.state.borrow();
+            state
+                .data
+                .accounts
+                .iter()
+                .find(|x| &x.id == a)
+                .and_then(|x| x.tier_id.clone())
+        });
+        let mut published = self.state.borrow().published.clone();
+        published.site = published.site.for_viewer(tier.as_deref(), user.role);
+        Ok(published)
+    }
+
+    async fn draft(&self) -> ClientResult<Draft> {
+        self.admin()?;
+        Ok(self.draft_now())
+    }
+
+    async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft> {
+        self.admin()?;
+        body.check()?;
+        {
+            let mut state = self.state.borrow_mut();
+            if state.draft_version != body.base_version {
+                return Err(err(
+                    ErrorCode::Conflict,
+                    "The draft was changed by someone else since you loaded it; reload it or keep your copy",
+                ));
+            }
+            state.draft = body.site.clone();
+            state.draft_version += 1;
+            state.draft_updated_at = timestamp(now_unix());
+        }
+        Ok(self.draft_now())
+    }
+}

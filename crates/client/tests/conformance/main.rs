@@ -1,0 +1,116 @@
+//! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
+
+mod access;
+mod records;
+
+use access::*;
+use records::*;
+
+use trellis_api::seed::DEMO_PASSWORD;
+use trellis_api::*;
+use trellis_client::{ClientResult, DemoBackend, HttpBackend, PrmBackend};
+
+/// A real server on 127.0.0.1:0 with a fresh temporary database; dropped with the test.
+struct Server {
+    _dir: tempfile::TempDir,
+    url: String,
+}
+
+async fn start_server() -> Server {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = server::Config {
+        addr: "127.0.0.1:0".into(),
+        db: dir.path().join("t.db").to_string_lossy().into_owned(),
+        dist: dir.path().join("no-dist"),
+        secure_cookies: false,
+    };
+    let (state, seeded) = server::prepare(&config).await.expect("database");
+    assert!(seeded);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(server::serve(listener, state));
+    Server { _dir: dir, url }
+}
+
+pub async fn login(b: &dyn PrmBackend, email: &str) -> Me {
+    b.login(&LoginRequest {
+        email: email.into(),
+        password: DEMO_PASSWORD.into(),
+    })
+    .await
+    .unwrap_or_else(|e| panic!("login {email}: {e}"))
+}
+
+pub fn code<T: std::fmt::Debug>(r: ClientResult<T>) -> ErrorCode {
+    r.expect_err("expected an error")
+        .code()
+        .expect("a typed API error")
+}
+
+/// Every lead the logged-in user can see, following cursors.
+pub async fn all_leads(b: &dyn PrmBackend, query: ListQuery) -> Vec<Lead> {
+    let mut query = ListQuery {
+        limit: Some(37),
+        ..query
+    };
+    let mut out = Vec::new();
+    loop {
+        let page = b.list_leads(&query).await.expect("list");
+        assert!(page.items.len() <= 37);
+        out.extend(page.items);
+        match page.next_cursor {
+            Some(c) => query.cursor = Some(c),
+            None => return out,
+        }
+    }
+}
+
+pub fn lead_input() -> LeadInput {
+    LeadInput {
+        company: "Initrode AG".into(),
+        contact_name: "Nina Berg".into(),
+        email: "nina@initrode.example".into(),
+        phone: String::new(),
+        region: "EMEA".into(),
+        postcode: "10115".into(),
+        product_interest: "Trellis Cloud".into(),
+        partner_account_id: Some("acc_bluebird".into()),
+    }
+}
+
+macro_rules! conformance {
+    ($($scenario:ident),* $(,)?) => {
+        mod http_backend {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    let server = super::start_server().await;
+                    let backend = super::HttpBackend::new(server.url.clone());
+                    super::$scenario(&backend).await;
+                }
+            )*
+        }
+        mod demo_backend {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    super::$scenario(&super::DemoBackend::new()).await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    wrong_password_and_unknown_email_answer_alike,
+    session_lifecycle,
+    partners_see_exactly_their_scope,
+    staff_see_everything,
+    filters_and_search,
+    partner_creates_and_edits_own_records,
+    staff_assign_leads_to_partner_accounts_only,
+    draft_saves_are_versioned,
+    user_management_rules,
+);
