@@ -100,6 +100,13 @@ impl PrmBackend for Fake {
     async fn update_deal(&self, id: &str, i: &DealInput) -> ClientResult<DealRegistration> {
         self.demo.update_deal(id, i).await
     }
+    async fn transition_deal(
+        &self,
+        id: &str,
+        a: &trellis_api::deal_flow::DealAction,
+    ) -> ClientResult<DealRegistration> {
+        self.demo.transition_deal(id, a).await
+    }
     async fn list_opportunities(&self, q: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
         self.demo.list_opportunities(q).await
     }

@@ -130,3 +130,40 @@ test('the ?demo mode runs on the in-browser backend without calling the API', as
   await page.getByText('Showing 50 leads (more available)').waitFor();
   assert.deepEqual(apiCalls, []);
 });
+
+test('a partner submits a draft deal registration and the channel team reviews it', async () => {
+  const partner = await newPage();
+  await logIn(partner, 'partner@acme.test');
+  await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await partner.getByLabel('Status').selectOption('draft');
+  await partner.getByText(/Showing \d+ deals/).waitFor();
+  const submit = partner.getByRole('button', { name: /^Submit deal registration for / }).first();
+  const label = await submit.getAttribute('aria-label');
+  const company = label.replace('Submit deal registration for ', '');
+  await submit.click();
+  await partner.locator('tbody .badge', { hasText: /^Submitted$/ }).first().waitFor();
+  assert.ok(company.length > 0);
+  await partner.screenshot({ path: join(shots, 'deals.png') });
+
+  const admin = await newPage();
+  await logIn(admin, 'channel@trellis.test');
+  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await admin.getByLabel('Status').selectOption('submitted');
+  await admin.getByText(/Showing \d+ deals/).waitFor();
+  const reject = admin.getByRole('button', { name: /^Reject deal registration for / }).first();
+  await reject.click();
+  await admin.getByRole('button', { name: 'Reject', exact: true }).click();
+  await admin.getByRole('alert').filter({ hasText: 'reason' }).waitFor();
+  await admin.getByLabel('Reason for rejecting').fill('An existing opportunity covers this customer.');
+  await admin.getByRole('button', { name: 'Reject', exact: true }).click();
+  await admin.getByText('An existing opportunity covers this customer.').first().waitFor();
+  const approvedBadges = admin.locator('tbody .badge', { hasText: /^Approved$/ });
+  assert.equal(await approvedBadges.count(), 0, 'the list shows submitted deals only');
+  await admin.getByRole('button', { name: /^Approve deal registration for / }).first().click();
+  await approvedBadges.first().waitFor();
+  assert.equal(await approvedBadges.count(), 1);
+  await admin.screenshot({ path: join(shots, 'deals-review.png') });
+  assert.deepEqual(admin.errors, []);
+});

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod community;
 pub mod datetime;
+pub mod deal_flow;
 pub mod error;
 pub mod page;
 pub mod paths;
@@ -20,4 +21,4 @@ pub use error::*;
 pub use page::*;
 pub use record::Record;
 pub use records::*;
-pub use validate::Validate;
+pub use validate::{Validate, MAX_NOTES, MAX_TEXT};

@@ -19,3 +19,8 @@ pub const COMMUNITY_DRAFT: &str = "/api/community/draft";
 pub fn item(collection: &str, id: &str) -> String {
     format!("{collection}/{id}")
 }
+
+/// The path that moves a deal registration through its review (`POST`).
+pub fn deal_transition(id: &str) -> String {
+    format!("{DEALS}/{id}/transition")
+}

@@ -25,6 +25,11 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
     fn valid_status(s: &str) -> bool;
     /// The status a new record starts in: by a partner user, or by staff with or without a partner.
     fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str>;
+
+    /// Whether the record's fields may still be edited (a `Conflict` says why not).
+    fn check_editable(&self) -> Result<(), ApiError> {
+        Ok(())
+    }
 }
 
 impl Record for Lead {
@@ -62,6 +67,20 @@ impl Record for DealRegistration {
 
     fn initial_status(_: bool, _: bool) -> Option<&'static str> {
         Some("draft")
+    }
+
+    fn check_editable(&self) -> Result<(), ApiError> {
+        if self.status == DealStatus::Draft {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "Only draft deal registrations can be edited; this one is {}",
+                    wire_name(&self.status)
+                ),
+            ))
+        }
     }
 }
 

@@ -174,6 +174,15 @@ impl PrmBackend for HttpBackend {
         self.send(Method::Put, &item(paths::DEALS, id), input).await
     }
 
+    async fn transition_deal(
+        &self,
+        id: &str,
+        action: &trellis_api::deal_flow::DealAction,
+    ) -> ClientResult<DealRegistration> {
+        self.send(Method::Post, &paths::deal_transition(id), action)
+            .await
+    }
+
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
         self.list(paths::OPPORTUNITIES, query).await
     }

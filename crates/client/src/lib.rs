@@ -50,6 +50,12 @@ pub trait PrmBackend {
     async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration>;
     async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration>;
     async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration>;
+    /// Move a deal registration through its review (submit, approve, reject, ...).
+    async fn transition_deal(
+        &self,
+        id: &str,
+        action: &trellis_api::deal_flow::DealAction,
+    ) -> ClientResult<DealRegistration>;
 
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>>;
     async fn get_opportunity(&self, id: &str) -> ClientResult<Opportunity>;

@@ -280,7 +280,7 @@ pub async fn update<E: Entity>(
 ) -> Result<E> {
     input.check()?;
     let scope = Scope::of(user);
-    get::<E>(db, &scope, id).await?;
+    get::<E>(db, &scope, id).await?.check_editable()?;
     let mut columns = record::editable_fields::<E>(&input);
     if user.role.is_internal() {
         let account =

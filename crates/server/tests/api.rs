@@ -321,6 +321,7 @@ async fn the_openapi_document_covers_every_route() {
         "/api/leads/{id}",
         "/api/deals",
         "/api/deals/{id}",
+        "/api/deals/{id}/transition",
         "/api/opportunities",
         "/api/opportunities/{id}",
         "/api/contacts",

@@ -239,6 +239,14 @@ impl PrmBackend for DemoBackend {
         self.update_record(id, input)
     }
 
+    async fn transition_deal(
+        &self,
+        id: &str,
+        action: &trellis_api::deal_flow::DealAction,
+    ) -> ClientResult<DealRegistration> {
+        self.transition_deal_now(id, action)
+    }
+
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
         self.list_records(query)
     }

@@ -276,6 +276,7 @@ impl DemoBackend {
         let user = self.user()?;
         input.check()?;
         let current: R = self.get_record(id)?;
+        current.check_editable()?;
         let mut map = fields(&current);
         map.extend(record::editable_fields::<R>(input));
         if user.role.is_internal() {
@@ -293,6 +294,34 @@ impl DemoBackend {
             *slot = updated.clone();
         }
         Ok(updated)
+    }
+
+    fn transition_deal_now(
+        &self,
+        id: &str,
+        action: &trellis_api::deal_flow::DealAction,
+    ) -> ClientResult<DealRegistration> {
+        let user = self.user()?;
+        let deal: DealRegistration = self.get_record(id)?;
+        let next =
+            trellis_api::deal_flow::transition(deal.status, action, user.role.is_internal())?;
+        let now = now_unix();
+        let mut state = self.state.borrow_mut();
+        let slot = state
+            .data
+            .deals
+            .iter_mut()
+            .find(|d| d.id == id)
+            .ok_or_else(|| ApiError::not_found("Deal registration"))?;
+        slot.status = next.status;
+        if let Some(reason) = next.reviewer_reason {
+            slot.reviewer_reason = Some(reason);
+        }
+        if let Some(days) = next.valid_days {
+            slot.expires_on = Some(trellis_api::datetime::date(now / 86_400 + i64::from(days)));
+        }
+        slot.updated_at = timestamp(now);
+        Ok(slot.clone())
     }
 
     fn users_visible_to(&self, viewer: &User) -> Vec<User> {

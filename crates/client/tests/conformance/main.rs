@@ -113,4 +113,5 @@ conformance!(
     staff_assign_leads_to_partner_accounts_only,
     draft_saves_are_versioned,
     user_management_rules,
+    deal_registrations_follow_their_state_machine,
 );

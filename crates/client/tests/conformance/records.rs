@@ -230,3 +230,125 @@ pub async fn draft_saves_are_versioned(b: &dyn PrmBackend) {
         "partners keep seeing the published version"
     );
 }
+
+fn deal_input() -> DealInput {
+    DealInput {
+        company: "Initrode".into(),
+        domain: "initrode.example".into(),
+        contact_name: "Nina Berg".into(),
+        contact_email: "nina@initrode.example".into(),
+        product: "Trellis Cloud".into(),
+        estimated_amount: 42_000,
+        currency: "EUR".into(),
+        expected_close_date: "2027-03-31".into(),
+        notes: String::new(),
+        partner_account_id: None,
+    }
+}
+
+pub async fn deal_registrations_follow_their_state_machine(b: &dyn PrmBackend) {
+    use trellis_api::deal_flow::DealAction;
+    login(b, "partner@acme.test").await;
+    let deal = b.create_deal(&deal_input()).await.expect("create");
+    let deal = b
+        .update_deal(
+            &deal.id,
+            &DealInput {
+                estimated_amount: 50_000,
+                ..deal_input()
+            },
+        )
+        .await
+        .expect("drafts are editable");
+    assert_eq!(deal.estimated_amount, 50_000);
+    let submitted = b
+        .transition_deal(&deal.id, &DealAction::Submit)
+        .await
+        .expect("submit");
+    assert_eq!(submitted.status, DealStatus::Submitted);
+    assert_eq!(
+        code(b.update_deal(&deal.id, &deal_input()).await),
+        ErrorCode::Conflict
+    );
+    let approve = DealAction::Approve {
+        valid_days: Some(30),
+    };
+    assert_eq!(
+        code(b.transition_deal(&deal.id, &approve).await),
+        ErrorCode::Forbidden
+    );
+    let other = b.create_deal(&deal_input()).await.expect("second");
+    b.transition_deal(&other.id, &DealAction::Submit)
+        .await
+        .expect("submit second");
+    let third = b.create_deal(&deal_input()).await.expect("third");
+    let withdrawn = b
+        .transition_deal(&third.id, &DealAction::Withdraw)
+        .await
+        .expect("withdraw");
+    assert_eq!(withdrawn.status, DealStatus::Withdrawn);
+    b.logout().await.unwrap();
+
+    login(b, "channel@trellis.test").await;
+    let approved = b
+        .transition_deal(&deal.id, &approve)
+        .await
+        .expect("approve");
+    assert_eq!(approved.status, DealStatus::Approved);
+    let expires = approved
+        .expires_on
+        .clone()
+        .expect("an approval sets an expiry");
+    let days = trellis_api::datetime::days_between(&approved.updated_at, &expires);
+    assert_eq!(days, Some(30));
+    assert_eq!(
+        code(b.transition_deal(&deal.id, &approve).await),
+        ErrorCode::Conflict
+    );
+    let no_reason = b
+        .transition_deal(&other.id, &DealAction::Reject { reason: " ".into() })
+        .await
+        .expect_err("reason required");
+    assert!(no_reason.api().and_then(|e| e.field("reason")).is_some());
+    let rejected = b
+        .transition_deal(
+            &other.id,
+            &DealAction::Reject {
+                reason: "Already registered by another partner".into(),
+            },
+        )
+        .await
+        .expect("reject");
+    assert_eq!(rejected.status, DealStatus::Rejected);
+    assert_eq!(
+        rejected.reviewer_reason.as_deref(),
+        Some("Already registered by another partner")
+    );
+    b.logout().await.unwrap();
+
+    login(b, "partner@acme.test").await;
+    let won = b
+        .transition_deal(&deal.id, &DealAction::MarkWon)
+        .await
+        .expect("won");
+    assert_eq!(won.status, DealStatus::Won);
+    let again = b
+        .transition_deal(&deal.id, &DealAction::Submit)
+        .await
+        .expect_err("won is final");
+    assert_eq!(
+        again.api().map(|e| e.message.as_str()),
+        Some("A deal registration that is won cannot be submitted")
+    );
+    assert_eq!(
+        code(b.transition_deal(&other.id, &DealAction::Withdraw).await),
+        ErrorCode::Conflict
+    );
+    b.logout().await.unwrap();
+
+    login(b, "partner@bluebird.test").await;
+    assert_eq!(
+        code(b.transition_deal(&deal.id, &DealAction::MarkLost).await),
+        ErrorCode::NotFound
+    );
+}
