@@ -79,6 +79,13 @@ impl PrmBackend for Fake {
             None => self.demo.list_leads(q).await,
         }
     }
+    async fn transition_lead(
+        &self,
+        id: &str,
+        a: &trellis_api::lead_flow::LeadAction,
+    ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
+        self.demo.transition_lead(id, a).await
+    }
     async fn get_lead(&self, id: &str) -> ClientResult<Lead> {
         self.demo.get_lead(id).await
     }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+pub mod actions;
 pub mod load;
 pub mod page_view;
 pub mod record_list;

@@ -5,10 +5,10 @@ use std::rc::Rc;
 use trellis_api::deal_flow::{available_actions, DealAction};
 use trellis_api::{DealRegistration, DealStatus, ListQuery};
 use trellis_client::PrmBackend;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::actions::{ActionBar, ActionButton};
 use crate::session::use_session;
 
 use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
@@ -96,79 +96,57 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
     let updated = use_state(|| None::<DealRegistration>);
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
-    let rejecting = use_state(|| false);
-    let reason = use_node_ref();
     // A row may be reused for another deal after the list reloads: only keep our own update.
     let deal = match &*updated {
         Some(d) if d.id == props.deal.id => d.clone(),
         _ => props.deal.clone(),
     };
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
-
-    let run = {
-        let (backend, updated, busy, error, rejecting, id) = (
-            backend.clone(),
+    let actions = available_actions(deal.status, staff);
+    let buttons: Vec<ActionButton> = actions
+        .iter()
+        .map(|a| ActionButton {
+            label: action_label(a),
+            aria: format!(
+                "{} deal registration for {}",
+                action_label(a).trim_end_matches('…'),
+                deal.company
+            ),
+            needs_reason: matches!(a, DealAction::Reject { .. }),
+        })
+        .collect();
+    let on_action = {
+        let (updated, busy, error, id) = (
             updated.clone(),
             busy.clone(),
             error.clone(),
-            rejecting.clone(),
             deal.id.clone(),
         );
-        Callback::from(move |action: DealAction| {
-            let (backend, updated, busy, error, rejecting, id) = (
+        Callback::from(move |(i, reason): (usize, Option<String>)| {
+            let Some(mut action) = actions.get(i).cloned() else {
+                return;
+            };
+            if let (DealAction::Reject { reason: r }, Some(text)) = (&mut action, reason) {
+                *r = text;
+            }
+            let (backend, updated, busy, error, id) = (
                 backend.clone(),
                 updated.clone(),
                 busy.clone(),
                 error.clone(),
-                rejecting.clone(),
                 id.clone(),
             );
             busy.set(true);
             error.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 match backend.transition_deal(&id, &action).await {
-                    Ok(d) => {
-                        updated.set(Some(d));
-                        rejecting.set(false);
-                    }
+                    Ok(d) => updated.set(Some(d)),
                     Err(e) => error.set(Some(e.message())),
                 }
                 busy.set(false);
             });
         })
     };
-
-    let buttons = available_actions(deal.status, staff).into_iter().map(|action| {
-        let label = action_label(&action);
-        let aria = format!("{} deal registration for {}", label.trim_end_matches('…'), deal.company);
-        let onclick = match &action {
-            DealAction::Reject { .. } => {
-                let rejecting = rejecting.clone();
-                Callback::from(move |_: MouseEvent| rejecting.set(true))
-            }
-            _ => run.reform(move |_: MouseEvent| action.clone()),
-        };
-        html! { <button class="button secondary small" type="button" aria-label={aria} disabled={*busy} {onclick}>{ label }</button> }
-    });
-
-    let reject_form = (*rejecting).then(|| {
-        let (run, reason_ref, rejecting) = (run.clone(), reason.clone(), rejecting.clone());
-        let onsubmit = Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let text = reason_ref.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            run.emit(DealAction::Reject { reason: text });
-        });
-        let id = format!("reject-{}", deal.id);
-        html! {
-            <form class="inline-form" {onsubmit} aria-label={format!("Reject {}", deal.company)}>
-                <label for={id.clone()}>{ "Reason for rejecting" }</label>
-                <input id={id} ref={reason} />
-                <button class="button small" type="submit" disabled={*busy}>{ "Reject" }</button>
-                <button class="button secondary small" type="button" onclick={Callback::from(move |_| rejecting.set(false))}>{ "Cancel" }</button>
-            </form>
-        }
-    });
-
     html! {
         <div class="deal-review">
             { status_badge(STATUSES, &deal.status) }
@@ -178,11 +156,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             if let (Some(until), DealStatus::Approved) = (&deal.expires_on, deal.status) {
                 <div class="muted small-text">{ format!("Protected until {until}") }</div>
             }
-            <div class="actions">{ for buttons }</div>
-            { for reject_form }
-            if let Some(e) = &*error {
-                <div class="field-error" role="alert">{ e.clone() }</div>
-            }
+            <ActionBar {buttons} {on_action} busy={*busy} error={(*error).clone()} id={deal.id.clone()} />
         </div>
     }
 }

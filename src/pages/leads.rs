@@ -2,9 +2,16 @@
 
 use std::rc::Rc;
 
+use trellis_api::lead_flow::{available_actions, LeadAction};
 use trellis_api::{Lead, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::backend::use_backend;
+use crate::components::actions::{ActionBar, ActionButton};
+use crate::routes::Route;
+use crate::session::use_session;
 
 use crate::components::record_list::{age, status_badge, Col, PageFuture, RecordList};
 
@@ -45,7 +52,7 @@ fn columns() -> Vec<Col<Lead>> {
         },
         Col {
             header: "Status",
-            cell: |l| status_badge(LEAD_STATUSES, &l.status),
+            cell: |l| html! { <LeadWork lead={l.clone()} /> },
             numeric: false,
         },
         Col {
@@ -66,5 +73,95 @@ pub fn LeadsPage() -> Html {
             </div>
             <RecordList<Lead> noun="leads" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={LEAD_STATUSES} />
         </>
+    }
+}
+
+/// Properties of [`LeadWork`].
+#[derive(Properties, PartialEq)]
+pub struct LeadWorkProps {
+    pub lead: Lead,
+}
+
+fn action_label(action: &LeadAction) -> &'static str {
+    match action {
+        LeadAction::Accept => "Accept",
+        LeadAction::Decline { .. } => "Decline…",
+        LeadAction::Convert => "Convert",
+    }
+}
+
+/// A lead's status with accept / decline / convert for the partner it is assigned to.
+#[component]
+pub fn LeadWork(props: &LeadWorkProps) -> Html {
+    let backend = use_backend();
+    let session = use_session();
+    let updated = use_state(|| None::<(Lead, bool)>);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    // A row may be reused for another lead after the list reloads: only keep our own update.
+    let (lead, converted_now) = match &*updated {
+        Some((l, c)) if l.id == props.lead.id => (l.clone(), *c),
+        _ => (props.lead.clone(), false),
+    };
+    let staff = session.me().is_none_or(|m| m.user.role.is_internal());
+    let actions = available_actions(lead.status, staff);
+    let buttons: Vec<ActionButton> = actions
+        .iter()
+        .map(|a| ActionButton {
+            label: action_label(a),
+            aria: format!(
+                "{} lead from {}",
+                action_label(a).trim_end_matches('…'),
+                lead.company
+            ),
+            needs_reason: matches!(a, LeadAction::Decline { .. }),
+        })
+        .collect();
+    let on_action = {
+        let (updated, busy, error, id) = (
+            updated.clone(),
+            busy.clone(),
+            error.clone(),
+            lead.id.clone(),
+        );
+        Callback::from(move |(i, reason): (usize, Option<String>)| {
+            let Some(mut action) = actions.get(i).cloned() else {
+                return;
+            };
+            if let (LeadAction::Decline { reason: r }, Some(text)) = (&mut action, reason) {
+                *r = text;
+            }
+            let (backend, updated, busy, error, id) = (
+                backend.clone(),
+                updated.clone(),
+                busy.clone(),
+                error.clone(),
+                id.clone(),
+            );
+            busy.set(true);
+            error.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                match backend.transition_lead(&id, &action).await {
+                    Ok(outcome) => updated.set(Some((outcome.lead, outcome.opportunity.is_some()))),
+                    Err(e) => error.set(Some(e.message())),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    html! {
+        <div class="lead-work">
+            { status_badge(LEAD_STATUSES, &lead.status) }
+            if let Some(r) = &lead.decline_reason {
+                <div class="muted small-text">{ r.clone() }</div>
+            }
+            if converted_now {
+                <div class="small-text" role="status">
+                    { "Opportunity and contact created. " }
+                    <Link<Route> to={Route::Opportunities}>{ "Open pipeline" }</Link<Route>>
+                </div>
+            }
+            <ActionBar {buttons} {on_action} busy={*busy} error={(*error).clone()} id={lead.id.clone()} />
+        </div>
     }
 }

@@ -81,7 +81,7 @@ test('a partner logs in and sees their leads from the seeded data', async () => 
 
   await page.getByLabel('Status').selectOption('accepted');
   await page.getByText(/Showing \d+ leads/).waitFor();
-  const statuses = await page.locator('tbody tr td:nth-child(5)').allTextContents();
+  const statuses = await page.locator('tbody tr td:nth-child(5) .badge').allTextContents();
   assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Accepted'), statuses.join(','));
   assert.deepEqual(page.errors, []);
 });
@@ -156,7 +156,7 @@ test('a partner submits a draft deal registration and the channel team reviews i
   await reject.click();
   await admin.getByRole('button', { name: 'Reject', exact: true }).click();
   await admin.getByRole('alert').filter({ hasText: 'reason' }).waitFor();
-  await admin.getByLabel('Reason for rejecting').fill('An existing opportunity covers this customer.');
+  await admin.getByLabel('Reason to reject').fill('An existing opportunity covers this customer.');
   await admin.getByRole('button', { name: 'Reject', exact: true }).click();
   await admin.getByText('An existing opportunity covers this customer.').first().waitFor();
   const approvedBadges = admin.locator('tbody .badge', { hasText: /^Approved$/ });
@@ -166,4 +166,31 @@ test('a partner submits a draft deal registration and the channel team reviews i
   assert.equal(await approvedBadges.count(), 1);
   await admin.screenshot({ path: join(shots, 'deals-review.png') });
   assert.deepEqual(admin.errors, []);
+});
+
+test('a partner accepts a lead, converts it, and declines another with a reason', async () => {
+  const page = await newPage();
+  await logIn(page, 'manager@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await page.getByLabel('Status').selectOption('assigned');
+  await page.getByText(/Showing \d+ leads/).waitFor();
+  const accept = page.getByRole('button', { name: /^Accept lead from / }).first();
+  const company = (await accept.getAttribute('aria-label')).replace('Accept lead from ', '');
+  await accept.click();
+  await page.getByRole('button', { name: `Convert lead from ${company}` }).first().click();
+  await page.getByText('Opportunity and contact created.').waitFor();
+  await page.screenshot({ path: join(shots, 'leads-converted.png') });
+
+  const decline = page.getByRole('button', { name: /^Decline lead from / }).first();
+  await decline.click();
+  await page.getByLabel('Reason to decline').fill('Outside our territory');
+  await page.getByRole('button', { name: 'Decline', exact: true }).click();
+  await page.getByText('Outside our territory', { exact: true }).waitFor();
+
+  await page.getByRole('link', { name: 'Open pipeline' }).click();
+  await page.getByLabel('Search opportunities').fill(company);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('cell', { name: `${company} – ` , exact: false }).first().waitFor();
+  assert.deepEqual(page.errors, []);
 });

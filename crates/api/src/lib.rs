@@ -7,6 +7,7 @@ pub mod community;
 pub mod datetime;
 pub mod deal_flow;
 pub mod error;
+pub mod lead_flow;
 pub mod page;
 pub mod paths;
 pub mod record;

@@ -24,3 +24,8 @@ pub fn item(collection: &str, id: &str) -> String {
 pub fn deal_transition(id: &str) -> String {
     format!("{DEALS}/{id}/transition")
 }
+
+/// The path that accepts, declines or converts a lead (`POST`).
+pub fn lead_transition(id: &str) -> String {
+    format!("{LEADS}/{id}/transition")
+}

@@ -139,6 +139,27 @@ pub fn editable_fields<R: Record>(input: &R::Input) -> Map<String, Value> {
     map
 }
 
+/// The fields of a new record: the input's, plus id, initial status, owner fields and timestamps.
+pub fn new_record_fields<R: Record>(
+    input: &R::Input,
+    id: String,
+    account: Option<String>,
+    owner: Option<String>,
+    by_partner: bool,
+    at: &str,
+) -> Map<String, Value> {
+    let mut map = editable_fields::<R>(input);
+    if let Some(status) = R::initial_status(by_partner, account.is_some()) {
+        map.insert(R::STATUS_FIELD.unwrap_or("status").into(), status.into());
+    }
+    map.insert("id".into(), id.into());
+    map.insert("partner_account_id".into(), account.into());
+    map.insert("owner_user_id".into(), owner.into());
+    map.insert("created_at".into(), at.into());
+    map.insert("updated_at".into(), at.into());
+    map
+}
+
 /// The error for a `status` filter the record kind does not have.
 pub fn bad_status_filter(status: &str) -> ApiError {
     ApiError {

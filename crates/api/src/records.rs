@@ -32,6 +32,9 @@ pub struct Lead {
     pub postcode: String,
     pub product_interest: String,
     pub status: LeadStatus,
+    /// Why the partner declined it, when it was declined.
+    #[serde(default)]
+    pub decline_reason: Option<String>,
     pub partner_account_id: Option<String>,
     pub owner_user_id: Option<String>,
     pub created_at: String,

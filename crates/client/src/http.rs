@@ -161,6 +161,15 @@ impl PrmBackend for HttpBackend {
         self.send(Method::Put, &item(paths::LEADS, id), input).await
     }
 
+    async fn transition_lead(
+        &self,
+        id: &str,
+        action: &trellis_api::lead_flow::LeadAction,
+    ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
+        self.send(Method::Post, &paths::lead_transition(id), action)
+            .await
+    }
+
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
         self.list(paths::DEALS, query).await
     }

@@ -45,6 +45,12 @@ pub trait PrmBackend {
     async fn get_lead(&self, id: &str) -> ClientResult<Lead>;
     async fn create_lead(&self, input: &LeadInput) -> ClientResult<Lead>;
     async fn update_lead(&self, id: &str, input: &LeadInput) -> ClientResult<Lead>;
+    /// Accept, decline or convert a lead.
+    async fn transition_lead(
+        &self,
+        id: &str,
+        action: &trellis_api::lead_flow::LeadAction,
+    ) -> ClientResult<trellis_api::lead_flow::LeadOutcome>;
 
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>>;
     async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration>;

@@ -76,7 +76,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(auth::me))
         .merge(handlers::admin::router())
         .merge(handlers::community::router())
-        .merge(handlers::deals::router())
+        .merge(handlers::workflows::router())
         .merge(handlers::records::leads::router())
         .merge(handlers::records::deals::router())
         .merge(handlers::records::opportunities::router())

@@ -81,6 +81,16 @@ fn insert_columns(table: &str, columns: Map<String, Value>) -> QueryBuilder<'sta
     q
 }
 
+/// Inserts a record given as columns.
+pub async fn insert<'c, X: sqlx::SqliteExecutor<'c>>(
+    conn: X,
+    table: &str,
+    columns: Map<String, Value>,
+) -> Result<()> {
+    insert_columns(table, columns).build().execute(conn).await?;
+    Ok(())
+}
+
 /// Inserts seeded records as they are.
 pub async fn insert_seeded<E: Entity>(conn: &mut SqliteConnection, records: &[E]) -> Result<()> {
     for record in records {
@@ -252,22 +262,17 @@ pub async fn create<E: Entity>(db: &sqlx::SqlitePool, user: &User, input: E::Inp
     if account.is_none() && !user.role.is_internal() {
         return Err(ApiError::new(ErrorCode::Forbidden, "Your user has no partner account").into());
     }
-    let mut columns = record::editable_fields::<E>(&input);
     let id = random_id(E::PREFIX);
-    let at = now();
-    columns.insert("id".into(), id.clone().into());
-    if let Some(status) = E::initial_status(!user.role.is_internal(), account.is_some()) {
-        columns.insert(E::STATUS_FIELD.unwrap_or("status").into(), status.into());
-    }
     let owner = (!user.role.is_internal()).then(|| user.id.clone());
-    columns.insert("partner_account_id".into(), account.into());
-    columns.insert("owner_user_id".into(), owner.into());
-    columns.insert("created_at".into(), at.clone().into());
-    columns.insert("updated_at".into(), at.into());
-    insert_columns(E::TABLE, columns)
-        .build()
-        .execute(db)
-        .await?;
+    let columns = record::new_record_fields::<E>(
+        &input,
+        id.clone(),
+        account,
+        owner,
+        !user.role.is_internal(),
+        &now(),
+    );
+    insert(db, E::TABLE, columns).await?;
     get(db, &Scope::All, &id).await
 }
 

@@ -319,6 +319,7 @@ async fn the_openapi_document_covers_every_route() {
         "/api/users/{id}",
         "/api/leads",
         "/api/leads/{id}",
+        "/api/leads/{id}/transition",
         "/api/deals",
         "/api/deals/{id}",
         "/api/deals/{id}/transition",

@@ -244,6 +244,8 @@ pub fn demo_data(now: i64) -> DemoData {
             postcode: format!("{prefix}{:03}", rng.below(1000)),
             product_interest: rng.pick(&PRODUCTS).to_string(),
             status,
+            decline_reason: (status == LeadStatus::Declined)
+                .then(|| "Outside our territory this quarter.".to_string()),
             partner_account_id: (status != LeadStatus::New).then_some(account),
             owner_user_id: matches!(status, LeadStatus::Accepted | LeadStatus::Converted)
                 .then_some(owner),

@@ -226,6 +226,14 @@ impl PrmBackend for DemoBackend {
         self.update_record(id, input)
     }
 
+    async fn transition_lead(
+        &self,
+        id: &str,
+        action: &trellis_api::lead_flow::LeadAction,
+    ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
+        self.transition_lead_now(id, action)
+    }
+
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
         self.list_records(query)
     }

@@ -252,21 +252,15 @@ impl DemoBackend {
                 "Your user has no partner account",
             ));
         }
-        let mut map = record::editable_fields::<R>(input);
-        let at = timestamp(now_unix());
-        map.insert("id".into(), self.next_id(R::PREFIX).into());
-        if let Some(status) = R::initial_status(!user.role.is_internal(), account.is_some()) {
-            map.insert(R::STATUS_FIELD.unwrap_or("status").into(), status.into());
-        }
         let owner = (!user.role.is_internal()).then(|| user.id.clone());
-        map.insert("partner_account_id".into(), account.into());
-        map.insert("owner_user_id".into(), owner.into());
-        map.insert("created_at".into(), at.clone().into());
-        map.insert("updated_at".into(), at.into());
-        // Kinds with more fields than their input (a deal's reviewer reason) start them empty.
-        for extra in ["reviewer_reason", "expires_on"] {
-            map.entry(extra).or_insert(Value::Null);
-        }
+        let map = record::new_record_fields::<R>(
+            input,
+            self.next_id(R::PREFIX),
+            account,
+            owner,
+            !user.role.is_internal(),
+            &timestamp(now_unix()),
+        );
         let record: R = decode(map)?;
         R::table(&mut self.state.borrow_mut().data).push(record.clone());
         Ok(record)
@@ -294,6 +288,69 @@ impl DemoBackend {
             *slot = updated.clone();
         }
         Ok(updated)
+    }
+
+    fn transition_lead_now(
+        &self,
+        id: &str,
+        action: &trellis_api::lead_flow::LeadAction,
+    ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
+        use trellis_api::lead_flow::{conversion, transition, LeadAction, LeadOutcome};
+        let user = self.user()?;
+        let lead: Lead = self.get_record(id)?;
+        let (status, reason) = transition(lead.status, action, user.role.is_internal())?;
+        let owner = match action {
+            LeadAction::Accept => Some(user.id.clone()),
+            _ => lead.owner_user_id.clone(),
+        };
+        let now = now_unix();
+        let at = timestamp(now);
+        let (mut opportunity, mut contact) = (None, None);
+        if *action == LeadAction::Convert {
+            let (opp, con) = conversion(&lead, now / 86_400);
+            let account = lead.partner_account_id.clone();
+            let opp_id = self.next_id(Opportunity::PREFIX);
+            let fields = record::new_record_fields::<Opportunity>(
+                &opp,
+                opp_id,
+                account.clone(),
+                owner.clone(),
+                true,
+                &at,
+            );
+            opportunity = Some(decode::<Opportunity>(fields)?);
+            let con_id = self.next_id(Contact::PREFIX);
+            let fields = record::new_record_fields::<Contact>(
+                &con,
+                con_id,
+                account,
+                owner.clone(),
+                true,
+                &at,
+            );
+            contact = Some(decode::<Contact>(fields)?);
+        }
+        let mut state = self.state.borrow_mut();
+        let slot = state
+            .data
+            .leads
+            .iter_mut()
+            .find(|l| l.id == id)
+            .ok_or_else(|| ApiError::not_found("Lead"))?;
+        slot.status = status;
+        if reason.is_some() {
+            slot.decline_reason = reason;
+        }
+        slot.owner_user_id = owner;
+        slot.updated_at = at;
+        let lead = slot.clone();
+        state.data.opportunities.extend(opportunity.clone());
+        state.data.contacts.extend(contact.clone());
+        Ok(LeadOutcome {
+            lead,
+            opportunity,
+            contact,
+        })
     }
 
     fn transition_deal_now(

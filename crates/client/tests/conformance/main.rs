@@ -114,4 +114,5 @@ conformance!(
     draft_saves_are_versioned,
     user_management_rules,
     deal_registrations_follow_their_state_machine,
+    partners_work_their_lead_inbox,
 );

@@ -352,3 +352,86 @@ pub async fn deal_registrations_follow_their_state_machine(b: &dyn PrmBackend) {
         ErrorCode::NotFound
     );
 }
+
+pub async fn partners_work_their_lead_inbox(b: &dyn PrmBackend) {
+    use trellis_api::lead_flow::LeadAction;
+    login(b, "partner@acme.test").await;
+    let waiting = all_leads(
+        b,
+        ListQuery {
+            status: Some("assigned".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(waiting.len() >= 2);
+    let (first, second) = (&waiting[0], &waiting[1]);
+    let blank = b
+        .transition_lead(&first.id, &LeadAction::Decline { reason: "".into() })
+        .await
+        .expect_err("reason");
+    assert!(blank.api().and_then(|e| e.field("reason")).is_some());
+    let declined = b
+        .transition_lead(
+            &first.id,
+            &LeadAction::Decline {
+                reason: "Outside our territory".into(),
+            },
+        )
+        .await
+        .expect("decline");
+    assert_eq!(declined.lead.status, LeadStatus::Declined);
+    assert_eq!(
+        declined.lead.decline_reason.as_deref(),
+        Some("Outside our territory")
+    );
+    assert_eq!(
+        code(b.transition_lead(&first.id, &LeadAction::Accept).await),
+        ErrorCode::Conflict
+    );
+
+    let accepted = b
+        .transition_lead(&second.id, &LeadAction::Accept)
+        .await
+        .expect("accept");
+    assert_eq!(accepted.lead.status, LeadStatus::Accepted);
+    assert_eq!(
+        accepted.lead.owner_user_id.as_deref(),
+        Some("usr_acme_exec")
+    );
+    assert_eq!(accepted.opportunity, None);
+    let converted = b
+        .transition_lead(&second.id, &LeadAction::Convert)
+        .await
+        .expect("convert");
+    assert_eq!(converted.lead.status, LeadStatus::Converted);
+    let opp = converted.opportunity.expect("an opportunity");
+    let contact = converted.contact.expect("a contact");
+    assert_eq!(opp.account_name, second.company);
+    assert_eq!(opp.stage, Stage::Prospecting);
+    assert_eq!(opp.partner_account_id.as_deref(), Some("acc_acme"));
+    assert_eq!(contact.email, second.email);
+    assert_eq!(b.get_opportunity(&opp.id).await.expect("persisted"), opp);
+    assert_eq!(
+        b.get_contact(&contact.id).await.expect("persisted"),
+        contact
+    );
+    assert_eq!(
+        code(b.transition_lead(&second.id, &LeadAction::Convert).await),
+        ErrorCode::Conflict
+    );
+    b.logout().await.unwrap();
+
+    login(b, "admin@trellis.test").await;
+    let third = &waiting[2.min(waiting.len() - 1)];
+    assert_eq!(
+        code(b.transition_lead(&third.id, &LeadAction::Accept).await),
+        ErrorCode::Forbidden
+    );
+    b.logout().await.unwrap();
+    login(b, "partner@bluebird.test").await;
+    assert_eq!(
+        code(b.transition_lead(&third.id, &LeadAction::Accept).await),
+        ErrorCode::NotFound
+    );
+}

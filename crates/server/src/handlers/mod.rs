@@ -2,5 +2,5 @@
 
 pub mod admin;
 pub mod community;
-pub mod deals;
 pub mod records;
+pub mod workflows;

@@ -1,0 +1,141 @@
+//! Workflows on records: the lead inbox (accept, decline, convert) and deal registration review.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use trellis_api::datetime::date;
+use trellis_api::deal_flow::{transition, DealAction};
+use trellis_api::lead_flow::{self, LeadAction, LeadOutcome};
+use trellis_api::record::new_record_fields;
+use trellis_api::*;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::{random_id, CurrentUser};
+use crate::db::{now, now_unix};
+use crate::error::{ApiJson, Result};
+use crate::records;
+use crate::AppState;
+
+/// Submit, withdraw, approve, reject, or mark won/lost; illegal moves are a typed 409.
+#[utoipa::path(post, path = "/api/deals/{id}/transition", tag = "deals", request_body = DealAction,
+    params(("id" = String, Path, description = "Deal registration id")),
+    responses((status = 200, body = DealRegistration), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn transition_deal(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(action): ApiJson<DealAction>,
+) -> Result<Json<DealRegistration>> {
+    let scope = Scope::of(&user);
+    let deal: DealRegistration = records::get(&state.db, &scope, &id).await?;
+    let next = transition(deal.status, &action, user.role.is_internal())?;
+    let expires_on = next
+        .valid_days
+        .map(|d| date(now_unix() / 86_400 + i64::from(d)));
+    // Guarded by the status it was read in, so two reviewers cannot both decide.
+    let changed = sqlx::query(
+        "UPDATE deals SET status = ?, reviewer_reason = COALESCE(?, reviewer_reason),
+             expires_on = COALESCE(?, expires_on), updated_at = ?
+         WHERE id = ? AND status = ?",
+    )
+    .bind(wire_name(&next.status))
+    .bind(next.reviewer_reason)
+    .bind(expires_on)
+    .bind(now())
+    .bind(&id)
+    .bind(wire_name(&deal.status))
+    .execute(&state.db)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Err(changed_meanwhile("deal registration"));
+    }
+    Ok(Json(records::get(&state.db, &scope, &id).await?))
+}
+
+fn changed_meanwhile(what: &str) -> crate::error::Error {
+    ApiError::new(
+        ErrorCode::Conflict,
+        format!("Someone else changed this {what} meanwhile; reload it"),
+    )
+    .into()
+}
+
+/// Accept, decline (with a reason) or convert a lead; converting creates an opportunity and a contact.
+#[utoipa::path(post, path = "/api/leads/{id}/transition", tag = "leads", request_body = LeadAction,
+    params(("id" = String, Path, description = "Lead id")),
+    responses((status = 200, body = LeadOutcome), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn transition_lead(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(action): ApiJson<LeadAction>,
+) -> Result<Json<LeadOutcome>> {
+    let scope = Scope::of(&user);
+    let lead: Lead = records::get(&state.db, &scope, &id).await?;
+    let (status, reason) = lead_flow::transition(lead.status, &action, user.role.is_internal())?;
+    // Accepting makes the lead the user's; the records a conversion creates belong to the lead's owner.
+    let owner = match action {
+        LeadAction::Accept => Some(user.id.clone()),
+        _ => lead.owner_user_id.clone(),
+    };
+    let at = now();
+    let mut tx = state.db.begin().await?;
+    let changed = sqlx::query(
+        "UPDATE leads SET status = ?, decline_reason = COALESCE(?, decline_reason), owner_user_id = ?,
+             updated_at = ? WHERE id = ? AND status = ?",
+    )
+    .bind(wire_name(&status))
+    .bind(reason)
+    .bind(&owner)
+    .bind(&at)
+    .bind(&id)
+    .bind(wire_name(&lead.status))
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Err(changed_meanwhile("lead"));
+    }
+    let mut created = (None, None);
+    if action == LeadAction::Convert {
+        let (opportunity, contact) = lead_flow::conversion(&lead, now_unix() / 86_400);
+        let account = lead.partner_account_id.clone();
+        let opp_id = random_id(Opportunity::PREFIX);
+        let columns = new_record_fields::<Opportunity>(
+            &opportunity,
+            opp_id.clone(),
+            account.clone(),
+            owner.clone(),
+            true,
+            &at,
+        );
+        records::insert(&mut *tx, "opportunities", columns).await?;
+        let contact_id = random_id(Contact::PREFIX);
+        let columns =
+            new_record_fields::<Contact>(&contact, contact_id.clone(), account, owner, true, &at);
+        records::insert(&mut *tx, "contacts", columns).await?;
+        created = (Some(opp_id), Some(contact_id));
+    }
+    tx.commit().await?;
+    let opportunity = match created.0 {
+        Some(oid) => Some(records::get(&state.db, &Scope::All, &oid).await?),
+        None => None,
+    };
+    let contact = match created.1 {
+        Some(cid) => Some(records::get(&state.db, &Scope::All, &cid).await?),
+        None => None,
+    };
+    Ok(Json(LeadOutcome {
+        lead: records::get(&state.db, &Scope::All, &id).await?,
+        opportunity,
+        contact,
+    }))
+}
+
+/// The routes of this module.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(transition_deal))
+        .routes(routes!(transition_lead))
+}

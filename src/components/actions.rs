@@ -1,0 +1,75 @@
+//! A row of workflow buttons, with an inline "why" form for actions that need a reason.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// One button of an [`ActionBar`].
+#[derive(Clone, PartialEq)]
+pub struct ActionButton {
+    /// Visible text ("Accept", "Reject…").
+    pub label: &'static str,
+    /// Accessible name naming the record ("Accept lead from Globex").
+    pub aria: String,
+    /// Asks for a reason before firing.
+    pub needs_reason: bool,
+}
+
+/// Properties of [`ActionBar`].
+#[derive(Properties, PartialEq)]
+pub struct ActionBarProps {
+    pub buttons: Vec<ActionButton>,
+    /// Fired with the button's index and, for reasoned actions, the reason typed.
+    pub on_action: Callback<(usize, Option<String>)>,
+    pub busy: bool,
+    #[prop_or_default]
+    pub error: Option<String>,
+    /// Unique per row: ties the reason input to its label.
+    pub id: String,
+}
+
+/// Workflow buttons for one record.
+#[component]
+pub fn ActionBar(props: &ActionBarProps) -> Html {
+    let asking = use_state(|| None::<usize>);
+    let reason = use_node_ref();
+    let buttons = props.buttons.iter().enumerate().map(|(i, b)| {
+        let onclick = if b.needs_reason {
+            let asking = asking.clone();
+            Callback::from(move |_: MouseEvent| asking.set(Some(i)))
+        } else {
+            props.on_action.reform(move |_: MouseEvent| (i, None))
+        };
+        html! {
+            <button class="button secondary small" type="button" aria-label={b.aria.clone()}
+                disabled={props.busy} {onclick}>{ b.label }</button>
+        }
+    });
+    let form = asking.and_then(|i| props.buttons.get(i).map(|b| (i, b))).map(|(i, b)| {
+        let (on_action, reason_ref, asking) = (props.on_action.clone(), reason.clone(), asking.clone());
+        let onsubmit = Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = reason_ref.cast::<HtmlInputElement>().map(|x| x.value()).unwrap_or_default();
+            on_action.emit((i, Some(text)));
+        });
+        let cancel = Callback::from(move |_: MouseEvent| asking.set(None));
+        let input_id = format!("reason-{}", props.id);
+        let verb = b.label.trim_end_matches('…');
+        html! {
+            <form class="inline-form" {onsubmit} aria-label={b.aria.clone()}>
+                <label for={input_id.clone()}>{ format!("Reason to {}", verb.to_lowercase()) }</label>
+                <input id={input_id} ref={reason} />
+                <button class="button small" type="submit" disabled={props.busy}>{ verb }</button>
+                <button class="button secondary small" type="button" onclick={cancel}>{ "Cancel" }</button>
+            </form>
+        }
+    });
+    html! {
+        <>
+            <div class="actions">{ for buttons }</div>
+            { for form }
+            if let Some(e) = &props.error {
+                <div class="field-error" role="alert">{ e.clone() }</div>
+            }
+        </>
+    }
+}
