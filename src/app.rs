@@ -120,6 +120,7 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <pages::home::HomePage /> },
         Route::Leads => html! { <pages::leads::LeadsPage /> },
         Route::Deals => html! { <pages::deals::DealsPage /> },
+        Route::NewDeal => html! { <pages::deal_new::NewDealPage /> },
         Route::Opportunities => html! { <pages::opportunities::OpportunitiesPage /> },
         Route::Contacts => html! { <pages::contacts::ContactsPage /> },
         Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },

@@ -14,6 +14,8 @@ pub enum Route {
     Leads,
     #[at("/deals")]
     Deals,
+    #[at("/deals/new")]
+    NewDeal,
     #[at("/opportunities")]
     Opportunities,
     #[at("/contacts")]

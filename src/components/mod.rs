@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod actions;
+pub mod form;
 pub mod load;
 pub mod page_view;
 pub mod record_list;

@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::{ActionBar, ActionButton};
+use crate::routes::Route;
 use crate::session::use_session;
+use yew_router::prelude::*;
 
 use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
 
@@ -61,10 +63,15 @@ fn columns() -> Vec<Col<DealRegistration>> {
 /// The deal registrations list.
 #[component]
 pub fn DealsPage() -> Html {
+    let session = use_session();
+    let staff = session.me().is_none_or(|m| m.user.role.is_internal());
     html! {
         <>
             <div class="page-header">
-                <div><h1>{ "Deal registrations" }</h1><p>{ "Your registered deals and where they are in review." }</p></div>
+                <div><h1>{ "Deal registrations" }</h1><p>{ "Registered deals and where they are in review." }</p></div>
+                if !staff {
+                    <Link<Route> to={Route::NewDeal} classes="button">{ "Register a deal" }</Link<Route>>
+                }
             </div>
             <RecordList<DealRegistration> noun="deals" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STATUSES} />
         </>

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod builder;
 pub mod contacts;
+pub mod deal_new;
 pub mod deals;
 pub mod home;
 pub mod leads;

@@ -194,3 +194,32 @@ test('a partner accepts a lead, converts it, and declines another with a reason'
   await page.getByRole('cell', { name: `${company} – ` , exact: false }).first().waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a partner registers a deal through the form, with validation', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@bluebird.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('link', { name: 'Register a deal' }).click();
+  await page.getByRole('heading', { name: 'Register a deal' }).waitFor();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' }).waitFor();
+  await page.getByText('Customer company is required').waitFor();
+  await page.getByLabel('Customer company').fill('Initrode Systems');
+  await page.getByLabel('Company web domain').fill('initrode.example');
+  await page.getByLabel('Customer contact').fill('Nina Berg');
+  await page.getByLabel('Contact email').fill('nina@initrode.example');
+  await page.getByLabel('Product').fill('Trellis Cloud');
+  await page.getByLabel('Estimated amount').fill('lots');
+  await page.getByLabel('Expected close date').fill('2027-06-30');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByText('Estimated amount must be a whole number').waitFor();
+  await page.screenshot({ path: join(shots, 'deal-form.png'), fullPage: true });
+  await page.getByLabel('Estimated amount').fill('48,000');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
+  const first = page.locator('tbody tr').first();
+  await first.getByText('Initrode Systems').waitFor();
+  await first.getByText('Submitted').waitFor();
+  await first.getByText('48,000 EUR').waitFor();
+  assert.deepEqual(page.errors, []);
+});

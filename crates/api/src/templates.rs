@@ -87,7 +87,7 @@ pub fn partner_central() -> Site {
                                 component(
                                     "n_deal",
                                     ComponentKind::Button,
-                                    json!({"label": "Register a deal", "href": "/deals"}),
+                                    json!({"label": "Register a deal", "href": "/deals/new"}),
                                 ),
                             ],
                         },
