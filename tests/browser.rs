@@ -107,6 +107,12 @@ impl PrmBackend for Fake {
     async fn update_deal(&self, id: &str, i: &DealInput) -> ClientResult<DealRegistration> {
         self.demo.update_deal(id, i).await
     }
+    async fn deal_conflicts(
+        &self,
+        id: &str,
+    ) -> ClientResult<Vec<trellis_api::deal_flow::DealConflict>> {
+        self.demo.deal_conflicts(id).await
+    }
     async fn transition_deal(
         &self,
         id: &str,

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::{ActionBar, ActionButton};
+use crate::components::load::{use_load, Load};
 use crate::routes::Route;
 use crate::session::use_session;
 use yew_router::prelude::*;
@@ -163,7 +164,48 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             if let (Some(until), DealStatus::Approved) = (&deal.expires_on, deal.status) {
                 <div class="muted small-text">{ format!("Protected until {until}") }</div>
             }
+            if staff && deal.status == DealStatus::Submitted {
+                <ConflictNote id={deal.id.clone()} />
+            }
             <ActionBar {buttons} {on_action} busy={*busy} error={(*error).clone()} id={deal.id.clone()} />
         </div>
+    }
+}
+
+/// Properties of [`ConflictNote`].
+#[derive(Properties, PartialEq)]
+pub struct ConflictNoteProps {
+    pub id: String,
+}
+
+/// What else looks like this deal, for the reviewer to weigh before approving.
+#[component]
+pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
+    let (state, retry) = use_load(props.id.clone(), |b, id| async move {
+        b.deal_conflicts(&id).await
+    });
+    match &*state {
+        Load::Loading => {
+            html! { <div class="muted small-text">{ "Checking for conflicts…" }</div> }
+        }
+        Load::Failed(e) => html! {
+            <div class="field-error">{ e.message() }{ " " }
+                <button class="button secondary small" type="button" onclick={retry.reform(|_| ())}>{ "Retry" }</button></div>
+        },
+        Load::Ready(list) if list.is_empty() => {
+            html! { <div class="muted small-text">{ "No conflicting registrations" }</div> }
+        }
+        Load::Ready(list) => html! {
+            <div class="conflict" role="note">
+                <strong>{ format!("{} possible conflict{}", list.len(), if list.len() == 1 { "" } else { "s" }) }</strong>
+                <ul>
+                    { for list.iter().map(|c| html! {
+                        <li>{ format!("{} · {} ({} {}, {})",
+                            c.partner_name.clone().unwrap_or_else(|| "Vendor".into()),
+                            c.description, c.kind, c.status.replace('_', " "), c.created_at.get(0..10).unwrap_or("")) }</li>
+                    }) }
+                </ul>
+            </div>
+        },
     }
 }

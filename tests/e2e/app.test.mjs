@@ -223,3 +223,43 @@ test('a partner registers a deal through the form, with validation', async () =>
   await first.getByText('48,000 EUR').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+async function registerDeal(page, company, domain) {
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await page.getByRole('link', { name: 'Register a deal' }).click();
+  await page.getByLabel('Customer company').fill(company);
+  await page.getByLabel('Company web domain').fill(domain);
+  await page.getByLabel('Customer contact').fill('Omar Reyes');
+  await page.getByLabel('Contact email').fill(`omar@${domain}`);
+  await page.getByLabel('Product').fill('Trellis Edge');
+  await page.getByLabel('Estimated amount').fill('30000');
+  await page.getByLabel('Expected close date').fill('2027-05-31');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
+  await page.locator('tbody tr').first().getByText(company).waitFor();
+}
+
+test('the channel team sees a conflicting registration and still approves it', async () => {
+  for (const email of ['partner@acme.test', 'partner@cedar.test']) {
+    const page = await newPage();
+    await logIn(page, email);
+    await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+    await registerDeal(page, 'Quasar Freight', 'quasar.example');
+  }
+  const admin = await newPage();
+  await logIn(admin, 'admin@trellis.test');
+  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await admin.getByLabel('Search deals').fill('quasar');
+  await admin.getByRole('button', { name: 'Search' }).click();
+  await admin.getByText('Showing 2 deals').waitFor();
+  const notes = admin.getByRole('note');
+  await notes.first().waitFor();
+  assert.equal(await notes.count(), 2, 'each registration flags the other');
+  await notes.first().getByText('1 possible conflict').waitFor();
+  assert.match(await notes.first().textContent(), /(Acme Solutions|Cedar IT) · Quasar Freight · Trellis Edge/);
+  await admin.screenshot({ path: join(shots, 'deals-conflict.png') });
+  await admin.getByRole('button', { name: 'Approve deal registration for Quasar Freight' }).first().click();
+  await admin.locator('tbody .badge', { hasText: /^Approved$/ }).first().waitFor();
+  assert.deepEqual(admin.errors, []);
+});

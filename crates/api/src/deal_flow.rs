@@ -55,6 +55,85 @@ impl DealAction {
     }
 }
 
+/// How far apart (days) two registrations of the same deal must be not to conflict.
+pub const CONFLICT_WINDOW_DAYS: i64 = 180;
+
+/// Another registration or an open opportunity that looks like the same deal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DealConflict {
+    /// `deal` or `opportunity`.
+    pub kind: String,
+    pub id: String,
+    pub partner_account_id: Option<String>,
+    pub partner_name: Option<String>,
+    /// The company, and the product or opportunity name, as recorded there.
+    pub description: String,
+    /// Its status or stage, by wire name.
+    pub status: String,
+    pub created_at: String,
+}
+
+fn same_company(a_name: &str, a_domain: &str, b_name: &str, b_domain: &str) -> bool {
+    let norm = |s: &str| s.trim().to_lowercase();
+    (!a_domain.trim().is_empty() && norm(a_domain) == norm(b_domain))
+        || norm(a_name) == norm(b_name)
+}
+
+/// Active registrations of the same company (domain or name) and product within the window,
+/// and open opportunities for the same company and product: the one conflict rule.
+pub fn find_conflicts<'a>(
+    deal: &crate::DealRegistration,
+    deals: impl IntoIterator<Item = &'a crate::DealRegistration>,
+    opportunities: impl IntoIterator<Item = &'a crate::Opportunity>,
+) -> Vec<DealConflict> {
+    use crate::datetime::days_between;
+    let product = deal.product.trim().to_lowercase();
+    let mut out: Vec<DealConflict> = deals
+        .into_iter()
+        .filter(|d| d.id != deal.id)
+        .filter(|d| {
+            matches!(
+                d.status,
+                DealStatus::Submitted | DealStatus::Approved | DealStatus::Won
+            )
+        })
+        .filter(|d| same_company(&deal.company, &deal.domain, &d.company, &d.domain))
+        .filter(|d| d.product.trim().to_lowercase() == product)
+        .filter(|d| {
+            days_between(&d.created_at, &deal.created_at)
+                .is_some_and(|n| n.abs() <= CONFLICT_WINDOW_DAYS)
+        })
+        .map(|d| DealConflict {
+            kind: "deal".into(),
+            id: d.id.clone(),
+            partner_account_id: d.partner_account_id.clone(),
+            partner_name: None,
+            description: format!("{} · {}", d.company, d.product),
+            status: wire_name(&d.status),
+            created_at: d.created_at.clone(),
+        })
+        .collect();
+    out.extend(
+        opportunities
+            .into_iter()
+            .filter(|o| !matches!(o.stage, crate::Stage::ClosedWon | crate::Stage::ClosedLost))
+            .filter(|o| same_company(&deal.company, "", &o.account_name, ""))
+            .filter(|o| o.name.to_lowercase().contains(&product))
+            .map(|o| DealConflict {
+                kind: "opportunity".into(),
+                id: o.id.clone(),
+                partner_account_id: o.partner_account_id.clone(),
+                partner_name: None,
+                description: o.name.clone(),
+                status: wire_name(&o.stage),
+                created_at: o.created_at.clone(),
+            }),
+    );
+    out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    out
+}
+
 /// The outcome of a legal transition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Transition {
@@ -260,6 +339,39 @@ mod tests {
             [DealAction::MarkWon, DealAction::MarkLost]
         );
         assert_eq!(available_actions(Won, true), []);
+    }
+
+    #[test]
+    fn conflicts_match_company_and_product_within_the_window() {
+        let data = crate::seed::demo_data(1_790_000_000);
+        let base = data.deals[0].clone();
+        let mut twin = base.clone();
+        twin.id = "deal_twin".into();
+        twin.status = Approved;
+        twin.company = base.company.to_uppercase();
+        let mut other_product = twin.clone();
+        other_product.id = "deal_other".into();
+        other_product.product = "Something else".into();
+        let mut old = twin.clone();
+        old.id = "deal_old".into();
+        old.created_at = "2001-01-01T00:00:00Z".into();
+        let mut withdrawn = twin.clone();
+        withdrawn.id = "deal_withdrawn".into();
+        withdrawn.status = Withdrawn;
+        let found = find_conflicts(&base, [&base, &twin, &other_product, &old, &withdrawn], []);
+        assert_eq!(
+            found.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["deal_twin"]
+        );
+        let mut opp = data.opportunities[0].clone();
+        opp.account_name = base.company.clone();
+        opp.name = format!("{} – {}", base.company, base.product);
+        opp.stage = crate::Stage::Proposal;
+        let found = find_conflicts(&base, [], [&opp]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, "opportunity");
+        opp.stage = crate::Stage::ClosedLost;
+        assert!(find_conflicts(&base, [], [&opp]).is_empty());
     }
 
     #[test]

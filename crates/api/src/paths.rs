@@ -29,3 +29,8 @@ pub fn deal_transition(id: &str) -> String {
 pub fn lead_transition(id: &str) -> String {
     format!("{LEADS}/{id}/transition")
 }
+
+/// The path of a deal registration's possible conflicts (`GET`, vendor staff).
+pub fn deal_conflicts(id: &str) -> String {
+    format!("{DEALS}/{id}/conflicts")
+}

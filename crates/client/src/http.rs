@@ -183,6 +183,13 @@ impl PrmBackend for HttpBackend {
         self.send(Method::Put, &item(paths::DEALS, id), input).await
     }
 
+    async fn deal_conflicts(
+        &self,
+        id: &str,
+    ) -> ClientResult<Vec<trellis_api::deal_flow::DealConflict>> {
+        self.get(&paths::deal_conflicts(id)).await
+    }
+
     async fn transition_deal(
         &self,
         id: &str,

@@ -56,6 +56,11 @@ pub trait PrmBackend {
     async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration>;
     async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration>;
     async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration>;
+    /// Registrations and open opportunities that look like the same deal (vendor staff).
+    async fn deal_conflicts(
+        &self,
+        id: &str,
+    ) -> ClientResult<Vec<trellis_api::deal_flow::DealConflict>>;
     /// Move a deal registration through its review (submit, approve, reject, ...).
     async fn transition_deal(
         &self,

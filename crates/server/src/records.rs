@@ -219,6 +219,20 @@ pub async fn list<E: Entity>(
     Ok(ListPage { items, next_cursor })
 }
 
+/// All records matching a SQL condition with `?` placeholders bound to `binds` (for internal queries).
+pub async fn find_where<E: Entity>(
+    db: &sqlx::SqlitePool,
+    condition: &str,
+    binds: &[&str],
+) -> Result<Vec<E>> {
+    let sql = format!("SELECT * FROM {} WHERE {condition}", E::TABLE);
+    let mut q = sqlx::query(&sql);
+    for b in binds {
+        q = q.bind(*b);
+    }
+    q.fetch_all(db).await?.iter().map(from_row).collect()
+}
+
 /// One record by id, if visible in `scope` (else not found: never reveal that it exists).
 pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> Result<E> {
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::TABLE));

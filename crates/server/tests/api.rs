@@ -323,6 +323,7 @@ async fn the_openapi_document_covers_every_route() {
         "/api/deals",
         "/api/deals/{id}",
         "/api/deals/{id}/transition",
+        "/api/deals/{id}/conflicts",
         "/api/opportunities",
         "/api/opportunities/{id}",
         "/api/contacts",

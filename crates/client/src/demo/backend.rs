@@ -247,6 +247,29 @@ impl PrmBackend for DemoBackend {
         self.update_record(id, input)
     }
 
+    async fn deal_conflicts(
+        &self,
+        id: &str,
+    ) -> ClientResult<Vec<trellis_api::deal_flow::DealConflict>> {
+        self.staff()?;
+        let deal: DealRegistration = self.get_record(id)?;
+        let state = self.state.borrow();
+        let mut conflicts = trellis_api::deal_flow::find_conflicts(
+            &deal,
+            &state.data.deals,
+            &state.data.opportunities,
+        );
+        for c in &mut conflicts {
+            c.partner_name = state
+                .data
+                .accounts
+                .iter()
+                .find(|a| Some(&a.id) == c.partner_account_id.as_ref())
+                .map(|a| a.name.clone());
+        }
+        Ok(conflicts)
+    }
+
     async fn transition_deal(
         &self,
         id: &str,

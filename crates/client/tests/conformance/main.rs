@@ -115,4 +115,5 @@ conformance!(
     user_management_rules,
     deal_registrations_follow_their_state_machine,
     partners_work_their_lead_inbox,
+    reviewers_see_conflicting_registrations,
 );

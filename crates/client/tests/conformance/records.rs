@@ -435,3 +435,53 @@ pub async fn partners_work_their_lead_inbox(b: &dyn PrmBackend) {
         ErrorCode::NotFound
     );
 }
+
+pub async fn reviewers_see_conflicting_registrations(b: &dyn PrmBackend) {
+    use trellis_api::deal_flow::DealAction;
+    let input = DealInput {
+        company: "Zenith Mining".into(),
+        domain: "zenith.example".into(),
+        ..deal_input()
+    };
+    login(b, "partner@acme.test").await;
+    let first = b.create_deal(&input).await.expect("acme deal");
+    b.transition_deal(&first.id, &DealAction::Submit)
+        .await
+        .expect("submit");
+    assert_eq!(
+        code(b.deal_conflicts(&first.id).await),
+        ErrorCode::Forbidden
+    );
+    b.logout().await.unwrap();
+    login(b, "partner@bluebird.test").await;
+    let second = b
+        .create_deal(&DealInput {
+            company: "ZENITH MINING ".into(),
+            ..input.clone()
+        })
+        .await
+        .expect("bluebird deal");
+    b.transition_deal(&second.id, &DealAction::Submit)
+        .await
+        .expect("submit");
+    let unrelated = b
+        .create_deal(&DealInput {
+            product: "Onboarding Services".into(),
+            ..input.clone()
+        })
+        .await
+        .expect("other product");
+    b.logout().await.unwrap();
+
+    login(b, "admin@trellis.test").await;
+    let conflicts = b.deal_conflicts(&second.id).await.expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].id, first.id);
+    assert_eq!(conflicts[0].kind, "deal");
+    assert_eq!(conflicts[0].partner_name.as_deref(), Some("Acme Solutions"));
+    assert!(b
+        .deal_conflicts(&unrelated.id)
+        .await
+        .expect("none")
+        .is_empty());
+}

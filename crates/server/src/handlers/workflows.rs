@@ -3,14 +3,14 @@
 use axum::extract::{Path, State};
 use axum::Json;
 use trellis_api::datetime::date;
-use trellis_api::deal_flow::{transition, DealAction};
+use trellis_api::deal_flow::{find_conflicts, transition, DealAction, DealConflict};
 use trellis_api::lead_flow::{self, LeadAction, LeadOutcome};
 use trellis_api::record::new_record_fields;
 use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, CurrentUser};
+use crate::auth::{random_id, require_internal, CurrentUser};
 use crate::db::{now, now_unix};
 use crate::error::{ApiJson, Result};
 use crate::records;
@@ -133,9 +133,44 @@ pub async fn transition_lead(
     }))
 }
 
+/// Other registrations and open opportunities that look like the same deal (vendor staff).
+#[utoipa::path(get, path = "/api/deals/{id}/conflicts", tag = "deals",
+    params(("id" = String, Path, description = "Deal registration id")),
+    responses((status = 200, body = Vec<DealConflict>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn deal_conflicts(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<DealConflict>>> {
+    require_internal(&user)?;
+    let deal: DealRegistration = records::get(&state.db, &Scope::All, &id).await?;
+    // SQL narrows to the same company; the shared rule decides the rest.
+    let deals: Vec<DealRegistration> = records::find_where(
+        &state.db,
+        "lower(trim(domain)) = lower(trim(?)) OR lower(trim(company)) = lower(trim(?))",
+        &[&deal.domain, &deal.company],
+    )
+    .await?;
+    let opportunities: Vec<Opportunity> = records::find_where(
+        &state.db,
+        "lower(trim(account_name)) = lower(trim(?))",
+        &[&deal.company],
+    )
+    .await?;
+    let mut conflicts = find_conflicts(&deal, &deals, &opportunities);
+    for c in &mut conflicts {
+        c.partner_name = sqlx::query_scalar("SELECT name FROM accounts WHERE id = ?")
+            .bind(&c.partner_account_id)
+            .fetch_optional(&state.db)
+            .await?;
+    }
+    Ok(Json(conflicts))
+}
+
 /// The routes of this module.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(transition_deal))
+        .routes(routes!(deal_conflicts))
         .routes(routes!(transition_lead))
 }
