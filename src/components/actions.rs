@@ -1,6 +1,6 @@
 //! A row of workflow buttons, with an inline "why" form for actions that need a reason.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// One button of an [`ActionBar`].
@@ -12,6 +12,8 @@ pub struct ActionButton {
     pub aria: String,
     /// Asks for a reason before firing.
     pub needs_reason: bool,
+    /// Asks to pick one of these (value, label) before firing, instead of typing a reason.
+    pub choices: Vec<(String, String)>,
 }
 
 /// Properties of [`ActionBar`].
@@ -33,7 +35,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
     let asking = use_state(|| None::<usize>);
     let reason = use_node_ref();
     let buttons = props.buttons.iter().enumerate().map(|(i, b)| {
-        let onclick = if b.needs_reason {
+        let onclick = if b.needs_reason || !b.choices.is_empty() {
             let asking = asking.clone();
             Callback::from(move |_: MouseEvent| asking.set(Some(i)))
         } else {
@@ -48,7 +50,11 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
         let (on_action, reason_ref, asking) = (props.on_action.clone(), reason.clone(), asking.clone());
         let onsubmit = Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = reason_ref.cast::<HtmlInputElement>().map(|x| x.value()).unwrap_or_default();
+            let text = reason_ref
+                .cast::<HtmlInputElement>()
+                .map(|x| x.value())
+                .or_else(|| reason_ref.cast::<HtmlSelectElement>().map(|x| x.value()))
+                .unwrap_or_default();
             on_action.emit((i, Some(text)));
         });
         let cancel = Callback::from(move |_: MouseEvent| asking.set(None));
@@ -56,8 +62,15 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
         let verb = b.label.trim_end_matches('…');
         html! {
             <form class="inline-form" {onsubmit} aria-label={b.aria.clone()}>
-                <label for={input_id.clone()}>{ format!("Reason to {}", verb.to_lowercase()) }</label>
-                <input id={input_id} ref={reason} />
+                if b.choices.is_empty() {
+                    <label for={input_id.clone()}>{ format!("Reason to {}", verb.to_lowercase()) }</label>
+                    <input id={input_id} ref={reason} />
+                } else {
+                    <label for={input_id.clone()}>{ format!("{verb} to") }</label>
+                    <select id={input_id} ref={reason}>
+                        { for b.choices.iter().map(|(value, label)| html! { <option value={value.clone()}>{ label.clone() }</option> }) }
+                    </select>
+                }
                 <button class="button small" type="submit" disabled={props.busy}>{ verb }</button>
                 <button class="button secondary small" type="button" onclick={cancel}>{ "Cancel" }</button>
             </form>

@@ -121,6 +121,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
                 deal.company
             ),
             needs_reason: matches!(a, DealAction::Reject { .. }),
+            choices: Vec::new(),
         })
         .collect();
     let on_action = {

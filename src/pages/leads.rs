@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::{ActionBar, ActionButton};
+use crate::components::load::{use_load, Load};
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -66,15 +67,41 @@ fn columns() -> Vec<Col<Lead>> {
 /// The leads list.
 #[component]
 pub fn LeadsPage() -> Html {
+    let session = use_session();
+    let staff = session.me().is_some_and(|m| m.user.role.is_internal());
+    let (partners, _) = use_load(staff, |b, staff| async move {
+        if !staff {
+            return Ok(Vec::new());
+        }
+        let query = ListQuery {
+            status: Some("partner".into()),
+            limit: Some(ListQuery::MAX_LIMIT),
+            ..Default::default()
+        };
+        Ok(b.list_accounts(&query)
+            .await?
+            .items
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect())
+    });
+    let choices = match &*partners {
+        Load::Ready(list) => PartnerChoices(Rc::new(list.clone())),
+        _ => PartnerChoices::default(),
+    };
     html! {
-        <>
+        <ContextProvider<PartnerChoices> context={choices}>
             <div class="page-header">
-                <div><h1>{ "Leads" }</h1><p>{ "Leads assigned to your account, newest first." }</p></div>
+                <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
             </div>
             <RecordList<Lead> noun="leads" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={LEAD_STATUSES} />
-        </>
+        </ContextProvider<PartnerChoices>>
     }
 }
+
+/// Partner accounts to assign leads to, as (id, name), loaded once per page for staff.
+#[derive(Clone, PartialEq, Default)]
+pub struct PartnerChoices(pub Rc<Vec<(String, String)>>);
 
 /// Properties of [`LeadWork`].
 #[derive(Properties, PartialEq)]
@@ -84,6 +111,7 @@ pub struct LeadWorkProps {
 
 fn action_label(action: &LeadAction) -> &'static str {
     match action {
+        LeadAction::Assign { .. } => "Assign…",
         LeadAction::Accept => "Accept",
         LeadAction::Decline { .. } => "Decline…",
         LeadAction::Convert => "Convert",
@@ -104,7 +132,10 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
         _ => (props.lead.clone(), false),
     };
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
-    let actions = available_actions(lead.status, staff);
+    let partners = use_context::<PartnerChoices>().unwrap_or_default();
+    let mut actions = available_actions(lead.status, staff);
+    // Nothing to assign to until the partner list has loaded.
+    actions.retain(|a| !matches!(a, LeadAction::Assign { .. }) || !partners.0.is_empty());
     let buttons: Vec<ActionButton> = actions
         .iter()
         .map(|a| ActionButton {
@@ -115,6 +146,10 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 lead.company
             ),
             needs_reason: matches!(a, LeadAction::Decline { .. }),
+            choices: match a {
+                LeadAction::Assign { .. } => (*partners.0).clone(),
+                _ => Vec::new(),
+            },
         })
         .collect();
     let on_action = {
@@ -128,8 +163,10 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
             };
-            if let (LeadAction::Decline { reason: r }, Some(text)) = (&mut action, reason) {
-                *r = text;
+            match (&mut action, reason) {
+                (LeadAction::Decline { reason: r }, Some(text)) => *r = text,
+                (LeadAction::Assign { partner_account_id }, Some(id)) => *partner_account_id = id,
+                _ => {}
             }
             let (backend, updated, busy, error, id) = (
                 backend.clone(),

@@ -263,3 +263,18 @@ test('the channel team sees a conflicting registration and still approves it', a
   await admin.locator('tbody .badge', { hasText: /^Approved$/ }).first().waitFor();
   assert.deepEqual(admin.errors, []);
 });
+
+test('the channel team assigns a pooled lead to a partner', async () => {
+  const page = await newPage();
+  await logIn(page, 'channel@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await page.getByLabel('Status').selectOption('new');
+  await page.getByText(/Showing \d+ leads/).waitFor();
+  await page.getByRole('button', { name: /^Assign lead from / }).first().click();
+  await page.getByLabel('Assign to').selectOption({ label: 'Cedar IT' });
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await page.locator('tbody .badge', { hasText: /^Waiting for acceptance$/ }).first().waitFor();
+  await page.screenshot({ path: join(shots, 'leads-assign.png') });
+  assert.deepEqual(page.errors, []);
+});

@@ -1,24 +1,27 @@
-//! The lead inbox workflow, shared by every backend: accept, decline with a reason, convert.
+//! The lead workflow, shared by every backend: assign, accept, decline with a reason, convert.
 //!
-//! assigned → accepted | declined; accepted → converted (an opportunity and a contact are created).
+//! new | declined → assigned (staff); assigned → accepted | declined; accepted → converted
+//! (an opportunity and a contact are created).
 
 use serde::{Deserialize, Serialize};
 
 use crate::{
     wire_name, ApiError, ContactInput, ErrorCode, FieldError, Lead, LeadStatus, OpportunityInput,
-    Stage, MAX_TEXT,
+    Stage, User, MAX_TEXT,
 };
 
-/// What a partner does with a lead (`POST /api/leads/{id}/transition`).
+/// What is done with a lead (`POST /api/leads/{id}/transition`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum LeadAction {
-    /// Take the lead: it becomes the accepting user's.
+    /// Vendor staff give a pooled or declined lead to a partner account.
+    Assign { partner_account_id: String },
+    /// The partner takes the lead: it becomes the accepting user's.
     Accept,
-    /// Turn the lead down, saying why; it goes back to the vendor.
+    /// The partner turns the lead down, saying why; it goes back to the vendor.
     Decline { reason: String },
-    /// Turn an accepted lead into an opportunity and a contact.
+    /// The partner turns an accepted lead into an opportunity and a contact.
     Convert,
 }
 
@@ -31,20 +34,22 @@ pub struct LeadOutcome {
     pub contact: Option<crate::Contact>,
 }
 
-/// Checks an action against the lead's status and who asks; returns the new status and decline reason.
-pub fn transition(
-    current: LeadStatus,
-    action: &LeadAction,
-    staff: bool,
-) -> Result<(LeadStatus, Option<String>), ApiError> {
-    if staff {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "Only the partner a lead is assigned to can accept, decline or convert it",
-        ));
+/// The status `action` leads to from `status` when taken by staff or a partner, or why it cannot.
+fn check(status: LeadStatus, action: &LeadAction, staff: bool) -> Result<LeadStatus, ApiError> {
+    let staff_only = matches!(action, LeadAction::Assign { .. });
+    if staff != staff_only {
+        let message = if staff_only {
+            "Only vendor staff can assign leads"
+        } else {
+            "Only the partner a lead is assigned to can accept, decline or convert it"
+        };
+        return Err(ApiError::new(ErrorCode::Forbidden, message));
     }
-    let next = match (current, action) {
-        (LeadStatus::Assigned, LeadAction::Accept) => (LeadStatus::Accepted, None),
+    match (status, action) {
+        (LeadStatus::New | LeadStatus::Declined, LeadAction::Assign { .. }) => {
+            Ok(LeadStatus::Assigned)
+        }
+        (LeadStatus::Assigned, LeadAction::Accept) => Ok(LeadStatus::Accepted),
         (LeadStatus::Assigned, LeadAction::Decline { reason }) => {
             let reason = reason.trim();
             if reason.is_empty() || reason.chars().count() > MAX_TEXT {
@@ -53,33 +58,54 @@ pub fn transition(
                     "is required to decline (tell the channel team why)",
                 )]));
             }
-            (LeadStatus::Declined, Some(reason.to_string()))
+            Ok(LeadStatus::Declined)
         }
-        (LeadStatus::Accepted, LeadAction::Convert) => (LeadStatus::Converted, None),
+        (LeadStatus::Accepted, LeadAction::Convert) => Ok(LeadStatus::Converted),
         (status, action) => {
             let verb = match action {
+                LeadAction::Assign { .. } => "assigned",
                 LeadAction::Accept => "accepted",
                 LeadAction::Decline { .. } => "declined",
                 LeadAction::Convert => "converted",
             };
-            return Err(ApiError::new(
+            Err(ApiError::new(
                 ErrorCode::Conflict,
                 format!("A lead that is {} cannot be {verb}", wire_name(&status)),
-            ));
+            ))
         }
-    };
+    }
+}
+
+/// The lead after `user` takes `action` on it, or why they may not.
+/// (Backends check that an assigned account exists and is a partner.)
+pub fn apply(lead: &Lead, action: &LeadAction, user: &User) -> Result<Lead, ApiError> {
+    let mut next = lead.clone();
+    next.status = check(lead.status, action, user.role.is_internal())?;
+    match action {
+        LeadAction::Assign { partner_account_id } => {
+            next.partner_account_id = Some(partner_account_id.clone());
+            next.owner_user_id = None;
+            next.decline_reason = None;
+        }
+        LeadAction::Accept => next.owner_user_id = Some(user.id.clone()),
+        LeadAction::Decline { reason } => next.decline_reason = Some(reason.trim().to_string()),
+        LeadAction::Convert => {}
+    }
     Ok(next)
 }
 
-/// The actions a partner may offer for a lead in `status`.
+/// The actions a user may be offered for a lead in `status`.
 pub fn available_actions(status: LeadStatus, staff: bool) -> Vec<LeadAction> {
     [
+        LeadAction::Assign {
+            partner_account_id: String::new(),
+        },
         LeadAction::Accept,
         LeadAction::Decline { reason: "x".into() },
         LeadAction::Convert,
     ]
     .into_iter()
-    .filter(|a| transition(status, a, staff).is_ok())
+    .filter(|a| check(status, a, staff).is_ok())
     .collect()
 }
 
@@ -123,49 +149,105 @@ mod tests {
     use crate::Validate;
     use LeadStatus::*;
 
+    fn user(staff: bool) -> User {
+        let data = crate::seed::demo_data(0);
+        let id = if staff { "usr_admin" } else { "usr_acme_mgr" };
+        data.users.into_iter().find(|u| u.id == id).unwrap()
+    }
+
+    fn lead(status: LeadStatus) -> Lead {
+        let mut lead = crate::seed::demo_data(0).leads.swap_remove(0);
+        lead.status = status;
+        lead
+    }
+
     #[test]
     fn the_legal_transitions_and_only_those() {
         let statuses = [New, Assigned, Accepted, Declined, Converted];
         let actions = [
-            LeadAction::Accept,
-            LeadAction::Decline {
-                reason: "Out of territory".into(),
-            },
-            LeadAction::Convert,
+            (
+                LeadAction::Assign {
+                    partner_account_id: "acc_cedar".into(),
+                },
+                true,
+            ),
+            (LeadAction::Accept, false),
+            (
+                LeadAction::Decline {
+                    reason: "Out of territory".into(),
+                },
+                false,
+            ),
+            (LeadAction::Convert, false),
         ];
         let legal: Vec<_> = statuses
             .iter()
             .flat_map(|s| {
-                actions
-                    .iter()
-                    .filter_map(move |a| transition(*s, a, false).ok().map(|t| (*s, t.0)))
+                actions.iter().filter_map(move |(a, staff)| {
+                    apply(&lead(*s), a, &user(*staff))
+                        .ok()
+                        .map(|l| (*s, l.status))
+                })
             })
             .collect();
         assert_eq!(
             legal,
             [
+                (New, Assigned),
                 (Assigned, Accepted),
                 (Assigned, Declined),
-                (Accepted, Converted)
+                (Accepted, Converted),
+                (Declined, Assigned)
             ]
         );
         assert_eq!(
-            transition(Assigned, &LeadAction::Accept, true)
+            apply(&lead(Assigned), &LeadAction::Accept, &user(true))
                 .unwrap_err()
                 .code,
             ErrorCode::Forbidden
         );
-        let e = transition(Converted, &LeadAction::Accept, false).unwrap_err();
+        let assign = LeadAction::Assign {
+            partner_account_id: "acc_cedar".into(),
+        };
+        assert_eq!(
+            apply(&lead(New), &assign, &user(false)).unwrap_err().code,
+            ErrorCode::Forbidden
+        );
+        let e = apply(&lead(Converted), &LeadAction::Accept, &user(false)).unwrap_err();
         assert_eq!(e.message, "A lead that is converted cannot be accepted");
     }
 
     #[test]
+    fn accepting_takes_ownership_and_reassigning_clears_the_last_partner() {
+        let accepted = apply(&lead(Assigned), &LeadAction::Accept, &user(false)).unwrap();
+        assert_eq!(accepted.owner_user_id.as_deref(), Some("usr_acme_mgr"));
+        let mut declined = lead(Declined);
+        declined.decline_reason = Some("No capacity".into());
+        declined.owner_user_id = Some("usr_acme_rep".into());
+        let assign = LeadAction::Assign {
+            partner_account_id: "acc_cedar".into(),
+        };
+        let reassigned = apply(&declined, &assign, &user(true)).unwrap();
+        assert_eq!(reassigned.partner_account_id.as_deref(), Some("acc_cedar"));
+        assert_eq!(
+            (reassigned.owner_user_id, reassigned.decline_reason),
+            (None, None)
+        );
+    }
+
+    #[test]
     fn declining_needs_a_reason() {
-        let e =
-            transition(Assigned, &LeadAction::Decline { reason: "".into() }, false).unwrap_err();
+        let e = apply(
+            &lead(Assigned),
+            &LeadAction::Decline { reason: "".into() },
+            &user(false),
+        )
+        .unwrap_err();
         assert!(e.field("reason").is_some());
         assert_eq!(available_actions(Assigned, false).len(), 2);
         assert_eq!(available_actions(Accepted, false), [LeadAction::Convert]);
+        assert_eq!(available_actions(New, true).len(), 1);
+        assert!(available_actions(Assigned, true).is_empty());
     }
 
     #[test]

@@ -244,6 +244,24 @@ pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> R
     }
 }
 
+/// 422 naming `partner_account_id` unless `id` is a partner account.
+pub async fn check_partner_account(db: &sqlx::SqlitePool, id: &str) -> Result<()> {
+    let is_partner: Option<bool> =
+        sqlx::query_scalar("SELECT is_partner FROM accounts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    if is_partner == Some(true) {
+        Ok(())
+    } else {
+        Err(ApiError::validation(vec![FieldError::new(
+            "partner_account_id",
+            "is not a partner account",
+        )])
+        .into())
+    }
+}
+
 /// The partner account a write goes to: the user's own, or for vendor staff the one they chose.
 async fn target_account(
     db: &sqlx::SqlitePool,
@@ -254,19 +272,8 @@ async fn target_account(
         return Ok(user.partner_account_id.clone());
     }
     let Some(id) = chosen else { return Ok(None) };
-    let is_partner: Option<bool> =
-        sqlx::query_scalar("SELECT is_partner FROM accounts WHERE id = ?")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-    match is_partner {
-        Some(true) => Ok(Some(id.to_string())),
-        _ => Err(ApiError::validation(vec![FieldError::new(
-            "partner_account_id",
-            "is not a partner account",
-        )])
-        .into()),
-    }
+    check_partner_account(db, id).await?;
+    Ok(Some(id.to_string()))
 }
 
 /// Creates a record owned as `user` may own it.

@@ -295,14 +295,14 @@ impl DemoBackend {
         id: &str,
         action: &trellis_api::lead_flow::LeadAction,
     ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
-        use trellis_api::lead_flow::{conversion, transition, LeadAction, LeadOutcome};
+        use trellis_api::lead_flow::{apply, conversion, LeadAction, LeadOutcome};
         let user = self.user()?;
         let lead: Lead = self.get_record(id)?;
-        let (status, reason) = transition(lead.status, action, user.role.is_internal())?;
-        let owner = match action {
-            LeadAction::Accept => Some(user.id.clone()),
-            _ => lead.owner_user_id.clone(),
-        };
+        let mut next = apply(&lead, action, &user)?;
+        if let LeadAction::Assign { partner_account_id } = action {
+            self.target_account(&user, Some(partner_account_id.clone()))?;
+        }
+        let owner = next.owner_user_id.clone();
         let now = now_unix();
         let at = timestamp(now);
         let (mut opportunity, mut contact) = (None, None);
@@ -337,12 +337,8 @@ impl DemoBackend {
             .iter_mut()
             .find(|l| l.id == id)
             .ok_or_else(|| ApiError::not_found("Lead"))?;
-        slot.status = status;
-        if reason.is_some() {
-            slot.decline_reason = reason;
-        }
-        slot.owner_user_id = owner;
-        slot.updated_at = at;
+        next.updated_at = at;
+        *slot = next;
         let lead = slot.clone();
         state.data.opportunities.extend(opportunity.clone());
         state.data.contacts.extend(contact.clone());

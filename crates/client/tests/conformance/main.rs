@@ -116,4 +116,5 @@ conformance!(
     deal_registrations_follow_their_state_machine,
     partners_work_their_lead_inbox,
     reviewers_see_conflicting_registrations,
+    staff_distribute_pool_leads_to_partners,
 );

@@ -485,3 +485,84 @@ pub async fn reviewers_see_conflicting_registrations(b: &dyn PrmBackend) {
         .expect("none")
         .is_empty());
 }
+
+pub async fn staff_distribute_pool_leads_to_partners(b: &dyn PrmBackend) {
+    use trellis_api::lead_flow::LeadAction;
+    let assign = |to: &str| LeadAction::Assign {
+        partner_account_id: to.into(),
+    };
+    login(b, "admin@trellis.test").await;
+    let pool = all_leads(
+        b,
+        ListQuery {
+            status: Some("new".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let lead = pool.first().expect("the demo pool has leads");
+    let bad = b
+        .transition_lead(&lead.id, &assign("acc_001"))
+        .await
+        .expect_err("customer account");
+    assert!(bad
+        .api()
+        .and_then(|e| e.field("partner_account_id"))
+        .is_some());
+    assert_eq!(
+        b.get_lead(&lead.id).await.expect("unchanged").status,
+        LeadStatus::New
+    );
+    let assigned = b
+        .transition_lead(&lead.id, &assign("acc_bluebird"))
+        .await
+        .expect("assign");
+    assert_eq!(assigned.lead.status, LeadStatus::Assigned);
+    assert_eq!(
+        assigned.lead.partner_account_id.as_deref(),
+        Some("acc_bluebird")
+    );
+    assert_eq!(
+        code(b.transition_lead(&lead.id, &assign("acc_cedar")).await),
+        ErrorCode::Conflict
+    );
+    b.logout().await.unwrap();
+
+    login(b, "partner@bluebird.test").await;
+    assert_eq!(
+        code(
+            b.transition_lead(&pool[1].id, &assign("acc_bluebird"))
+                .await
+        ),
+        ErrorCode::NotFound
+    );
+    let declined = b
+        .transition_lead(
+            &lead.id,
+            &LeadAction::Decline {
+                reason: "No capacity".into(),
+            },
+        )
+        .await
+        .expect("decline");
+    assert_eq!(declined.lead.decline_reason.as_deref(), Some("No capacity"));
+    b.logout().await.unwrap();
+
+    login(b, "channel@trellis.test").await;
+    let again = b
+        .transition_lead(&lead.id, &assign("acc_cedar"))
+        .await
+        .expect("reassign");
+    assert_eq!(again.lead.partner_account_id.as_deref(), Some("acc_cedar"));
+    assert_eq!(again.lead.decline_reason, None);
+    b.logout().await.unwrap();
+    login(b, "partner@cedar.test").await;
+    let accepted = b
+        .transition_lead(&lead.id, &LeadAction::Accept)
+        .await
+        .expect("cedar accepts");
+    assert_eq!(
+        accepted.lead.owner_user_id.as_deref(),
+        Some("usr_cedar_exec")
+    );
+}

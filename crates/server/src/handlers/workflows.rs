@@ -74,21 +74,20 @@ pub async fn transition_lead(
 ) -> Result<Json<LeadOutcome>> {
     let scope = Scope::of(&user);
     let lead: Lead = records::get(&state.db, &scope, &id).await?;
-    let (status, reason) = lead_flow::transition(lead.status, &action, user.role.is_internal())?;
-    // Accepting makes the lead the user's; the records a conversion creates belong to the lead's owner.
-    let owner = match action {
-        LeadAction::Accept => Some(user.id.clone()),
-        _ => lead.owner_user_id.clone(),
-    };
+    let next = lead_flow::apply(&lead, &action, &user)?;
+    if let LeadAction::Assign { partner_account_id } = &action {
+        records::check_partner_account(&state.db, partner_account_id).await?;
+    }
     let at = now();
     let mut tx = state.db.begin().await?;
     let changed = sqlx::query(
-        "UPDATE leads SET status = ?, decline_reason = COALESCE(?, decline_reason), owner_user_id = ?,
+        "UPDATE leads SET status = ?, decline_reason = ?, partner_account_id = ?, owner_user_id = ?,
              updated_at = ? WHERE id = ? AND status = ?",
     )
-    .bind(wire_name(&status))
-    .bind(reason)
-    .bind(&owner)
+    .bind(wire_name(&next.status))
+    .bind(&next.decline_reason)
+    .bind(&next.partner_account_id)
+    .bind(&next.owner_user_id)
     .bind(&at)
     .bind(&id)
     .bind(wire_name(&lead.status))
@@ -97,6 +96,7 @@ pub async fn transition_lead(
     if changed.rows_affected() == 0 {
         return Err(changed_meanwhile("lead"));
     }
+    let owner = next.owner_user_id.clone();
     let mut created = (None, None);
     if action == LeadAction::Convert {
         let (opportunity, contact) = lead_flow::conversion(&lead, now_unix() / 86_400);
