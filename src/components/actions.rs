@@ -1,7 +1,53 @@
 //! A row of workflow buttons, with an inline "why" form for actions that need a reason.
 
+use std::future::Future;
+use std::pin::Pin;
+
+use trellis_client::ClientResult;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// A backend call that answers with the changed record.
+pub type ActionFuture<T> = Pin<Box<dyn Future<Output = ClientResult<T>>>>;
+
+/// The state of workflow actions on one record: its latest version, progress and last error.
+pub struct RecordAction<T: 'static> {
+    /// The record as the last successful action returned it.
+    pub updated: Option<T>,
+    pub busy: bool,
+    pub error: Option<String>,
+    /// Runs one backend call.
+    pub run: Callback<ActionFuture<T>>,
+}
+
+/// Runs workflow calls for one record one at a time, keeping the answer or the error in words.
+#[hook]
+pub fn use_record_action<T: Clone + 'static>() -> RecordAction<T> {
+    let updated = use_state(|| None::<T>);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let run = {
+        let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
+        Callback::from(move |call: ActionFuture<T>| {
+            let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
+            busy.set(true);
+            error.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                match call.await {
+                    Ok(record) => updated.set(Some(record)),
+                    Err(e) => error.set(Some(e.message())),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    RecordAction {
+        updated: (*updated).clone(),
+        busy: *busy,
+        error: (*error).clone(),
+        run,
+    }
+}
 
 /// One button of an [`ActionBar`].
 #[derive(Clone, PartialEq)]

@@ -8,7 +8,7 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::actions::{ActionBar, ActionButton};
+use crate::components::actions::{use_record_action, ActionBar, ActionButton};
 use crate::components::load::{use_load, Load};
 use crate::routes::Route;
 use crate::session::use_session;
@@ -101,11 +101,9 @@ fn action_label(action: &DealAction) -> &'static str {
 pub fn DealReview(props: &DealReviewProps) -> Html {
     let backend = use_backend();
     let session = use_session();
-    let updated = use_state(|| None::<DealRegistration>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let work = use_record_action::<DealRegistration>();
     // A row may be reused for another deal after the list reloads: only keep our own update.
-    let deal = match &*updated {
+    let deal = match &work.updated {
         Some(d) if d.id == props.deal.id => d.clone(),
         _ => props.deal.clone(),
     };
@@ -125,12 +123,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
         })
         .collect();
     let on_action = {
-        let (updated, busy, error, id) = (
-            updated.clone(),
-            busy.clone(),
-            error.clone(),
-            deal.id.clone(),
-        );
+        let (run, id) = (work.run.clone(), deal.id.clone());
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
@@ -138,22 +131,10 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             if let (DealAction::Reject { reason: r }, Some(text)) = (&mut action, reason) {
                 *r = text;
             }
-            let (backend, updated, busy, error, id) = (
-                backend.clone(),
-                updated.clone(),
-                busy.clone(),
-                error.clone(),
-                id.clone(),
-            );
-            busy.set(true);
-            error.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                match backend.transition_deal(&id, &action).await {
-                    Ok(d) => updated.set(Some(d)),
-                    Err(e) => error.set(Some(e.message())),
-                }
-                busy.set(false);
-            });
+            let (backend, id) = (backend.clone(), id.clone());
+            run.emit(Box::pin(async move {
+                backend.transition_deal(&id, &action).await
+            }));
         })
     };
     html! {
@@ -168,7 +149,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             if staff && deal.status == DealStatus::Submitted {
                 <ConflictNote id={deal.id.clone()} />
             }
-            <ActionBar {buttons} {on_action} busy={*busy} error={(*error).clone()} id={deal.id.clone()} />
+            <ActionBar {buttons} {on_action} busy={work.busy} error={work.error.clone()} id={deal.id.clone()} />
         </div>
     }
 }

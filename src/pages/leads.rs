@@ -2,14 +2,14 @@
 
 use std::rc::Rc;
 
-use trellis_api::lead_flow::{available_actions, LeadAction};
+use trellis_api::lead_flow::{available_actions, LeadAction, LeadOutcome};
 use trellis_api::{Lead, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::actions::{ActionBar, ActionButton};
+use crate::components::actions::{use_record_action, ActionBar, ActionButton};
 use crate::components::load::{use_load, Load};
 use crate::routes::Route;
 use crate::session::use_session;
@@ -123,12 +123,10 @@ fn action_label(action: &LeadAction) -> &'static str {
 pub fn LeadWork(props: &LeadWorkProps) -> Html {
     let backend = use_backend();
     let session = use_session();
-    let updated = use_state(|| None::<(Lead, bool)>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let work = use_record_action::<LeadOutcome>();
     // A row may be reused for another lead after the list reloads: only keep our own update.
-    let (lead, converted_now) = match &*updated {
-        Some((l, c)) if l.id == props.lead.id => (l.clone(), *c),
+    let (lead, converted_now) = match &work.updated {
+        Some(o) if o.lead.id == props.lead.id => (o.lead.clone(), o.opportunity.is_some()),
         _ => (props.lead.clone(), false),
     };
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
@@ -153,12 +151,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
         })
         .collect();
     let on_action = {
-        let (updated, busy, error, id) = (
-            updated.clone(),
-            busy.clone(),
-            error.clone(),
-            lead.id.clone(),
-        );
+        let (run, id) = (work.run.clone(), lead.id.clone());
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
@@ -168,22 +161,10 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 (LeadAction::Assign { partner_account_id }, Some(id)) => *partner_account_id = id,
                 _ => {}
             }
-            let (backend, updated, busy, error, id) = (
-                backend.clone(),
-                updated.clone(),
-                busy.clone(),
-                error.clone(),
-                id.clone(),
-            );
-            busy.set(true);
-            error.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                match backend.transition_lead(&id, &action).await {
-                    Ok(outcome) => updated.set(Some((outcome.lead, outcome.opportunity.is_some()))),
-                    Err(e) => error.set(Some(e.message())),
-                }
-                busy.set(false);
-            });
+            let (backend, id) = (backend.clone(), id.clone());
+            run.emit(Box::pin(async move {
+                backend.transition_lead(&id, &action).await
+            }));
         })
     };
     html! {
@@ -198,7 +179,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                     <Link<Route> to={Route::Opportunities}>{ "Open pipeline" }</Link<Route>>
                 </div>
             }
-            <ActionBar {buttons} {on_action} busy={*busy} error={(*error).clone()} id={lead.id.clone()} />
+            <ActionBar {buttons} {on_action} busy={work.busy} error={work.error.clone()} id={lead.id.clone()} />
         </div>
     }
 }

@@ -96,21 +96,7 @@ pub async fn partner_creates_and_edits_own_records(b: &dyn PrmBackend) {
     assert_eq!(edited.company, "Initrode Group");
     assert_eq!(edited.created_at, lead.created_at);
 
-    let deal = b
-        .create_deal(&DealInput {
-            company: "Initrode".into(),
-            domain: "initrode.example".into(),
-            contact_name: "Nina Berg".into(),
-            contact_email: "nina@initrode.example".into(),
-            product: "Trellis Cloud".into(),
-            estimated_amount: 42_000,
-            currency: "EUR".into(),
-            expected_close_date: "2027-03-31".into(),
-            notes: String::new(),
-            partner_account_id: None,
-        })
-        .await
-        .expect("deal");
+    let deal = b.create_deal(&deal_input()).await.expect("deal");
     assert_eq!(deal.status, DealStatus::Draft);
     assert_eq!(deal.reviewer_reason, None);
 
