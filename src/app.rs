@@ -123,6 +123,10 @@ fn switch(route: Route) -> Html {
         Route::NewDeal => html! { <pages::deal_new::NewDealPage /> },
         Route::Opportunities => html! { <pages::opportunities::OpportunitiesPage /> },
         Route::Contacts => html! { <pages::contacts::ContactsPage /> },
+        Route::NewContact => html! { <pages::contact_edit::ContactEditPage /> },
+        Route::EditContact { id } => {
+            html! { <pages::contact_edit::ContactEditPage id={Some(id)} /> }
+        }
         Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Builder => html! { <pages::builder::BuilderPage /> },

@@ -20,6 +20,10 @@ pub enum Route {
     Opportunities,
     #[at("/contacts")]
     Contacts,
+    #[at("/contacts/new")]
+    NewContact,
+    #[at("/contacts/:id")]
+    EditContact { id: String },
     #[at("/workspace/:view")]
     Workspace { view: String },
     #[at("/pages/:id")]

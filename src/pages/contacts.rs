@@ -5,6 +5,9 @@ use std::rc::Rc;
 use trellis_api::{Contact, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::routes::Route;
 
 use crate::components::record_list::{Col, PageFuture, RecordList};
 
@@ -16,7 +19,13 @@ fn columns() -> Vec<Col<Contact>> {
     vec![
         Col {
             header: "Name",
-            cell: |c| html! { <strong>{ format!("{} {}", c.first_name, c.last_name) }</strong> },
+            cell: |c| {
+                html! {
+                    <Link<Route> to={Route::EditContact { id: c.id.clone() }}>
+                        <strong>{ format!("{} {}", c.first_name, c.last_name) }</strong>
+                    </Link<Route>>
+                }
+            },
             numeric: false,
         },
         Col {
@@ -49,6 +58,7 @@ pub fn ContactsPage() -> Html {
         <>
             <div class="page-header">
                 <div><h1>{ "Contacts" }</h1><p>{ "People at your customers and prospects." }</p></div>
+                <Link<Route> to={Route::NewContact} classes="button">{ "New contact" }</Link<Route>>
             </div>
             <RecordList<Contact> noun="contacts" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
         </>

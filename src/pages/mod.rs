@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod builder;
+pub mod contact_edit;
 pub mod contacts;
 pub mod deal_new;
 pub mod deals;

@@ -278,3 +278,29 @@ test('the channel team assigns a pooled lead to a partner', async () => {
   await page.screenshot({ path: join(shots, 'leads-assign.png') });
   assert.deepEqual(page.errors, []);
 });
+
+test('a partner adds a contact and then edits it', async () => {
+  const page = await newPage();
+  await logIn(page, 'rep@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: 'New contact' }).click();
+  await page.getByLabel('First name').fill('Yara');
+  await page.getByLabel('Last name').fill('Lindqvist');
+  await page.getByLabel('Email').fill('yara@');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.getByText('Email must be an email address').waitFor();
+  await page.getByLabel('Email').fill('yara@nordlys.example');
+  await page.getByLabel('Company').fill('Nordlys AS');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+  await page.getByRole('link', { name: 'Yara Lindqvist' }).click();
+  await page.getByRole('heading', { name: 'Edit contact' }).waitFor();
+  assert.equal(await page.getByLabel('Company').inputValue(), 'Nordlys AS');
+  await page.getByLabel('Job title').fill('Head of IT');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+  await page.locator('tbody tr').filter({ hasText: 'Yara Lindqvist' }).getByText('Head of IT').waitFor();
+  await page.screenshot({ path: join(shots, 'contacts.png') });
+  assert.deepEqual(page.errors, []);
+});

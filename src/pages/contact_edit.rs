@@ -1,0 +1,182 @@
+//! Creating and editing a contact.
+
+use std::collections::HashMap;
+
+use trellis_api::{Contact, ContactInput, Validate};
+use trellis_client::ClientError;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::backend::use_backend;
+use crate::components::form::Field;
+use crate::components::load::{use_load, Load};
+use crate::components::states::{ErrorState, Loading};
+use crate::routes::Route;
+
+/// The contact form's fields: (field name, label, input type).
+const FIELDS: [(&str, &str, &str); 6] = [
+    ("first_name", "First name", "text"),
+    ("last_name", "Last name", "text"),
+    ("email", "Email", "email"),
+    ("phone", "Phone", "text"),
+    ("title", "Job title", "text"),
+    ("company", "Company", "text"),
+];
+
+fn input_of(values: &HashMap<&'static str, String>) -> ContactInput {
+    let get = |k: &str| {
+        values
+            .get(k)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    ContactInput {
+        first_name: get("first_name"),
+        last_name: get("last_name"),
+        email: get("email"),
+        phone: get("phone"),
+        title: get("title"),
+        company: get("company"),
+        partner_account_id: None,
+    }
+}
+
+fn values_of(contact: &Contact) -> HashMap<&'static str, String> {
+    HashMap::from([
+        ("first_name", contact.first_name.clone()),
+        ("last_name", contact.last_name.clone()),
+        ("email", contact.email.clone()),
+        ("phone", contact.phone.clone()),
+        ("title", contact.title.clone()),
+        ("company", contact.company.clone()),
+    ])
+}
+
+/// Properties of [`ContactEditPage`].
+#[derive(Properties, PartialEq)]
+pub struct ContactEditProps {
+    /// The contact to edit; a new contact when `None`.
+    #[prop_or_default]
+    pub id: Option<String>,
+}
+
+/// The contact form page: loads the contact when editing.
+#[component]
+pub fn ContactEditPage(props: &ContactEditProps) -> Html {
+    let (state, retry) = use_load(props.id.clone(), |b, id| async move {
+        match id {
+            Some(id) => b.get_contact(&id).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    let title = if props.id.is_some() {
+        "Edit contact"
+    } else {
+        "New contact"
+    };
+    let body = match &*state {
+        Load::Loading => html! { <Loading label="Loading contact…" /> },
+        Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
+        Load::Ready(contact) => html! { <ContactForm contact={contact.clone()} /> },
+    };
+    html! {
+        <>
+            <div class="page-header"><h1>{ title }</h1></div>
+            { body }
+        </>
+    }
+}
+
+/// Properties of [`ContactForm`].
+#[derive(Properties, PartialEq)]
+pub struct ContactFormProps {
+    pub contact: Option<Contact>,
+}
+
+/// The fields, checked before sending; the server's field errors are shown the same way.
+#[component]
+pub fn ContactForm(props: &ContactFormProps) -> Html {
+    let backend = use_backend();
+    let navigator = use_navigator();
+    let values = use_state(|| props.contact.as_ref().map(values_of).unwrap_or_default());
+    let errors = use_state(HashMap::<String, String>::new);
+    let alert = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let id = props.contact.as_ref().map(|c| c.id.clone());
+
+    let onsubmit = {
+        let (values, errors, alert, busy) =
+            (values.clone(), errors.clone(), alert.clone(), busy.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let input = input_of(&values);
+            let problems = input.validate();
+            if !problems.is_empty() {
+                errors.set(problems.into_iter().map(|e| (e.field, e.message)).collect());
+                alert.set(Some("Please correct the highlighted fields.".into()));
+                return;
+            }
+            errors.set(HashMap::new());
+            alert.set(None);
+            busy.set(true);
+            let (backend, navigator, errors, alert, busy, id) = (
+                backend.clone(),
+                navigator.clone(),
+                errors.clone(),
+                alert.clone(),
+                busy.clone(),
+                id.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match &id {
+                    Some(id) => backend.update_contact(id, &input).await,
+                    None => backend.create_contact(&input).await,
+                };
+                busy.set(false);
+                match result {
+                    Ok(_) => {
+                        if let Some(n) = navigator {
+                            n.push(&Route::Contacts);
+                        }
+                    }
+                    Err(ClientError::Api(api)) => {
+                        errors.set(
+                            api.field_errors
+                                .iter()
+                                .map(|e| (e.field.clone(), e.message.clone()))
+                                .collect(),
+                        );
+                        alert.set(Some(api.message));
+                    }
+                    Err(e) => alert.set(Some(e.message())),
+                }
+            });
+        })
+    };
+
+    let fields = FIELDS.iter().map(|(name, label, kind)| {
+        let on_change = {
+            let values = values.clone();
+            Callback::from(move |v: String| {
+                let mut next = (*values).clone();
+                next.insert(name, v);
+                values.set(next);
+            })
+        };
+        let value = values.get(name).cloned().unwrap_or_default();
+        let error = errors.get(*name).map(|m| format!("{label} {m}"));
+        html! { <Field id={*name} label={*label} kind={*kind} {value} {on_change} {error} /> }
+    });
+    html! {
+        <form class="card form-grid" {onsubmit} novalidate=true aria-label="Contact">
+            if let Some(message) = &*alert {
+                <div class="alert error span-2" role="alert">{ message.clone() }</div>
+            }
+            { for fields }
+            <div class="span-2 form-actions">
+                <button class="button" type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save contact" } }</button>
+                <Link<Route> to={Route::Contacts} classes="button secondary">{ "Cancel" }</Link<Route>>
+            </div>
+        </form>
+    }
+}
