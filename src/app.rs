@@ -122,6 +122,9 @@ fn switch(route: Route) -> Html {
         Route::Deals => html! { <pages::deals::DealsPage /> },
         Route::NewDeal => html! { <pages::deal_new::NewDealPage /> },
         Route::Opportunities => html! { <pages::opportunities::OpportunitiesPage /> },
+        Route::EditOpportunity { id } => {
+            html! { <pages::opportunity_edit::OpportunityEditPage {id} /> }
+        }
         Route::Contacts => html! { <pages::contacts::ContactsPage /> },
         Route::NewContact => html! { <pages::contact_edit::ContactEditPage /> },
         Route::EditContact { id } => {

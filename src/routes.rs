@@ -18,6 +18,8 @@ pub enum Route {
     NewDeal,
     #[at("/opportunities")]
     Opportunities,
+    #[at("/opportunities/:id")]
+    EditOpportunity { id: String },
     #[at("/contacts")]
     Contacts,
     #[at("/contacts/new")]

@@ -11,5 +11,6 @@ pub mod leads;
 pub mod login;
 pub mod not_found;
 pub mod opportunities;
+pub mod opportunity_edit;
 pub mod page;
 pub mod workspace;

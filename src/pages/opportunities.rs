@@ -5,10 +5,14 @@ use std::rc::Rc;
 use trellis_api::{ListQuery, Opportunity};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::routes::Route;
 
 use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
 
-const STAGES: &[(&str, &str)] = &[
+/// Pipeline stages as filter and form choices.
+pub const STAGES: &[(&str, &str)] = &[
     ("prospecting", "Prospecting"),
     ("qualification", "Qualification"),
     ("proposal", "Proposal"),
@@ -25,7 +29,11 @@ fn columns() -> Vec<Col<Opportunity>> {
     vec![
         Col {
             header: "Opportunity",
-            cell: |o| html! { <strong>{ o.name.clone() }</strong> },
+            cell: |o| {
+                html! {
+                    <Link<Route> to={Route::EditOpportunity { id: o.id.clone() }}><strong>{ o.name.clone() }</strong></Link<Route>>
+                }
+            },
             numeric: false,
         },
         Col {

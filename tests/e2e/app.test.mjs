@@ -304,3 +304,32 @@ test('a partner adds a contact and then edits it', async () => {
   await page.screenshot({ path: join(shots, 'contacts.png') });
   assert.deepEqual(page.errors, []);
 });
+
+test('a partner moves an opportunity to negotiation and updates its figures', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@cedar.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Opportunities' }).click();
+  await page.getByLabel('Status').selectOption('prospecting');
+  await page.getByText(/Showing \d+ opportunities/).waitFor();
+  const link = page.locator('tbody tr a').first();
+  const name = await link.textContent();
+  await link.click();
+  await page.getByRole('heading', { name: 'Edit opportunity' }).waitFor();
+  await page.getByLabel('Stage').selectOption('negotiation');
+  await page.getByLabel('Probability (%)').fill('120');
+  await page.getByRole('button', { name: 'Save opportunity' }).click();
+  await page.getByText('Probability (%) must be between 0 and 100').waitFor();
+  await page.getByLabel('Probability (%)').fill('70');
+  await page.getByLabel('Amount').fill('64,000');
+  await page.getByLabel('Next step').fill('Send final quote');
+  await page.getByRole('button', { name: 'Save opportunity' }).click();
+  await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
+  await page.getByLabel('Status').selectOption('negotiation');
+  const row = page.locator('tbody tr').filter({ hasText: name });
+  await row.getByText('64,000 EUR').waitFor();
+  await row.getByText('Send final quote').waitFor();
+  await row.getByText('70%').waitFor();
+  await page.screenshot({ path: join(shots, 'opportunities.png') });
+  assert.deepEqual(page.errors, []);
+});
