@@ -35,6 +35,11 @@ pub struct RecordListProps<T: 'static> {
     /// Status filter choices as (wire value, label); no filter when empty.
     #[prop_or_default]
     pub statuses: &'static [(&'static str, &'static str)],
+    /// The noun for exactly one record ("lead"); the plural otherwise.
+    pub singular: &'static str,
+    /// The label of the status filter ("Status", "Stage").
+    #[prop_or("Status")]
+    pub status_label: &'static str,
     /// What the search box looks in.
     #[prop_or("Company, name or email")]
     pub placeholder: &'static str,
@@ -208,7 +213,8 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
         Data::Ready { items, next, more } => html! {
             <>
                 <p class="muted" role="status" aria-live="polite">
-                    { format!("Showing {} {noun}{}", items.len(), if next.is_some() { " (more available)" } else { "" }) }
+                    { format!("Showing {} {}{}", items.len(), if items.len() == 1 { props.singular } else { noun },
+                        if next.is_some() { " (more available)" } else { "" }) }
                 </p>
                 <div class="table-wrap card" style="padding:0">
                     <table aria-label={noun}>
@@ -250,7 +256,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
                 <input id={search_id} type="search" ref={search_ref} placeholder={props.placeholder} />
                 <button class="button secondary" type="submit">{ "Search" }</button>
                 if !props.statuses.is_empty() {
-                    <label for={status_id.clone()} class="muted">{ "Status" }</label>
+                    <label for={status_id.clone()} class="muted">{ props.status_label }</label>
                     <select id={status_id} onchange={on_status}>
                         <option value="" selected={filter.status.is_empty()}>{ "All" }</option>
                         { for props.statuses.iter().map(|(value, label)| html! {

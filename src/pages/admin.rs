@@ -164,9 +164,9 @@ pub fn AdminPage() -> Html {
                 <div><h1>{ "Partner administration" }</h1><p>{ "Partner accounts, their program tiers, and the people who log in." }</p></div>
             </div>
             <h2>{ "Partner accounts" }</h2>
-            <RecordList<Account> noun="partner accounts" placeholder="Name or domain" fetch={fetch_partners as fn(_, _) -> _} columns={account_columns as fn() -> _} />
+            <RecordList<Account> noun="partner accounts" singular="partner account" placeholder="Name or domain" fetch={fetch_partners as fn(_, _) -> _} columns={account_columns as fn() -> _} />
             <h2>{ "Users" }</h2>
-            <RecordList<User> noun="users" placeholder="Name or email" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
+            <RecordList<User> noun="users" singular="user" placeholder="Name or email" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
         </div>
         </ContextProvider<Directory>>
     }

@@ -60,7 +60,7 @@ pub fn ContactsPage() -> Html {
                 <div><h1>{ "Contacts" }</h1><p>{ "People at your customers and prospects." }</p></div>
                 <Link<Route> to={Route::NewContact} classes="button">{ "New contact" }</Link<Route>>
             </div>
-            <RecordList<Contact> noun="contacts" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
+            <RecordList<Contact> noun="contacts" singular="contact" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
         </>
     }
 }

@@ -74,7 +74,7 @@ pub fn DealsPage() -> Html {
                     <Link<Route> to={Route::NewDeal} classes="button">{ "Register a deal" }</Link<Route>>
                 }
             </div>
-            <RecordList<DealRegistration> noun="deals" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STATUSES} />
+            <RecordList<DealRegistration> noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STATUSES} />
         </>
     }
 }

@@ -94,7 +94,7 @@ pub fn LeadsPage() -> Html {
             <div class="page-header">
                 <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
             </div>
-            <RecordList<Lead> noun="leads" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={LEAD_STATUSES} />
+            <RecordList<Lead> noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={LEAD_STATUSES} />
         </ContextProvider<PartnerChoices>>
     }
 }

@@ -72,7 +72,7 @@ pub fn OpportunitiesPage() -> Html {
             <div class="page-header">
                 <div><h1>{ "Opportunities" }</h1><p>{ "Your pipeline, newest first." }</p></div>
             </div>
-            <RecordList<Opportunity> noun="opportunities" placeholder="Opportunity, account or next step" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STAGES} />
+            <RecordList<Opportunity> noun="opportunities" singular="opportunity" status_label="Stage" placeholder="Opportunity, account or next step" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STAGES} />
         </>
     }
 }

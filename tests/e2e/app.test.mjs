@@ -310,7 +310,7 @@ test('a partner moves an opportunity to negotiation and updates its figures', as
   await logIn(page, 'partner@cedar.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
   await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Opportunities' }).click();
-  await page.getByLabel('Status').selectOption('prospecting');
+  await page.getByLabel('Stage').selectOption('prospecting');
   await page.getByText(/Showing \d+ opportunities/).waitFor();
   const link = page.locator('tbody tr a').first();
   const name = await link.textContent();
@@ -325,7 +325,7 @@ test('a partner moves an opportunity to negotiation and updates its figures', as
   await page.getByLabel('Next step').fill('Send final quote');
   await page.getByRole('button', { name: 'Save opportunity' }).click();
   await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
-  await page.getByLabel('Status').selectOption('negotiation');
+  await page.getByLabel('Stage').selectOption('negotiation');
   const row = page.locator('tbody tr').filter({ hasText: name });
   await row.getByText('64,000 EUR').waitFor();
   await row.getByText('Send final quote').waitFor();
