@@ -2,9 +2,11 @@
 
 mod access;
 mod records;
+mod workflows;
 
 use access::*;
 use records::*;
+use workflows::*;
 
 use trellis_api::seed::DEMO_PASSWORD;
 use trellis_api::*;
