@@ -11,6 +11,8 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::states::{Empty, ErrorState, Loading};
+use crate::routes::Route;
+use yew_router::prelude::*;
 
 /// A future for one page of records.
 pub type PageFuture<T> = Pin<Box<dyn Future<Output = ClientResult<ListPage<T>>>>>;
@@ -68,10 +70,13 @@ enum MoreState {
     Failed(ClientError),
 }
 
-/// Filters and search applied to the list.
-#[derive(Clone, Default, PartialEq)]
+/// Filters and search applied to the list; kept in the page's URL so reloads and links keep them.
+#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 struct Filter {
+    #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     status: String,
 }
 
@@ -91,7 +96,24 @@ impl Filter {
 #[component]
 pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     let backend = use_backend();
-    let filter = use_state(Filter::default);
+    let location = use_location();
+    let navigator = use_navigator();
+    let route = use_route::<Route>();
+    let filter = use_state(|| {
+        location
+            .and_then(|l| l.query::<Filter>().ok())
+            .unwrap_or_default()
+    });
+    // Apply a filter and write it to the URL (replacing, so Back leaves the list).
+    let set_filter = {
+        let filter = filter.clone();
+        Callback::from(move |next: Filter| {
+            if let (Some(n), Some(r)) = (&navigator, &route) {
+                let _ = n.replace_with_query(r, &next);
+            }
+            filter.set(next);
+        })
+    };
     let attempt = use_state(|| 0u32);
     let data = use_state(|| Rc::new(Data::<T>::Loading));
     let generation = use_mut_ref(|| 0u64);
@@ -172,11 +194,12 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     };
 
     let on_search = {
-        let (filter, search_ref) = (filter.clone(), search_ref.clone());
+        let (filter, search_ref, set_filter) =
+            (filter.clone(), search_ref.clone(), set_filter.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(input) = search_ref.cast::<HtmlInputElement>() {
-                filter.set(Filter {
+                set_filter.emit(Filter {
                     q: input.value(),
                     ..(*filter).clone()
                 });
@@ -187,7 +210,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                filter.set(Filter {
+                set_filter.emit(Filter {
                     status: select.value(),
                     ..(*filter).clone()
                 });
@@ -253,7 +276,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
         <section aria-label={format!("{noun} list")}>
             <form class="toolbar" role="search" onsubmit={on_search}>
                 <label for={search_id.clone()} class="muted">{ format!("Search {noun}") }</label>
-                <input id={search_id} type="search" ref={search_ref} placeholder={props.placeholder} />
+                <input id={search_id} type="search" ref={search_ref} placeholder={props.placeholder} value={filter.q.clone()} />
                 <button class="button secondary" type="submit">{ "Search" }</button>
                 if !props.statuses.is_empty() {
                     <label for={status_id.clone()} class="muted">{ props.status_label }</label>

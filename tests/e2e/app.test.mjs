@@ -83,6 +83,12 @@ test('a partner logs in and sees their leads from the seeded data', async () => 
   await page.getByText(/Showing \d+ leads/).waitFor();
   const statuses = await page.locator('tbody tr td:nth-child(5) .badge').allTextContents();
   assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Accepted'), statuses.join(','));
+  assert.match(page.url(), /\/leads\?status=accepted$/, 'the filter is kept in the URL');
+  await page.reload();
+  await page.getByText(/Showing \d+ leads/).waitFor();
+  assert.equal(await page.getByLabel('Status').inputValue(), 'accepted');
+  const again = await page.locator('tbody tr td:nth-child(5) .badge').allTextContents();
+  assert.deepEqual(again, statuses, 'a reload shows the same filtered list');
   assert.deepEqual(page.errors, []);
 });
 
