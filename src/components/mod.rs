@@ -4,6 +4,7 @@ pub mod actions;
 pub mod form;
 pub mod load;
 pub mod page_view;
+pub mod partners;
 pub mod record_list;
 pub mod states;
 pub mod topbar;

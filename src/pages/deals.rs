@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::backend::use_backend;
 use crate::components::actions::{use_record_action, ActionBar, ActionButton};
 use crate::components::load::{use_load, Load};
+use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::routes::Route;
 use crate::session::use_session;
 use yew_router::prelude::*;
@@ -61,11 +62,26 @@ fn columns() -> Vec<Col<DealRegistration>> {
     ]
 }
 
+/// The partner columns plus the registering partner.
+fn staff_columns() -> Vec<Col<DealRegistration>> {
+    let mut all = columns();
+    all.insert(
+        1,
+        Col {
+            header: "Partner",
+            cell: |d| html! { <PartnerName id={d.partner_account_id.clone()} /> },
+            numeric: false,
+        },
+    );
+    all
+}
+
 /// The deal registrations list.
 #[component]
 pub fn DealsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
+    let choices = use_partner_choices(staff);
     html! {
         <>
             <div class="page-header">
@@ -74,7 +90,10 @@ pub fn DealsPage() -> Html {
                     <Link<Route> to={Route::NewDeal} classes="button">{ "Register a deal" }</Link<Route>>
                 }
             </div>
-            <RecordList<DealRegistration> noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STATUSES} />
+            <ContextProvider<PartnerChoices> context={choices}>
+                <RecordList<DealRegistration> noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _}
+                    columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={STATUSES} />
+            </ContextProvider<PartnerChoices>>
         </>
     }
 }

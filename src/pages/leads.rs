@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::{use_record_action, ActionBar, ActionButton};
-use crate::components::load::{use_load, Load};
+use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -64,44 +64,35 @@ fn columns() -> Vec<Col<Lead>> {
     ]
 }
 
+/// The partner columns plus who the lead is assigned to.
+fn staff_columns() -> Vec<Col<Lead>> {
+    let mut all = columns();
+    all.insert(
+        1,
+        Col {
+            header: "Partner",
+            cell: |l| html! { <PartnerName id={l.partner_account_id.clone()} /> },
+            numeric: false,
+        },
+    );
+    all
+}
+
 /// The leads list.
 #[component]
 pub fn LeadsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
-    let (partners, _) = use_load(staff, |b, staff| async move {
-        if !staff {
-            return Ok(Vec::new());
-        }
-        let query = ListQuery {
-            status: Some("partner".into()),
-            limit: Some(ListQuery::MAX_LIMIT),
-            ..Default::default()
-        };
-        Ok(b.list_accounts(&query)
-            .await?
-            .items
-            .into_iter()
-            .map(|a| (a.id, a.name))
-            .collect())
-    });
-    let choices = match &*partners {
-        Load::Ready(list) => PartnerChoices(Rc::new(list.clone())),
-        _ => PartnerChoices::default(),
-    };
+    let choices = use_partner_choices(staff);
     html! {
         <ContextProvider<PartnerChoices> context={choices}>
             <div class="page-header">
                 <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
             </div>
-            <RecordList<Lead> noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={LEAD_STATUSES} />
+            <RecordList<Lead> noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
         </ContextProvider<PartnerChoices>>
     }
 }
-
-/// Partner accounts to assign leads to, as (id, name), loaded once per page for staff.
-#[derive(Clone, PartialEq, Default)]
-pub struct PartnerChoices(pub Rc<Vec<(String, String)>>);
 
 /// Properties of [`LeadWork`].
 #[derive(Properties, PartialEq)]

@@ -259,6 +259,8 @@ test('the channel team sees a conflicting registration and still approves it', a
   await admin.getByLabel('Search deals').fill('quasar');
   await admin.getByRole('button', { name: 'Search' }).click();
   await admin.getByText('Showing 2 deals').waitFor();
+  await admin.getByRole('cell', { name: 'Cedar IT', exact: true }).waitFor();
+  await admin.getByRole('cell', { name: 'Acme Solutions', exact: true }).waitFor();
   const notes = admin.getByRole('note');
   await notes.first().waitFor();
   assert.equal(await notes.count(), 2, 'each registration flags the other');
