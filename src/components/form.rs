@@ -1,7 +1,15 @@
 //! Labelled form fields that show their own validation message.
 
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use trellis_client::ClientError;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::routes::Route;
 
 /// Properties of [`Field`].
 #[derive(Properties, PartialEq)]
@@ -64,5 +72,79 @@ pub fn Field(props: &FieldProps) -> Html {
             if let Some(h) = &props.hint { <p class="muted small-text" id={hint_id}>{ h.clone() }</p> }
             if let Some(e) = &props.error { <p class="field-error" id={error_id}>{ e.clone() }</p> }
         </div>
+    }
+}
+
+/// A save call whose success needs no further handling here.
+pub type SaveFuture = Pin<Box<dyn Future<Output = Result<(), ClientError>>>>;
+
+/// The state every form shares: field errors, the message at the top, and progress.
+pub struct FormState {
+    /// Messages by field name.
+    pub errors: HashMap<String, String>,
+    pub alert: Option<String>,
+    pub busy: bool,
+    /// Shows client-side validation errors without sending anything.
+    pub invalid: Callback<HashMap<String, String>>,
+    /// Sends a save; on success goes to the hook's route, else shows the server's errors by field.
+    pub save: Callback<SaveFuture>,
+}
+
+/// Form submission: one place for progress, field errors from either side, and where to go after.
+#[hook]
+pub fn use_form(done: Route) -> FormState {
+    let navigator = use_navigator();
+    let errors = use_state(HashMap::<String, String>::new);
+    let alert = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let invalid = {
+        let (errors, alert) = (errors.clone(), alert.clone());
+        Callback::from(move |found: HashMap<String, String>| {
+            errors.set(found);
+            alert.set(Some("Please correct the highlighted fields.".into()));
+        })
+    };
+    let save = {
+        let (errors, alert, busy) = (errors.clone(), alert.clone(), busy.clone());
+        Callback::from(move |call: SaveFuture| {
+            errors.set(HashMap::new());
+            alert.set(None);
+            busy.set(true);
+            let (navigator, errors, alert, busy, done) = (
+                navigator.clone(),
+                errors.clone(),
+                alert.clone(),
+                busy.clone(),
+                done.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = call.await;
+                busy.set(false);
+                match result {
+                    Ok(()) => {
+                        if let Some(n) = navigator {
+                            n.push(&done);
+                        }
+                    }
+                    Err(ClientError::Api(api)) => {
+                        errors.set(
+                            api.field_errors
+                                .iter()
+                                .map(|e| (e.field.clone(), e.message.clone()))
+                                .collect(),
+                        );
+                        alert.set(Some(api.message));
+                    }
+                    Err(e) => alert.set(Some(e.message())),
+                }
+            });
+        })
+    };
+    FormState {
+        errors: (*errors).clone(),
+        alert: (*alert).clone(),
+        busy: *busy,
+        invalid,
+        save,
     }
 }

@@ -3,12 +3,11 @@
 use std::collections::HashMap;
 
 use trellis_api::{Contact, ContactInput, Validate};
-use trellis_client::ClientError;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::Field;
+use crate::components::form::{use_form, Field};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
@@ -97,60 +96,28 @@ pub struct ContactFormProps {
 #[component]
 pub fn ContactForm(props: &ContactFormProps) -> Html {
     let backend = use_backend();
-    let navigator = use_navigator();
     let values = use_state(|| props.contact.as_ref().map(values_of).unwrap_or_default());
-    let errors = use_state(HashMap::<String, String>::new);
-    let alert = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let state = use_form(Route::Contacts);
     let id = props.contact.as_ref().map(|c| c.id.clone());
 
     let onsubmit = {
-        let (values, errors, alert, busy) =
-            (values.clone(), errors.clone(), alert.clone(), busy.clone());
+        let (values, invalid, save) = (values.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = input_of(&values);
             let problems = input.validate();
             if !problems.is_empty() {
-                errors.set(problems.into_iter().map(|e| (e.field, e.message)).collect());
-                alert.set(Some("Please correct the highlighted fields.".into()));
+                invalid.emit(problems.into_iter().map(|e| (e.field, e.message)).collect());
                 return;
             }
-            errors.set(HashMap::new());
-            alert.set(None);
-            busy.set(true);
-            let (backend, navigator, errors, alert, busy, id) = (
-                backend.clone(),
-                navigator.clone(),
-                errors.clone(),
-                alert.clone(),
-                busy.clone(),
-                id.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match &id {
-                    Some(id) => backend.update_contact(id, &input).await,
-                    None => backend.create_contact(&input).await,
+            let (backend, id) = (backend.clone(), id.clone());
+            save.emit(Box::pin(async move {
+                match &id {
+                    Some(id) => backend.update_contact(id, &input).await?,
+                    None => backend.create_contact(&input).await?,
                 };
-                busy.set(false);
-                match result {
-                    Ok(_) => {
-                        if let Some(n) = navigator {
-                            n.push(&Route::Contacts);
-                        }
-                    }
-                    Err(ClientError::Api(api)) => {
-                        errors.set(
-                            api.field_errors
-                                .iter()
-                                .map(|e| (e.field.clone(), e.message.clone()))
-                                .collect(),
-                        );
-                        alert.set(Some(api.message));
-                    }
-                    Err(e) => alert.set(Some(e.message())),
-                }
-            });
+                Ok(())
+            }));
         })
     };
 
@@ -164,17 +131,17 @@ pub fn ContactForm(props: &ContactFormProps) -> Html {
             })
         };
         let value = values.get(name).cloned().unwrap_or_default();
-        let error = errors.get(*name).map(|m| format!("{label} {m}"));
+        let error = state.errors.get(*name).map(|m| format!("{label} {m}"));
         html! { <Field id={*name} label={*label} kind={*kind} {value} {on_change} {error} /> }
     });
     html! {
         <form class="card form-grid" {onsubmit} novalidate=true aria-label="Contact">
-            if let Some(message) = &*alert {
+            if let Some(message) = &state.alert {
                 <div class="alert error span-2" role="alert">{ message.clone() }</div>
             }
             { for fields }
             <div class="span-2 form-actions">
-                <button class="button" type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save contact" } }</button>
+                <button class="button" type="submit" disabled={state.busy}>{ if state.busy { "Saving…" } else { "Save contact" } }</button>
                 <Link<Route> to={Route::Contacts} classes="button secondary">{ "Cancel" }</Link<Route>>
             </div>
         </form>

@@ -1,15 +1,12 @@
 //! The deal registration form.
 
-use std::collections::HashMap;
-
 use trellis_api::deal_flow::DealAction;
 use trellis_api::{DealInput, FieldError, Validate};
-use trellis_client::ClientError;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::Field;
+use crate::components::form::{use_form, Field};
 use crate::routes::Route;
 
 /// The form's text, as typed.
@@ -63,63 +60,32 @@ impl Form {
 #[component]
 pub fn NewDealPage() -> Html {
     let backend = use_backend();
-    let navigator = use_navigator();
     let form = use_state(|| Form {
         currency: "EUR".into(),
         ..Form::default()
     });
-    let errors = use_state(HashMap::<String, String>::new);
-    let alert = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let state = use_form(Route::Deals);
 
     let save = {
-        let (form, errors, alert, busy) =
-            (form.clone(), errors.clone(), alert.clone(), busy.clone());
+        let (form, invalid, save) = (form.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |submit: bool| {
             let input = match form.input() {
                 Ok(input) => input,
                 Err(list) => {
-                    errors.set(list.into_iter().map(|e| (e.field, e.message)).collect());
-                    alert.set(Some("Please correct the highlighted fields.".into()));
+                    invalid.emit(list.into_iter().map(|e| (e.field, e.message)).collect());
                     return;
                 }
             };
-            errors.set(HashMap::new());
-            alert.set(None);
-            busy.set(true);
-            let (backend, navigator, errors, alert, busy) = (
-                backend.clone(),
-                navigator.clone(),
-                errors.clone(),
-                alert.clone(),
-                busy.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match backend.create_deal(&input).await {
-                    Ok(deal) if submit => {
-                        backend.transition_deal(&deal.id, &DealAction::Submit).await
-                    }
-                    other => other,
-                };
-                busy.set(false);
-                match result {
-                    Ok(_) => {
-                        if let Some(n) = navigator {
-                            n.push(&Route::Deals);
-                        }
-                    }
-                    Err(ClientError::Api(api)) => {
-                        errors.set(
-                            api.field_errors
-                                .iter()
-                                .map(|e| (e.field.clone(), e.message.clone()))
-                                .collect(),
-                        );
-                        alert.set(Some(api.message));
-                    }
-                    Err(e) => alert.set(Some(e.message())),
+            let backend = backend.clone();
+            save.emit(Box::pin(async move {
+                let deal = backend.create_deal(&input).await?;
+                if submit {
+                    backend
+                        .transition_deal(&deal.id, &DealAction::Submit)
+                        .await?;
                 }
-            });
+                Ok(())
+            }));
         })
     };
 
@@ -156,7 +122,7 @@ pub fn NewDealPage() -> Html {
                     form.set(next);
                 })
             };
-            let error = errors.get(id).map(|m| format!("{label} {m}"));
+            let error = state.errors.get(id).map(|m| format!("{label} {m}"));
             html! {
                 <Field id={id} label={label} kind={kind} value={value} {on_change} {error}
                     hint={hint.map(AttrValue::Static)} />
@@ -175,7 +141,7 @@ pub fn NewDealPage() -> Html {
                     <p>{ "Tell the channel team about an opportunity you are working, so it is protected for you once approved." }</p></div>
             </div>
             <form class="card form-grid" {onsubmit} novalidate=true aria-label="Deal registration">
-                if let Some(message) = &*alert {
+                if let Some(message) = &state.alert {
                     <div class="alert error span-2" role="alert">{ message.clone() }</div>
                 }
                 { field("company", "Customer company", "text", None) }
@@ -188,10 +154,10 @@ pub fn NewDealPage() -> Html {
                 { field("expected_close_date", "Expected close date", "date", None) }
                 <div class="span-2">{ field("notes", "Notes for the reviewer", "textarea", None) }</div>
                 <div class="span-2 form-actions">
-                    <button class="button" type="submit" disabled={*busy}>
-                        { if *busy { "Saving…" } else { "Submit for review" } }
+                    <button class="button" type="submit" disabled={state.busy}>
+                        { if state.busy { "Saving…" } else { "Submit for review" } }
                     </button>
-                    <button class="button secondary" type="button" onclick={save_draft} disabled={*busy}>{ "Save as draft" }</button>
+                    <button class="button secondary" type="button" onclick={save_draft} disabled={state.busy}>{ "Save as draft" }</button>
                     <Link<Route> to={Route::Deals} classes="button secondary">{ "Cancel" }</Link<Route>>
                 </div>
             </form>

@@ -3,13 +3,12 @@
 use std::collections::HashMap;
 
 use trellis_api::{parse_wire, wire_name, Opportunity, OpportunityInput, Stage, Validate};
-use trellis_client::ClientError;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::Field;
+use crate::components::form::{use_form, Field};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::pages::opportunities::STAGES;
@@ -114,58 +113,26 @@ pub struct OpportunityFormProps {
 #[component]
 pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
     let backend = use_backend();
-    let navigator = use_navigator();
     let form = use_state(|| Form::of(&props.opportunity));
-    let errors = use_state(HashMap::<String, String>::new);
-    let alert = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let state = use_form(Route::Opportunities);
     let id = props.opportunity.id.clone();
 
     let onsubmit = {
-        let (form, errors, alert, busy) =
-            (form.clone(), errors.clone(), alert.clone(), busy.clone());
+        let (form, invalid, save) = (form.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = match form.input() {
                 Ok(input) => input,
                 Err(found) => {
-                    errors.set(found);
-                    alert.set(Some("Please correct the highlighted fields.".into()));
+                    invalid.emit(found);
                     return;
                 }
             };
-            errors.set(HashMap::new());
-            alert.set(None);
-            busy.set(true);
-            let (backend, navigator, errors, alert, busy, id) = (
-                backend.clone(),
-                navigator.clone(),
-                errors.clone(),
-                alert.clone(),
-                busy.clone(),
-                id.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = backend.update_opportunity(&id, &input).await;
-                busy.set(false);
-                match result {
-                    Ok(_) => {
-                        if let Some(n) = navigator {
-                            n.push(&Route::Opportunities);
-                        }
-                    }
-                    Err(ClientError::Api(api)) => {
-                        errors.set(
-                            api.field_errors
-                                .iter()
-                                .map(|e| (e.field.clone(), e.message.clone()))
-                                .collect(),
-                        );
-                        alert.set(Some(api.message));
-                    }
-                    Err(e) => alert.set(Some(e.message())),
-                }
-            });
+            let (backend, id) = (backend.clone(), id.clone());
+            save.emit(Box::pin(async move {
+                backend.update_opportunity(&id, &input).await?;
+                Ok(())
+            }));
         })
     };
 
@@ -182,7 +149,7 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
                 form.set(next);
             })
         };
-        let error = errors.get(id).map(|m| format!("{label} {m}"));
+        let error = state.errors.get(id).map(|m| format!("{label} {m}"));
         html! { <Field id={id} label={label} kind={kind} value={get(&form)} {on_change} {error} /> }
     };
     let on_stage = {
@@ -201,7 +168,7 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
     let current = wire_name(&form.stage);
     html! {
         <form class="card form-grid" {onsubmit} novalidate=true aria-label="Opportunity">
-            if let Some(message) = &*alert {
+            if let Some(message) = &state.alert {
                 <div class="alert error span-2" role="alert">{ message.clone() }</div>
             }
             { text("name", "Opportunity name", "text", |f| f.name.clone(), |f, v| f.name = v) }
@@ -220,7 +187,7 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
             { text("close_date", "Close date", "date", |f| f.close_date.clone(), |f, v| f.close_date = v) }
             { text("next_step", "Next step", "text", |f| f.next_step.clone(), |f, v| f.next_step = v) }
             <div class="span-2 form-actions">
-                <button class="button" type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save opportunity" } }</button>
+                <button class="button" type="submit" disabled={state.busy}>{ if state.busy { "Saving…" } else { "Save opportunity" } }</button>
                 <Link<Route> to={Route::Opportunities} classes="button secondary">{ "Cancel" }</Link<Route>>
             </div>
         </form>

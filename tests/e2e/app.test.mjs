@@ -256,9 +256,13 @@ test('the channel team sees a conflicting registration and still approves it', a
   await logIn(admin, 'admin@trellis.test');
   await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
   await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await admin.getByText(/Showing \d+ deals/).waitFor();
   await admin.getByLabel('Search deals').fill('quasar');
   await admin.getByRole('button', { name: 'Search' }).click();
-  await admin.getByText('Showing 2 deals').waitFor();
+  await admin.waitForURL(/q=quasar/);
+  const shown = admin.getByText(/Showing \d+ deals?$/);
+  await shown.waitFor();
+  assert.equal(await shown.textContent(), 'Showing 2 deals');
   await admin.getByRole('cell', { name: 'Cedar IT', exact: true }).waitFor();
   await admin.getByRole('cell', { name: 'Acme Solutions', exact: true }).waitFor();
   const notes = admin.getByRole('note');
