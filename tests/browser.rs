@@ -148,6 +148,33 @@ impl PrmBackend for Fake {
     async fn update_contact(&self, id: &str, i: &ContactInput) -> ClientResult<Contact> {
         self.demo.update_contact(id, i).await
     }
+    async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>> {
+        self.demo.list_mdf_budgets().await
+    }
+    async fn create_mdf_budget(&self, i: &MdfBudgetInput) -> ClientResult<MdfBudget> {
+        self.demo.create_mdf_budget(i).await
+    }
+    async fn list_mdf_requests(&self, q: &ListQuery) -> ClientResult<ListPage<MdfRequest>> {
+        self.demo.list_mdf_requests(q).await
+    }
+    async fn create_mdf_request(&self, i: &MdfRequestInput) -> ClientResult<MdfRequest> {
+        self.demo.create_mdf_request(i).await
+    }
+    async fn transition_mdf_request(&self, id: &str, a: &MdfAction) -> ClientResult<MdfRequest> {
+        self.demo.transition_mdf_request(id, a).await
+    }
+    async fn list_mdf_claims(&self, q: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
+        self.demo.list_mdf_claims(q).await
+    }
+    async fn create_mdf_claim(&self, i: &MdfClaimInput) -> ClientResult<MdfClaim> {
+        self.demo.create_mdf_claim(i).await
+    }
+    async fn transition_mdf_claim(&self, id: &str, a: &MdfAction) -> ClientResult<MdfClaim> {
+        self.demo.transition_mdf_claim(id, a).await
+    }
+    async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
+        self.demo.get_file(id).await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.demo.community().await
     }

@@ -8,18 +8,25 @@ pub mod datetime;
 pub mod deal_flow;
 pub mod error;
 pub mod lead_flow;
+pub mod mdf;
 pub mod page;
 pub mod paths;
 pub mod record;
 pub mod records;
 pub mod seed;
 pub mod templates;
+pub mod upload;
 pub mod validate;
 
 pub use accounts::*;
 pub use community::*;
 pub use error::*;
+pub use mdf::{
+    ClaimStatus, MdfAction, MdfBudget, MdfBudgetInput, MdfClaim, MdfClaimInput, MdfRequest,
+    MdfRequestInput, MdfRequestStatus, StoredFile,
+};
 pub use page::*;
 pub use record::Record;
 pub use records::*;
+pub use upload::Upload;
 pub use validate::{Validate, MAX_NOTES, MAX_TEXT};

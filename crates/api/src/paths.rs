@@ -34,3 +34,18 @@ pub fn lead_transition(id: &str) -> String {
 pub fn deal_conflicts(id: &str) -> String {
     format!("{DEALS}/{id}/conflicts")
 }
+
+pub const MDF_BUDGETS: &str = "/api/mdf/budgets";
+pub const MDF_REQUESTS: &str = "/api/mdf/requests";
+pub const MDF_CLAIMS: &str = "/api/mdf/claims";
+pub const FILES: &str = "/api/files";
+
+/// The path that approves or rejects a fund request (`POST`, vendor staff).
+pub fn mdf_request_transition(id: &str) -> String {
+    format!("{MDF_REQUESTS}/{id}/transition")
+}
+
+/// The path that approves, rejects or pays a claim (`POST`, vendor staff).
+pub fn mdf_claim_transition(id: &str) -> String {
+    format!("{MDF_CLAIMS}/{id}/transition")
+}

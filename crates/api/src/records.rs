@@ -261,7 +261,14 @@ macro_rules! owned {
         }
     )*};
 }
-owned!(Lead, DealRegistration, Opportunity, Contact);
+owned!(
+    Lead,
+    DealRegistration,
+    Opportunity,
+    Contact,
+    crate::mdf::MdfRequest,
+    crate::mdf::MdfClaim
+);
 
 /// What a user may see of partner-owned records: the one rule, shared by every backend.
 #[derive(Clone, Debug, PartialEq, Eq)]

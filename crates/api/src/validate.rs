@@ -29,10 +29,10 @@ pub trait Validate {
 
 /// Collects field errors with small helpers.
 #[derive(Default)]
-struct Errors(Vec<FieldError>);
+pub(crate) struct Errors(pub(crate) Vec<FieldError>);
 
 impl Errors {
-    fn required(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
             self.add(field, "is required");
         } else {
@@ -40,7 +40,7 @@ impl Errors {
         }
     }
 
-    fn max(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn max(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
             self.add(field, &format!("must be at most {max} characters"));
         }
@@ -54,19 +54,19 @@ impl Errors {
         }
     }
 
-    fn date(&mut self, field: &str, value: &str) {
+    pub(crate) fn date(&mut self, field: &str, value: &str) {
         if !is_iso_date(value) {
             self.add(field, "must be a date as YYYY-MM-DD");
         }
     }
 
-    fn currency(&mut self, field: &str, value: &str) {
+    pub(crate) fn currency(&mut self, field: &str, value: &str) {
         if !(value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase())) {
             self.add(field, "must be a three-letter currency code such as EUR");
         }
     }
 
-    fn add(&mut self, field: &str, message: &str) {
+    pub(crate) fn add(&mut self, field: &str, message: &str) {
         self.0.push(FieldError::new(field, message));
     }
 }

@@ -231,6 +231,40 @@ impl PrmBackend for HttpBackend {
             .await
     }
 
+    async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>> {
+        self.get(paths::MDF_BUDGETS).await
+    }
+    async fn create_mdf_budget(&self, input: &MdfBudgetInput) -> ClientResult<MdfBudget> {
+        self.send(Method::Post, paths::MDF_BUDGETS, input).await
+    }
+    async fn list_mdf_requests(&self, query: &ListQuery) -> ClientResult<ListPage<MdfRequest>> {
+        self.list(paths::MDF_REQUESTS, query).await
+    }
+    async fn create_mdf_request(&self, input: &MdfRequestInput) -> ClientResult<MdfRequest> {
+        self.send(Method::Post, paths::MDF_REQUESTS, input).await
+    }
+    async fn transition_mdf_request(
+        &self,
+        id: &str,
+        action: &MdfAction,
+    ) -> ClientResult<MdfRequest> {
+        self.send(Method::Post, &paths::mdf_request_transition(id), action)
+            .await
+    }
+    async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
+        self.list(paths::MDF_CLAIMS, query).await
+    }
+    async fn create_mdf_claim(&self, input: &MdfClaimInput) -> ClientResult<MdfClaim> {
+        self.send(Method::Post, paths::MDF_CLAIMS, input).await
+    }
+    async fn transition_mdf_claim(&self, id: &str, action: &MdfAction) -> ClientResult<MdfClaim> {
+        self.send(Method::Post, &paths::mdf_claim_transition(id), action)
+            .await
+    }
+    async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
+        self.get(&item(paths::FILES, id)).await
+    }
+
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.get(paths::COMMUNITY).await
     }

@@ -82,6 +82,27 @@ pub trait PrmBackend {
     async fn create_contact(&self, input: &ContactInput) -> ClientResult<Contact>;
     async fn update_contact(&self, id: &str, input: &ContactInput) -> ClientResult<Contact>;
 
+    /// MDF budgets: all for vendor staff, the partner's program's for partners.
+    async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>>;
+    /// Set aside a budget (vendor staff).
+    async fn create_mdf_budget(&self, input: &MdfBudgetInput) -> ClientResult<MdfBudget>;
+    async fn list_mdf_requests(&self, query: &ListQuery) -> ClientResult<ListPage<MdfRequest>>;
+    /// Ask for funds (partners).
+    async fn create_mdf_request(&self, input: &MdfRequestInput) -> ClientResult<MdfRequest>;
+    /// Approve or reject a fund request (vendor staff).
+    async fn transition_mdf_request(
+        &self,
+        id: &str,
+        action: &MdfAction,
+    ) -> ClientResult<MdfRequest>;
+    async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>>;
+    /// File a claim with proof against an approved request (partners).
+    async fn create_mdf_claim(&self, input: &MdfClaimInput) -> ClientResult<MdfClaim>;
+    /// Approve, reject or pay a claim (vendor staff).
+    async fn transition_mdf_claim(&self, id: &str, action: &MdfAction) -> ClientResult<MdfClaim>;
+    /// An uploaded file the user may see.
+    async fn get_file(&self, id: &str) -> ClientResult<StoredFile>;
+
     /// The published community as the logged-in user sees it.
     async fn community(&self) -> ClientResult<PublishedSite>;
     /// The draft community (administrators).

@@ -117,6 +117,27 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     insert_seeded(&mut tx, &data.deals).await?;
     insert_seeded(&mut tx, &data.opportunities).await?;
     insert_seeded(&mut tx, &data.contacts).await?;
+    for b in &data.mdf.budgets {
+        crate::records::insert(&mut *tx, "mdf_budgets", trellis_api::record::fields(b)).await?;
+    }
+    insert_seeded(&mut tx, &data.mdf.requests).await?;
+    for f in &data.mdf.files {
+        sqlx::query(
+            "INSERT INTO files (id, file_name, content_type, size, data, partner_account_id, owner_user_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&f.id)
+        .bind(&f.file_name)
+        .bind(&f.content_type)
+        .bind(f.bytes.len() as i64)
+        .bind(&f.bytes)
+        .bind(&f.partner_account_id)
+        .bind(&f.owner_user_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    insert_seeded(&mut tx, &data.mdf.claims).await?;
     let site = serde_json::to_string(&data.site)
         .map_err(|e| crate::error::Error::Internal(e.to_string()))?;
     let at = now();

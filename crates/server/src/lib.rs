@@ -77,6 +77,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(handlers::admin::router())
         .merge(handlers::community::router())
         .merge(handlers::workflows::router())
+        .merge(handlers::mdf::router())
         .merge(handlers::records::leads::router())
         .merge(handlers::records::deals::router())
         .merge(handlers::records::opportunities::router())

@@ -31,6 +31,12 @@ impl Entity for Opportunity {
 impl Entity for Contact {
     const TABLE: &'static str = "contacts";
 }
+impl Entity for MdfRequest {
+    const TABLE: &'static str = "mdf_requests";
+}
+impl Entity for MdfClaim {
+    const TABLE: &'static str = "mdf_claims";
+}
 
 /// A row as a JSON object of columns.
 fn row_to_json(row: &SqliteRow) -> Result<Map<String, Value>> {
@@ -53,8 +59,13 @@ fn row_to_json(row: &SqliteRow) -> Result<Map<String, Value>> {
 }
 
 fn from_row<E: Entity>(row: &SqliteRow) -> Result<E> {
+    decode_row(row, E::NAME)
+}
+
+/// A row decoded through its columns' names into any serde type.
+pub fn decode_row<T: serde::de::DeserializeOwned>(row: &SqliteRow, what: &str) -> Result<T> {
     serde_json::from_value(Value::Object(row_to_json(row)?))
-        .map_err(|e| Error::Internal(format!("{} row does not decode: {e}", E::NAME)))
+        .map_err(|e| Error::Internal(format!("{what} row does not decode: {e}")))
 }
 
 fn push_value(q: &mut QueryBuilder<'_, Sqlite>, value: Value) {
@@ -102,7 +113,8 @@ pub async fn insert_seeded<E: Entity>(conn: &mut SqliteConnection, records: &[E]
     Ok(())
 }
 
-fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
+/// Restricts a query on a partner-owned table to what `scope` may see.
+pub fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
     match scope {
         Scope::All => {}
         Scope::Account(a) => {

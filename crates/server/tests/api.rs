@@ -330,6 +330,14 @@ async fn the_openapi_document_covers_every_route() {
         "/api/contacts/{id}",
         "/api/community",
         "/api/community/draft",
+        "/api/mdf/budgets",
+        "/api/mdf/requests",
+        "/api/mdf/requests/{id}",
+        "/api/mdf/requests/{id}/transition",
+        "/api/mdf/claims",
+        "/api/mdf/claims/{id}",
+        "/api/mdf/claims/{id}/transition",
+        "/api/files/{id}",
     ];
     let mut documented: Vec<_> = paths.keys().map(String::as_str).collect();
     documented.sort();
@@ -364,4 +372,42 @@ async fn the_openapi_document_covers_every_route() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn proof_uploads_take_large_bodies_but_only_up_to_the_upload_limit() {
+    use trellis_api::upload::{encode, MAX_UPLOAD_BYTES};
+    let app = test_app(false).await;
+    let cookie = login(&app, "partner@bluebird.test").await;
+    let claim = |bytes: &[u8]| {
+        json!({"request_id": "mdfr_email", "amount": 100,
+               "proof": {"file_name": "../../etc/passwd.pdf", "data": encode(bytes)}})
+        .to_string()
+    };
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(MAX_UPLOAD_BYTES, b' ');
+    let (status, _, text) = send(
+        &app,
+        json_req(Method::POST, "/api/mdf/claims", &claim(&pdf), Some(&cookie)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let created: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(created["proof_file_name"], "passwd.pdf");
+    assert_eq!(created["proof_size"], MAX_UPLOAD_BYTES as i64);
+    pdf.resize(MAX_UPLOAD_BYTES + 1, b' ');
+    let (status, _, text) = send(
+        &app,
+        json_req(Method::POST, "/api/mdf/claims", &claim(&pdf), Some(&cookie)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert_eq!(error_body(&text)["field_errors"][0]["field"], "proof");
+    pdf.resize(2 * MAX_UPLOAD_BYTES, b' ');
+    let (status, _, _) = send(
+        &app,
+        json_req(Method::POST, "/api/mdf/claims", &claim(&pdf), Some(&cookie)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }

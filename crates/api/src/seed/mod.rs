@@ -3,6 +3,9 @@
 use crate::datetime::{date, timestamp};
 use crate::*;
 
+mod mdf;
+pub use mdf::{demo_mdf, DemoMdf, SeedFile};
+
 /// Every demo user's password.
 pub const DEMO_PASSWORD: &str = "trellis-demo";
 
@@ -17,6 +20,7 @@ pub struct DemoData {
     pub opportunities: Vec<Opportunity>,
     pub contacts: Vec<Contact>,
     pub site: Site,
+    pub mdf: DemoMdf,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -376,6 +380,7 @@ pub fn demo_data(now: i64) -> DemoData {
         opportunities,
         contacts,
         site: crate::templates::partner_central(),
+        mdf: demo_mdf(now),
     }
 }
 

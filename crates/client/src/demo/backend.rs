@@ -308,6 +308,38 @@ impl PrmBackend for DemoBackend {
         self.update_record(id, input)
     }
 
+    async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>> {
+        self.budgets_now()
+    }
+    async fn create_mdf_budget(&self, input: &MdfBudgetInput) -> ClientResult<MdfBudget> {
+        self.create_budget_now(input)
+    }
+    async fn list_mdf_requests(&self, query: &ListQuery) -> ClientResult<ListPage<MdfRequest>> {
+        self.list_records(query)
+    }
+    async fn create_mdf_request(&self, input: &MdfRequestInput) -> ClientResult<MdfRequest> {
+        self.create_request_now(input)
+    }
+    async fn transition_mdf_request(
+        &self,
+        id: &str,
+        action: &MdfAction,
+    ) -> ClientResult<MdfRequest> {
+        self.transition_request_now(id, action)
+    }
+    async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
+        self.list_records(query)
+    }
+    async fn create_mdf_claim(&self, input: &MdfClaimInput) -> ClientResult<MdfClaim> {
+        self.create_claim_now(input)
+    }
+    async fn transition_mdf_claim(&self, id: &str, action: &MdfAction) -> ClientResult<MdfClaim> {
+        self.transition_claim_now(id, action)
+    }
+    async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
+        self.file_now(id)
+    }
+
     async fn community(&self) -> ClientResult<PublishedSite> {
         let user = self.user()?;
         let tier = user.partner_account_id.as_ref().and_then(|a| {

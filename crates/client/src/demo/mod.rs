@@ -15,6 +15,7 @@ use trellis_api::*;
 use crate::ClientResult;
 
 mod backend;
+mod mdf;
 mod workflows;
 
 /// Seconds since the epoch, in the browser or natively.

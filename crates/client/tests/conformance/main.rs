@@ -1,10 +1,12 @@
 //! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
 
 mod access;
+mod mdf;
 mod records;
 mod workflows;
 
 use access::*;
+use mdf::*;
 use records::*;
 use workflows::*;
 
@@ -119,4 +121,6 @@ conformance!(
     partners_work_their_lead_inbox,
     reviewers_see_conflicting_registrations,
     staff_distribute_pool_leads_to_partners,
+    partners_request_funds_and_claim_them,
+    budgets_are_never_overspent,
 );

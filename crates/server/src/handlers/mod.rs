@@ -2,5 +2,6 @@
 
 pub mod admin;
 pub mod community;
+pub mod mdf;
 pub mod records;
 pub mod workflows;

@@ -1,0 +1,523 @@
+//! Market development funds: budgets per program and period, partners' fund requests, and claims.
+//!
+//! A request is submitted → approved | rejected; an approved request commits its amount against
+//! the budget. A claim (with proof) is submitted → approved | rejected, and approved → paid.
+//! Neither the approved requests of a budget nor the claims of a request may exceed their amount.
+
+use serde::{Deserialize, Serialize};
+
+use crate::upload::Upload;
+use crate::validate::{is_iso_date, Errors};
+use crate::*;
+
+/// Money a program sets aside for partner marketing in one period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MdfBudget {
+    pub id: String,
+    pub program_id: String,
+    /// The period's name ("2026 H2").
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    /// Whole units of `currency`.
+    pub amount: i64,
+    pub currency: String,
+    /// The sum of the approved requests against this budget.
+    pub committed: i64,
+    pub created_at: String,
+}
+
+impl MdfBudget {
+    /// What is still free to approve.
+    pub fn remaining(&self) -> i64 {
+        self.amount - self.committed
+    }
+}
+
+/// Fields of a new budget.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MdfBudgetInput {
+    pub program_id: String,
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub amount: i64,
+    pub currency: String,
+}
+
+/// Where a fund request is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MdfRequestStatus {
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+/// A partner's request for funds for one marketing activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MdfRequest {
+    pub id: String,
+    pub budget_id: String,
+    pub activity: String,
+    pub description: String,
+    pub amount: i64,
+    /// The budget's currency.
+    pub currency: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub status: MdfRequestStatus,
+    #[serde(default)]
+    pub reviewer_reason: Option<String>,
+    /// The sum of the claims filed against it that were not rejected.
+    pub claimed: i64,
+    pub partner_account_id: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields of a new fund request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MdfRequestInput {
+    pub budget_id: String,
+    pub activity: String,
+    #[serde(default)]
+    pub description: String,
+    pub amount: i64,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+/// Where a claim is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Submitted,
+    Approved,
+    Rejected,
+    Paid,
+}
+
+/// A partner's claim for money spent on an approved request, with proof.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MdfClaim {
+    pub id: String,
+    pub request_id: String,
+    /// The request's activity, for lists.
+    pub activity: String,
+    pub amount: i64,
+    pub currency: String,
+    pub status: ClaimStatus,
+    #[serde(default)]
+    pub reviewer_reason: Option<String>,
+    pub proof_file_id: String,
+    pub proof_file_name: String,
+    pub proof_content_type: String,
+    pub proof_size: i64,
+    pub partner_account_id: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A new claim: the amount spent and the proof (invoice, receipt, photo).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MdfClaimInput {
+    pub request_id: String,
+    pub amount: i64,
+    pub proof: Upload,
+}
+
+/// A stored file as a backend returns it for download.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoredFile {
+    pub file_name: String,
+    pub content_type: String,
+    /// Base64 of the bytes.
+    pub data: String,
+}
+
+/// A review decision on a request or a claim (`POST .../transition`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum MdfAction {
+    Approve,
+    Reject {
+        reason: String,
+    },
+    /// The approved claim was paid out.
+    MarkPaid,
+}
+
+/// The largest amount in any MDF field.
+pub const MAX_AMOUNT: i64 = 1_000_000_000;
+
+fn amount(e: &mut Errors, value: i64) {
+    if value <= 0 {
+        e.add("amount", "must be greater than zero");
+    } else if value > MAX_AMOUNT {
+        e.add("amount", "is too large");
+    }
+}
+
+fn period(e: &mut Errors, starts_on: &str, ends_on: &str) {
+    e.date("starts_on", starts_on);
+    e.date("ends_on", ends_on);
+    if is_iso_date(starts_on) && is_iso_date(ends_on) && ends_on < starts_on {
+        e.add("ends_on", "must not be before the start date");
+    }
+}
+
+impl Validate for MdfBudgetInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("program_id", &self.program_id, MAX_TEXT);
+        e.required("name", &self.name, MAX_TEXT);
+        period(&mut e, &self.starts_on, &self.ends_on);
+        amount(&mut e, self.amount);
+        e.currency("currency", &self.currency);
+        e.0
+    }
+}
+
+impl Validate for MdfRequestInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("budget_id", &self.budget_id, MAX_TEXT);
+        e.required("activity", &self.activity, MAX_TEXT);
+        e.max("description", &self.description, MAX_NOTES);
+        amount(&mut e, self.amount);
+        period(&mut e, &self.starts_on, &self.ends_on);
+        e.0
+    }
+}
+
+impl Validate for MdfClaimInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = Errors::default();
+        e.required("request_id", &self.request_id, MAX_TEXT);
+        amount(&mut e, self.amount);
+        e.required("proof", &self.proof.data, usize::MAX);
+        e.0
+    }
+}
+
+/// Checks a request against its budget on `today`: open, inside the period, within what is left.
+pub fn check_request(
+    budget: &MdfBudget,
+    input: &MdfRequestInput,
+    today: &str,
+) -> Result<(), ApiError> {
+    input.check()?;
+    let mut e = Errors::default();
+    if budget.ends_on.as_str() < today {
+        e.add("budget_id", "has closed; choose an open budget");
+    }
+    if input.starts_on < budget.starts_on || input.ends_on > budget.ends_on {
+        e.add(
+            "starts_on",
+            &format!(
+                "the activity must take place within the budget period {} to {}",
+                budget.starts_on, budget.ends_on
+            ),
+        );
+    }
+    if input.amount > budget.remaining() {
+        e.add("amount", &exceeds(budget.remaining(), &budget.currency));
+    }
+    if e.0.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(e.0))
+    }
+}
+
+/// The message for an amount over what is left.
+pub fn exceeds(left: i64, currency: &str) -> String {
+    format!("exceeds the {left} {currency} left")
+}
+
+/// Checks a claim against its request: approved, and within what is not yet claimed.
+pub fn check_claim(request: &MdfRequest, input: &MdfClaimInput) -> Result<(), ApiError> {
+    input.check()?;
+    if request.status != MdfRequestStatus::Approved {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "Claims can only be filed against approved fund requests",
+        ));
+    }
+    let left = request.amount - request.claimed;
+    if input.amount > left {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "amount",
+            exceeds(left, &request.currency),
+        )]));
+    }
+    Ok(())
+}
+
+fn forbidden() -> ApiError {
+    ApiError::new(
+        ErrorCode::Forbidden,
+        "Only the channel team reviews fund requests and claims",
+    )
+}
+
+fn reason_of(action: &MdfAction) -> Result<Option<String>, ApiError> {
+    match action {
+        MdfAction::Reject { reason } if reason.trim().is_empty() => Err(ApiError::validation(
+            vec![FieldError::new("reason", "is required")],
+        )),
+        MdfAction::Reject { reason } if reason.chars().count() > MAX_NOTES => {
+            Err(ApiError::validation(vec![FieldError::new(
+                "reason",
+                format!("must be at most {MAX_NOTES} characters"),
+            )]))
+        }
+        MdfAction::Reject { reason } => Ok(Some(reason.trim().to_string())),
+        _ => Ok(None),
+    }
+}
+
+fn illegal(what: &str, status: &str, action: &MdfAction) -> ApiError {
+    let verb = match action {
+        MdfAction::Approve => "approved",
+        MdfAction::Reject { .. } => "rejected",
+        MdfAction::MarkPaid => "marked paid",
+    };
+    ApiError::new(
+        ErrorCode::Conflict,
+        format!("A {status} {what} cannot be {verb}"),
+    )
+}
+
+/// The status a request moves to, and the reviewer's reason; only staff decide.
+pub fn request_transition(
+    status: MdfRequestStatus,
+    action: &MdfAction,
+    staff: bool,
+) -> Result<(MdfRequestStatus, Option<String>), ApiError> {
+    if !staff {
+        return Err(forbidden());
+    }
+    let next = match (status, action) {
+        (MdfRequestStatus::Submitted, MdfAction::Approve) => MdfRequestStatus::Approved,
+        (MdfRequestStatus::Submitted, MdfAction::Reject { .. }) => MdfRequestStatus::Rejected,
+        _ => return Err(illegal("fund request", &wire_name(&status), action)),
+    };
+    Ok((next, reason_of(action)?))
+}
+
+/// The status a claim moves to, and the reviewer's reason; only staff decide.
+pub fn claim_transition(
+    status: ClaimStatus,
+    action: &MdfAction,
+    staff: bool,
+) -> Result<(ClaimStatus, Option<String>), ApiError> {
+    if !staff {
+        return Err(forbidden());
+    }
+    let next = match (status, action) {
+        (ClaimStatus::Submitted, MdfAction::Approve) => ClaimStatus::Approved,
+        (ClaimStatus::Submitted, MdfAction::Reject { .. }) => ClaimStatus::Rejected,
+        (ClaimStatus::Approved, MdfAction::MarkPaid) => ClaimStatus::Paid,
+        _ => return Err(illegal("claim", &wire_name(&status), action)),
+    };
+    Ok((next, reason_of(action)?))
+}
+
+/// The decisions the viewer can take on a request (empty for partners).
+pub fn request_actions(status: MdfRequestStatus, staff: bool) -> Vec<MdfAction> {
+    let probe = MdfAction::Reject { reason: "-".into() };
+    [MdfAction::Approve, probe]
+        .into_iter()
+        .filter(|a| request_transition(status, a, staff).is_ok())
+        .collect()
+}
+
+/// The decisions the viewer can take on a claim (empty for partners).
+pub fn claim_actions(status: ClaimStatus, staff: bool) -> Vec<MdfAction> {
+    let probe = MdfAction::Reject { reason: "-".into() };
+    [MdfAction::Approve, probe, MdfAction::MarkPaid]
+        .into_iter()
+        .filter(|a| claim_transition(status, a, staff).is_ok())
+        .collect()
+}
+
+impl Record for MdfRequest {
+    type Input = MdfRequestInput;
+    const NAME: &'static str = "Fund request";
+    const PREFIX: &'static str = "mdfr_";
+    const STATUS_FIELD: Option<&'static str> = Some("status");
+    const SEARCH_FIELDS: &'static [&'static str] = &["activity", "description"];
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<MdfRequestStatus>(s).is_some()
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        Some("submitted")
+    }
+}
+
+impl Record for MdfClaim {
+    type Input = MdfClaimInput;
+    const NAME: &'static str = "Claim";
+    const PREFIX: &'static str = "mdfc_";
+    const STATUS_FIELD: Option<&'static str> = Some("status");
+    const SEARCH_FIELDS: &'static [&'static str] = &["activity", "proof_file_name"];
+
+    fn valid_status(s: &str) -> bool {
+        parse_wire::<ClaimStatus>(s).is_some()
+    }
+
+    fn initial_status(_: bool, _: bool) -> Option<&'static str> {
+        Some("submitted")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn budget(amount: i64, committed: i64) -> MdfBudget {
+        MdfBudget {
+            id: "b".into(),
+            program_id: "p".into(),
+            name: "H2".into(),
+            starts_on: "2026-07-01".into(),
+            ends_on: "2026-12-31".into(),
+            amount,
+            currency: "EUR".into(),
+            committed,
+            created_at: "2026-06-01T00:00:00Z".into(),
+        }
+    }
+
+    fn input(amount: i64, starts_on: &str) -> MdfRequestInput {
+        MdfRequestInput {
+            budget_id: "b".into(),
+            activity: "Webinar".into(),
+            description: String::new(),
+            amount,
+            starts_on: starts_on.into(),
+            ends_on: "2026-09-30".into(),
+        }
+    }
+
+    #[test]
+    fn requests_must_fit_the_open_budget_and_its_period() {
+        let b = budget(10_000, 7_000);
+        assert!(check_request(&b, &input(3_000, "2026-09-01"), "2026-08-01").is_ok());
+        let over = check_request(&b, &input(3_001, "2026-09-01"), "2026-08-01").unwrap_err();
+        assert_eq!(over.field("amount"), Some("exceeds the 3000 EUR left"));
+        let early = check_request(&b, &input(10, "2026-06-30"), "2026-08-01").unwrap_err();
+        assert!(early.field("starts_on").is_some());
+        let closed = check_request(&b, &input(10, "2026-09-01"), "2027-01-01").unwrap_err();
+        assert_eq!(
+            closed.field("budget_id"),
+            Some("has closed; choose an open budget")
+        );
+        let backwards = input(10, "2026-10-01").validate();
+        assert_eq!(backwards[0].field, "ends_on");
+    }
+
+    #[test]
+    fn request_and_claim_machines() {
+        use ClaimStatus as C;
+        use MdfRequestStatus as R;
+        let reject = MdfAction::Reject {
+            reason: "No".into(),
+        };
+        assert_eq!(
+            request_transition(R::Submitted, &MdfAction::Approve, true).unwrap(),
+            (R::Approved, None)
+        );
+        assert_eq!(
+            request_transition(R::Submitted, &reject, true).unwrap(),
+            (R::Rejected, Some("No".into()))
+        );
+        assert_eq!(
+            request_transition(R::Approved, &reject, true)
+                .unwrap_err()
+                .code,
+            ErrorCode::Conflict
+        );
+        assert_eq!(
+            request_transition(R::Submitted, &MdfAction::Approve, false)
+                .unwrap_err()
+                .code,
+            ErrorCode::Forbidden
+        );
+        let blank = MdfAction::Reject { reason: " ".into() };
+        assert_eq!(
+            claim_transition(C::Submitted, &blank, true)
+                .unwrap_err()
+                .field("reason"),
+            Some("is required")
+        );
+        assert_eq!(
+            claim_transition(C::Approved, &MdfAction::MarkPaid, true)
+                .unwrap()
+                .0,
+            C::Paid
+        );
+        assert!(claim_transition(C::Submitted, &MdfAction::MarkPaid, true).is_err());
+        assert!(claim_transition(C::Paid, &MdfAction::Approve, true).is_err());
+        assert_eq!(claim_actions(C::Approved, true), vec![MdfAction::MarkPaid]);
+        assert_eq!(request_actions(R::Submitted, true).len(), 2);
+        assert!(request_actions(R::Submitted, false).is_empty());
+    }
+
+    #[test]
+    fn claims_stay_within_the_approved_amount() {
+        let mut request = MdfRequest {
+            id: "r".into(),
+            budget_id: "b".into(),
+            activity: "Webinar".into(),
+            description: String::new(),
+            amount: 5_000,
+            currency: "EUR".into(),
+            starts_on: "2026-09-01".into(),
+            ends_on: "2026-09-30".into(),
+            status: MdfRequestStatus::Submitted,
+            reviewer_reason: None,
+            claimed: 4_000,
+            partner_account_id: None,
+            owner_user_id: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        let claim = |amount| MdfClaimInput {
+            request_id: "r".into(),
+            amount,
+            proof: Upload {
+                file_name: "i.pdf".into(),
+                data: "JVBERi0=".into(),
+            },
+        };
+        assert_eq!(
+            check_claim(&request, &claim(100)).unwrap_err().code,
+            ErrorCode::Conflict
+        );
+        request.status = MdfRequestStatus::Approved;
+        assert!(check_claim(&request, &claim(1_000)).is_ok());
+        assert_eq!(
+            check_claim(&request, &claim(1_001))
+                .unwrap_err()
+                .field("amount"),
+            Some("exceeds the 1000 EUR left")
+        );
+    }
+}
