@@ -130,6 +130,7 @@ fn switch(route: Route) -> Html {
         Route::EditContact { id } => {
             html! { <pages::contact_edit::ContactEditPage id={Some(id)} /> }
         }
+        Route::Funds => html! { <pages::funds::FundsPage /> },
         Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Builder => html! { <pages::builder::BuilderPage /> },

@@ -26,6 +26,8 @@ pub enum Route {
     NewContact,
     #[at("/contacts/:id")]
     EditContact { id: String },
+    #[at("/funds")]
+    Funds,
     #[at("/workspace/:view")]
     Workspace { view: String },
     #[at("/pages/:id")]
@@ -52,6 +54,7 @@ impl Route {
                 WorkspaceView::Deals => Route::Deals,
                 WorkspaceView::Opportunities => Route::Opportunities,
                 WorkspaceView::Contacts => Route::Contacts,
+                WorkspaceView::Funds => Route::Funds,
                 other => Route::Workspace {
                     view: trellis_api::wire_name(other),
                 },

@@ -90,10 +90,20 @@ pub struct FormState {
     pub save: Callback<SaveFuture>,
 }
 
-/// Form submission: one place for progress, field errors from either side, and where to go after.
+/// Form submission that goes to `done` once saved.
 #[hook]
 pub fn use_form(done: Route) -> FormState {
     let navigator = use_navigator();
+    use_form_then(Callback::from(move |()| {
+        if let Some(n) = &navigator {
+            n.push(&done);
+        }
+    }))
+}
+
+/// Form submission: one place for progress, field errors from either side, and what to do once saved.
+#[hook]
+pub fn use_form_then(saved: Callback<()>) -> FormState {
     let errors = use_state(HashMap::<String, String>::new);
     let alert = use_state(|| None::<String>);
     let busy = use_state(|| false);
@@ -110,22 +120,13 @@ pub fn use_form(done: Route) -> FormState {
             errors.set(HashMap::new());
             alert.set(None);
             busy.set(true);
-            let (navigator, errors, alert, busy, done) = (
-                navigator.clone(),
-                errors.clone(),
-                alert.clone(),
-                busy.clone(),
-                done.clone(),
-            );
+            let (saved, errors, alert, busy) =
+                (saved.clone(), errors.clone(), alert.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = call.await;
                 busy.set(false);
                 match result {
-                    Ok(()) => {
-                        if let Some(n) = navigator {
-                            n.push(&done);
-                        }
-                    }
+                    Ok(()) => saved.emit(()),
                     Err(ClientError::Api(api)) => {
                         errors.set(
                             api.field_errors
@@ -146,5 +147,50 @@ pub fn use_form(done: Route) -> FormState {
         busy: *busy,
         invalid,
         save,
+    }
+}
+
+/// A form's text by field name, as typed.
+pub type Values = UseStateHandle<HashMap<&'static str, String>>;
+
+/// A [`Field`] bound to `values[id]`, showing `errors[id]` after its label.
+pub fn bound_field(
+    values: &Values,
+    errors: &HashMap<String, String>,
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    hint: Option<&'static str>,
+) -> Html {
+    let value = values.get(id).cloned().unwrap_or_default();
+    let on_change = {
+        let values = values.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*values).clone();
+            next.insert(id, v);
+            values.set(next);
+        })
+    };
+    let error = errors.get(id).map(|m| format!("{label} {m}"));
+    html! {
+        <Field id={id} label={label} kind={kind} value={value} {on_change} {error}
+            hint={hint.map(AttrValue::Static)} />
+    }
+}
+
+/// A whole number as people type it ("25,000", "1 500"); `None` if it is not one.
+pub fn whole_number(text: &str) -> Option<i64> {
+    text.trim().replace([',', ' '], "").parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn whole_numbers_allow_grouping_only() {
+        use super::whole_number;
+        assert_eq!(whole_number(" 25,000 "), Some(25_000));
+        assert_eq!(whole_number("1 500"), Some(1_500));
+        assert_eq!(whole_number("12.5"), None);
+        assert_eq!(whole_number("lots"), None);
     }
 }

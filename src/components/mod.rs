@@ -1,7 +1,9 @@
 //! Reusable pieces of the UI.
 
 pub mod actions;
+pub mod files;
 pub mod form;
+pub mod fund_forms;
 pub mod load;
 pub mod page_view;
 pub mod partners;

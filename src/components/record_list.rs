@@ -45,6 +45,9 @@ pub struct RecordListProps<T: 'static> {
     /// What the search box looks in.
     #[prop_or("Company, name or email")]
     pub placeholder: &'static str,
+    /// Prefix of this list's URL parameters, so several lists on one page keep apart filters.
+    #[prop_or("")]
+    pub url_key: &'static str,
 }
 
 impl<T> PartialEq for RecordListProps<T> {
@@ -71,16 +74,42 @@ enum MoreState {
 }
 
 /// Filters and search applied to the list; kept in the page's URL so reloads and links keep them.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Default, PartialEq)]
 struct Filter {
-    #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     status: String,
 }
 
+/// The page's URL parameters.
+type Params = std::collections::BTreeMap<String, String>;
+
 impl Filter {
+    fn from_params(params: &Params, key: &str) -> Filter {
+        let get = |name: &str| {
+            params
+                .get(&format!("{key}{name}"))
+                .cloned()
+                .unwrap_or_default()
+        };
+        Filter {
+            q: get("q"),
+            status: get("status"),
+        }
+    }
+
+    /// `params` with this list's filter written in (empty values dropped).
+    fn into_params(self, mut params: Params, key: &str) -> Params {
+        for (name, value) in [("q", self.q), ("status", self.status)] {
+            let name = format!("{key}{name}");
+            if value.is_empty() {
+                params.remove(&name);
+            } else {
+                params.insert(name, value);
+            }
+        }
+        params
+    }
+
     fn query(&self, cursor: Option<String>) -> ListQuery {
         let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         ListQuery {
@@ -99,17 +128,17 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let route = use_route::<Route>();
-    let filter = use_state(|| {
-        location
-            .and_then(|l| l.query::<Filter>().ok())
-            .unwrap_or_default()
-    });
+    let params: Params = location
+        .and_then(|l| l.query::<Params>().ok())
+        .unwrap_or_default();
+    let key = props.url_key;
+    let filter = use_state(|| Filter::from_params(&params, key));
     // Apply a filter and write it to the URL (replacing, so Back leaves the list).
     let set_filter = {
         let filter = filter.clone();
         Callback::from(move |next: Filter| {
             if let (Some(n), Some(r)) = (&navigator, &route) {
-                let _ = n.replace_with_query(r, &next);
+                let _ = n.replace_with_query(r, &next.clone().into_params(params.clone(), key));
             }
             filter.set(next);
         })
@@ -339,7 +368,25 @@ pub fn age(timestamp: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::money;
+    use super::{money, Filter, Params};
+
+    #[test]
+    fn lists_keep_their_own_url_parameters() {
+        let mut params = Params::new();
+        params.insert("q".into(), "acme".into());
+        params.insert("claims_status".into(), "paid".into());
+        assert_eq!(Filter::from_params(&params, "").q, "acme");
+        let claims = Filter::from_params(&params, "claims_");
+        assert_eq!((claims.q.as_str(), claims.status.as_str()), ("", "paid"));
+        let next = Filter {
+            q: "webinar".into(),
+            status: String::new(),
+        }
+        .into_params(params, "claims_");
+        assert_eq!(next.get("q").map(String::as_str), Some("acme"));
+        assert_eq!(next.get("claims_q").map(String::as_str), Some("webinar"));
+        assert!(!next.contains_key("claims_status"));
+    }
 
     #[test]
     fn money_groups_thousands() {

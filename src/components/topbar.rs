@@ -126,6 +126,7 @@ pub fn view_label(view: WorkspaceView) -> &'static str {
         WorkspaceView::Deals => "Deals",
         WorkspaceView::Opportunities => "Opportunities",
         WorkspaceView::Contacts => "Contacts",
+        WorkspaceView::Funds => "Marketing funds",
         WorkspaceView::Dashboards => "Dashboards",
         WorkspaceView::Training => "Training",
         WorkspaceView::Support => "Support",

@@ -166,7 +166,7 @@ pub fn AdminPage() -> Html {
             <h2>{ "Partner accounts" }</h2>
             <RecordList<Account> noun="partner accounts" singular="partner account" placeholder="Name or domain" fetch={fetch_partners as fn(_, _) -> _} columns={account_columns as fn() -> _} />
             <h2>{ "Users" }</h2>
-            <RecordList<User> noun="users" singular="user" placeholder="Name or email" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
+            <RecordList<User> noun="users" singular="user" url_key="users_" placeholder="Name or email" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
         </div>
         </ContextProvider<Directory>>
     }

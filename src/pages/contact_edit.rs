@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::{use_form, Field};
+use crate::components::form::{bound_field, use_form};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
@@ -121,19 +121,9 @@ pub fn ContactForm(props: &ContactFormProps) -> Html {
         })
     };
 
-    let fields = FIELDS.iter().map(|(name, label, kind)| {
-        let on_change = {
-            let values = values.clone();
-            Callback::from(move |v: String| {
-                let mut next = (*values).clone();
-                next.insert(name, v);
-                values.set(next);
-            })
-        };
-        let value = values.get(name).cloned().unwrap_or_default();
-        let error = state.errors.get(*name).map(|m| format!("{label} {m}"));
-        html! { <Field id={*name} label={*label} kind={*kind} {value} {on_change} {error} /> }
-    });
+    let fields = FIELDS
+        .iter()
+        .map(|(name, label, kind)| bound_field(&values, &state.errors, name, label, kind, None));
     html! {
         <form class="card form-grid" {onsubmit} novalidate=true aria-label="Contact">
             if let Some(message) = &state.alert {

@@ -6,6 +6,7 @@ pub mod contact_edit;
 pub mod contacts;
 pub mod deal_new;
 pub mod deals;
+pub mod funds;
 pub mod home;
 pub mod leads;
 pub mod login;

@@ -345,3 +345,73 @@ test('a partner moves an opportunity to negotiation and updates its figures', as
   await page.screenshot({ path: join(shots, 'opportunities.png') });
   assert.deepEqual(page.errors, []);
 });
+
+test('a partner requests marketing funds, the channel team approves, and the partner files a claim', async () => {
+  const activity = 'Installer roadshow ' + Date.now();
+  const partner = await newPage();
+  await logIn(partner, 'partner@bluebird.test');
+  await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Funds' }).click();
+  await partner.getByRole('heading', { name: 'Marketing funds' }).waitFor();
+  await partner.getByRole('article', { name: 'Budget This half-year' }).waitFor();
+  await partner.getByRole('button', { name: 'Request funds' }).click();
+  const form = partner.getByRole('form', { name: 'Fund request' });
+  await form.getByRole('button', { name: 'Send request' }).click();
+  await form.getByText('Activity is required').waitFor();
+  await form.getByText('Amount is required').waitFor();
+  const budgetText = await form.getByLabel('Budget').locator('option:checked').textContent();
+  const start = budgetText.match(/\((\d{4}-\d\d-\d\d) to/)[1];
+  await form.getByLabel('Activity').fill(activity);
+  await form.getByLabel('Amount').fill('999,999');
+  await form.getByLabel('Starts on').fill(start);
+  await form.getByLabel('Ends on').fill(start);
+  await form.getByRole('button', { name: 'Send request' }).click();
+  await form.getByText(/Amount exceeds the [\d,]+ EUR left/).waitFor();
+  await form.getByLabel('Amount').fill('3,000');
+  await form.getByRole('button', { name: 'Send request' }).click();
+  await form.waitFor({ state: 'detached' });
+  const row = partner.locator('tr', { hasText: activity });
+  await row.getByText('Submitted').waitFor();
+  await partner.screenshot({ path: join(shots, 'funds-partner.png'), fullPage: true });
+
+  const admin = await newPage();
+  await logIn(admin, 'channel@trellis.test');
+  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Funds' }).click();
+  const before = await admin.getByRole('article', { name: 'Budget This half-year' }).locator('.budget-left').textContent();
+  await admin.getByRole('button', { name: `Approve fund request for ${activity}` }).click();
+  await admin.locator('tr', { hasText: activity }).getByText('Approved').waitFor();
+  const leftAfter = admin.getByRole('article', { name: 'Budget This half-year' }).locator('.budget-left');
+  await admin.waitForFunction((b) => document.querySelector('.budget-left')?.textContent !== b, before);
+  const toNumber = (t) => Number(t.replace(/[^\d]/g, ''));
+  assert.equal(toNumber(before) - toNumber(await leftAfter.textContent()), 3000);
+  await admin.screenshot({ path: join(shots, 'funds-review.png'), fullPage: true });
+
+  await partner.reload();
+  await partner.getByRole('button', { name: `File a claim for ${activity}` }).click();
+  const claim = partner.getByRole('form', { name: `Claim for ${activity}` });
+  await claim.getByLabel(/^Proof/).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just text') });
+  await claim.getByRole('button', { name: 'File claim' }).click();
+  await claim.getByText('Proof must be a PDF, a PNG image, a JPEG image').waitFor();
+  await claim.getByLabel('Amount spent').fill('2,400');
+  await claim.getByLabel(/^Proof/).setInputFiles({ name: 'invoice-88.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% roadshow invoice\n%%EOF\n') });
+  await claim.getByRole('button', { name: 'File claim' }).click();
+  await claim.waitFor({ state: 'detached' });
+  const claimRow = partner.locator('tr', { hasText: 'invoice-88.pdf' });
+  await claimRow.getByText('Submitted').waitFor();
+  await partner.locator('tr', { hasText: activity }).first().getByText('2,400 EUR').waitFor();
+  await partner.screenshot({ path: join(shots, 'funds-claim.png'), fullPage: true });
+
+  await admin.reload();
+  const adminClaim = admin.locator('tr', { hasText: 'invoice-88.pdf' });
+  const [download] = await Promise.all([
+    admin.waitForEvent('download'),
+    adminClaim.getByRole('button', { name: /^Download proof invoice-88.pdf/ }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'invoice-88.pdf');
+  await adminClaim.getByRole('button', { name: `Approve claim for ${activity}` }).click();
+  await adminClaim.getByRole('button', { name: `Mark paid claim for ${activity}` }).click();
+  await adminClaim.getByText('Paid').waitFor();
+  assert.deepEqual(partner.errors, []);
+  assert.deepEqual(admin.errors, []);
+});

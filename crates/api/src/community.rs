@@ -36,6 +36,8 @@ pub enum WorkspaceView {
     Deals,
     Opportunities,
     Contacts,
+    /// Market development funds: budgets, requests and claims.
+    Funds,
     Dashboards,
     Training,
     Support,

@@ -99,6 +99,20 @@ pub fn encode(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
+/// The bytes of base64 text, if it is base64.
+pub fn decode(data: &str) -> Option<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD.decode(data).ok()
+}
+
+/// A file size as people read it ("820 B", "14 KB", "1.8 MB").
+pub fn human_size(bytes: i64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", (b + 512) / 1024),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +158,14 @@ mod tests {
             upload("a.pdf", &big).check("f").unwrap_err().field("f"),
             Some("must be at most 2 MiB")
         );
+    }
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(human_size(820), "820 B");
+        assert_eq!(human_size(14_000), "14 KB");
+        assert_eq!(human_size(1_900_000), "1.8 MB");
+        assert_eq!(decode(&encode(b"abc")), Some(b"abc".to_vec()));
     }
 
     #[test]
