@@ -54,6 +54,12 @@ impl PrmBackend for Fake {
     async fn update_account(&self, id: &str, i: &AccountInput) -> ClientResult<Account> {
         self.demo.update_account(id, i).await
     }
+    async fn change_partnership(&self, id: &str, c: &PartnerChange) -> ClientResult<Account> {
+        self.demo.change_partnership(id, c).await
+    }
+    async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>> {
+        self.demo.tier_history(id).await
+    }
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
         self.demo.list_programs().await
     }

@@ -134,7 +134,12 @@ pub fn use_form_then(saved: Callback<()>) -> FormState {
                                 .map(|e| (e.field.clone(), e.message.clone()))
                                 .collect(),
                         );
-                        alert.set(Some(api.message));
+                        // Field messages show beside their fields; the alert says where to look.
+                        alert.set(Some(if api.field_errors.is_empty() {
+                            api.message
+                        } else {
+                            "Please correct the highlighted fields.".into()
+                        }));
                     }
                     Err(e) => alert.set(Some(e.message())),
                 }

@@ -7,6 +7,8 @@ pub mod fund_forms;
 pub mod load;
 pub mod page_view;
 pub mod partners;
+pub mod partnership;
 pub mod record_list;
 pub mod states;
 pub mod topbar;
+pub mod users;

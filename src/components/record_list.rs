@@ -337,18 +337,7 @@ pub fn badge(wire: &str, label: &str) -> Html {
     html! { <span class={classes!("badge", wire.to_string())}>{ label.to_string() }</span> }
 }
 
-/// A money amount with its currency, grouped by thousands.
-pub fn money(amount: i64, currency: &str) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{}{grouped} {currency}", if amount < 0 { "-" } else { "" })
-}
+pub use trellis_api::mdf::money;
 
 /// Today as `YYYY-MM-DD`, from the browser's clock.
 pub fn today() -> String {

@@ -2,22 +2,23 @@
 
 use std::rc::Rc;
 
-use trellis_api::{wire_name, Account, ListQuery, PartnerProgram, User};
+use trellis_api::{Account, ListQuery, PartnerProgram, User};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
 use crate::components::load::{use_load, Load};
+use crate::components::partnership::PartnershipCell;
 use crate::components::record_list::{badge, Col, PageFuture, RecordList};
+use crate::components::users::{UserForm, UserStatus};
 use crate::session::use_session;
 
-fn fetch_partners(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Account> {
-    Box::pin(async move {
-        let query = ListQuery {
-            status: Some("partner".into()),
-            ..query
-        };
-        backend.list_accounts(&query).await
-    })
+const ACCOUNT_KINDS: &[(&str, &str)] = &[
+    ("partner", "Partners"),
+    ("customer", "Customers and prospects"),
+];
+
+fn fetch_accounts(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Account> {
+    Box::pin(async move { backend.list_accounts(&query).await })
 }
 
 fn fetch_users(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<User> {
@@ -27,18 +28,13 @@ fn fetch_users(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<User
 fn account_columns() -> Vec<Col<Account>> {
     vec![
         Col {
-            header: "Partner",
+            header: "Account",
             cell: |a| html! { <><strong>{ a.name.clone() }</strong><br /><span class="muted">{ a.domain.clone() }</span></> },
             numeric: false,
         },
         Col {
-            header: "Type",
-            cell: |a| html! { a.partner_type.map(|t| wire_name(&t)).unwrap_or_default() },
-            numeric: false,
-        },
-        Col {
-            header: "Tier",
-            cell: |a| html! { <TierName id={a.tier_id.clone()} /> },
+            header: "Partnership",
+            cell: |a| html! { <PartnershipCell account={a.clone()} /> },
             numeric: false,
         },
         Col {
@@ -68,18 +64,12 @@ fn user_columns() -> Vec<Col<User>> {
         },
         Col {
             header: "Account",
-            cell: |u| html! { u.partner_account_id.clone().unwrap_or_else(|| "Vendor".into()) },
+            cell: |u| html! { <AccountName id={u.partner_account_id.clone()} /> },
             numeric: false,
         },
         Col {
             header: "Status",
-            cell: |u| {
-                if u.active {
-                    badge("approved", "Active")
-                } else {
-                    badge("rejected", "Deactivated")
-                }
-            },
+            cell: |u| html! { <UserStatus user={u.clone()} /> },
             numeric: false,
         },
     ]
@@ -154,6 +144,19 @@ pub fn AdminPage() -> Html {
         Load::Ready(d) => d.clone(),
         _ => Directory::default(),
     };
+    let adding = use_state(|| false);
+    let added = use_state(|| 0u32);
+    let toggle = {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(!*adding))
+    };
+    let saved = {
+        let (adding, added) = (adding.clone(), added.clone());
+        Callback::from(move |()| {
+            adding.set(false);
+            added.set(*added + 1);
+        })
+    };
     if !session.me().is_some_and(|me| me.user.role.is_internal()) {
         return html! { <div class="alert error" role="alert">{ "Only vendor staff can open the admin screens." }</div> };
     }
@@ -161,12 +164,17 @@ pub fn AdminPage() -> Html {
         <ContextProvider<Directory> context={directory}>
         <div class="stack">
             <div class="page-header">
-                <div><h1>{ "Partner administration" }</h1><p>{ "Partner accounts, their program tiers, and the people who log in." }</p></div>
+                <div><h1>{ "Partner administration" }</h1><p>{ "Accounts and their place in the partner program, and the people who log in." }</p></div>
             </div>
-            <h2>{ "Partner accounts" }</h2>
-            <RecordList<Account> noun="partner accounts" singular="partner account" placeholder="Name or domain" fetch={fetch_partners as fn(_, _) -> _} columns={account_columns as fn() -> _} />
-            <h2>{ "Users" }</h2>
-            <RecordList<User> noun="users" singular="user" url_key="users_" placeholder="Name or email" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
+            <h2>{ "Accounts" }</h2>
+            <RecordList<Account> noun="accounts" singular="account" placeholder="Name or domain" status_label="Show"
+                statuses={ACCOUNT_KINDS} fetch={fetch_accounts as fn(_, _) -> _} columns={account_columns as fn() -> _} />
+            <div class="section-header">
+                <h2>{ "Users" }</h2>
+                <button class="button" type="button" aria-expanded={adding.to_string()} onclick={toggle}>{ "Add user" }</button>
+            </div>
+            if *adding { <UserForm on_saved={saved} /> }
+            <RecordList<User> key={format!("users-{}", *added)} noun="users" singular="user" url_key="users_" placeholder="Name or email" fetch={fetch_users as fn(_, _) -> _} columns={user_columns as fn() -> _} />
         </div>
         </ContextProvider<Directory>>
     }

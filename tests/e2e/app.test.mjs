@@ -108,9 +108,11 @@ test('an admin sees the Builder and Admin entries', async () => {
   await page.getByText('Published, up to date').waitFor();
   await page.screenshot({ path: join(shots, 'builder.png') });
   await page.getByRole('link', { name: 'Admin' }).click();
-  await page.getByRole('heading', { name: 'Partner accounts' }).waitFor();
-  await page.getByRole('cell', { name: /Acme Solutions/ }).waitFor();
-  await page.getByText('Showing 3 partner accounts').waitFor();
+  await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+  await page.getByRole('cell', { name: 'Acme Solutions acme.test' }).waitFor();
+  await page.getByText('Showing 13 accounts').waitFor();
+  await page.getByLabel('Show').selectOption('partner');
+  await page.getByText('Showing 3 accounts').waitFor();
   await page.screenshot({ path: join(shots, 'admin.png'), fullPage: true });
 });
 
@@ -414,4 +416,67 @@ test('a partner requests marketing funds, the channel team approves, and the par
   await adminClaim.getByText('Paid').waitFor();
   assert.deepEqual(partner.errors, []);
   assert.deepEqual(admin.errors, []);
+});
+
+test('the channel team makes a customer a partner, moves a tier with a reason, and manages users', async () => {
+  const page = await newPage();
+  await logIn(page, 'channel@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByLabel('Show').selectOption('customer');
+  await page.getByText('Showing 10 accounts').waitFor();
+  const make = page.getByRole('button', { name: /^Make .+ a partner$/ }).first();
+  const company = (await make.getAttribute('aria-label')).replace(/^Make /, '').replace(/ a partner$/, '');
+  await make.click();
+  const joinForm = page.getByRole('form', { name: `Make partner: ${company}` });
+  await joinForm.getByRole('button', { name: 'Make partner' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Reason is required' }).waitFor();
+  await joinForm.getByLabel('Partner type').selectOption('referral');
+  await joinForm.getByLabel('Tier').selectOption({ label: 'Registered' });
+  await joinForm.getByLabel('Reason').fill('Signed the referral agreement at the summit');
+  await joinForm.getByRole('button', { name: 'Make partner' }).click();
+  const row = page.locator('tr', { hasText: company });
+  await row.getByRole('button', { name: `Change tier of ${company}` }).waitFor();
+  await row.getByRole('button', { name: `Change tier of ${company}` }).click();
+  const move = page.getByRole('form', { name: `Change tier: ${company}` });
+  await move.getByLabel('Tier').selectOption({ label: 'Silver' });
+  await move.getByLabel('Reason').fill('Closed three deals in the first quarter');
+  await move.getByRole('button', { name: 'Change tier' }).click();
+  await row.locator('.badge', { hasText: 'Silver' }).waitFor();
+  await row.getByRole('button', { name: `Tier history of ${company}` }).click();
+  await row.getByText('Registered → Silver').waitFor();
+  await row.getByText(/Casey Channel · Closed three deals in the first quarter/).waitFor();
+  await row.getByText('not a partner → Registered').waitFor();
+  await page.screenshot({ path: join(shots, 'admin-tiers.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const form = page.getByRole('form', { name: 'New user' });
+  await form.getByLabel('Email').fill('not-an-email');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await form.getByText('Name is required').waitFor();
+  await form.getByText(/^Email must be an email address/).waitFor();
+  await form.getByText('Temporary password is required').waitFor();
+  await form.getByLabel('Name').fill('Quinn Cedar');
+  await form.getByLabel('Email').fill('quinn@cedar.test');
+  await form.getByLabel('Role').selectOption('partner_user');
+  await form.getByLabel('Partner account').selectOption({ label: 'Cedar IT' });
+  await form.getByLabel('Temporary password').fill('a-long-temporary-secret');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await form.waitFor({ state: 'detached' });
+  const userRow = page.locator('tr', { hasText: 'quinn@cedar.test' });
+  await userRow.getByText('Cedar IT').waitFor();
+
+  const quinn = await newPage();
+  await logIn(quinn, 'quinn@cedar.test', 'a-long-temporary-secret');
+  await quinn.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await quinn.getByText('Cedar IT · Registered').waitFor();
+
+  await userRow.getByRole('button', { name: 'Deactivate Quinn Cedar' }).click();
+  await userRow.getByText('Deactivated').waitFor();
+  await page.screenshot({ path: join(shots, 'admin-users.png'), fullPage: true });
+  await quinn.reload();
+  await quinn.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await logIn(quinn, 'quinn@cedar.test', 'a-long-temporary-secret');
+  await quinn.getByText('Wrong email or password').waitFor();
+  assert.deepEqual(page.errors, []);
 });

@@ -70,7 +70,7 @@ impl ApiError {
     /// A validation error listing the invalid fields.
     pub fn validation(field_errors: Vec<FieldError>) -> Self {
         let message = match field_errors.as_slice() {
-            [one] => format!("{}: {}", one.field, one.message),
+            [one] => format!("{} {}", field_label(&one.field), one.message),
             _ => format!("{} fields are invalid", field_errors.len()),
         };
         Self {
@@ -116,3 +116,26 @@ impl std::fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// A field name as words: `partner_account_id` → "Partner account", `tier_id` → "Tier".
+pub fn field_label(field: &str) -> String {
+    let words = field.strip_suffix("_id").unwrap_or(field).replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    #[test]
+    fn field_names_read_as_words() {
+        let v = super::ApiError::validation(vec![super::FieldError::new(
+            "partner_account_id",
+            "is required",
+        )]);
+        assert_eq!(v.message, "Partner account is required");
+        assert_eq!(super::field_label("reason"), "Reason");
+    }
+}

@@ -10,6 +10,7 @@ pub mod error;
 pub mod lead_flow;
 pub mod mdf;
 pub mod page;
+pub mod partnership;
 pub mod paths;
 pub mod record;
 pub mod records;
@@ -26,6 +27,7 @@ pub use mdf::{
     MdfRequestInput, MdfRequestStatus, StoredFile,
 };
 pub use page::*;
+pub use partnership::{PartnerChange, TierChange};
 pub use record::Record;
 pub use records::*;
 pub use upload::Upload;

@@ -245,7 +245,20 @@ pub fn check_request(
 
 /// The message for an amount over what is left.
 pub fn exceeds(left: i64, currency: &str) -> String {
-    format!("exceeds the {left} {currency} left")
+    format!("exceeds the {} left", money(left, currency))
+}
+
+/// A money amount with its currency, grouped by thousands ("36,500 EUR").
+pub fn money(amount: i64, currency: &str) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{}{grouped} {currency}", if amount < 0 { "-" } else { "" })
 }
 
 /// Checks a claim against its request: approved, and within what is not yet claimed.
@@ -421,7 +434,7 @@ mod tests {
         let b = budget(10_000, 7_000);
         assert!(check_request(&b, &input(3_000, "2026-09-01"), "2026-08-01").is_ok());
         let over = check_request(&b, &input(3_001, "2026-09-01"), "2026-08-01").unwrap_err();
-        assert_eq!(over.field("amount"), Some("exceeds the 3000 EUR left"));
+        assert_eq!(over.field("amount"), Some("exceeds the 3,000 EUR left"));
         let early = check_request(&b, &input(10, "2026-06-30"), "2026-08-01").unwrap_err();
         assert!(early.field("starts_on").is_some());
         let closed = check_request(&b, &input(10, "2026-09-01"), "2027-01-01").unwrap_err();
@@ -517,7 +530,7 @@ mod tests {
             check_claim(&request, &claim(1_001))
                 .unwrap_err()
                 .field("amount"),
-            Some("exceeds the 1000 EUR left")
+            Some("exceeds the 1,000 EUR left")
         );
     }
 }

@@ -49,3 +49,13 @@ pub fn mdf_request_transition(id: &str) -> String {
 pub fn mdf_claim_transition(id: &str) -> String {
     format!("{MDF_CLAIMS}/{id}/transition")
 }
+
+/// The path that changes an account's partnership or tier (`POST`, vendor staff).
+pub fn partnership(account_id: &str) -> String {
+    format!("{ACCOUNTS}/{account_id}/partnership")
+}
+
+/// The path of an account's tier history (`GET`).
+pub fn tier_history(account_id: &str) -> String {
+    format!("{ACCOUNTS}/{account_id}/tier-history")
+}

@@ -131,6 +131,13 @@ impl PrmBackend for HttpBackend {
         self.send(Method::Put, &item(paths::ACCOUNTS, id), input)
             .await
     }
+    async fn change_partnership(&self, id: &str, change: &PartnerChange) -> ClientResult<Account> {
+        self.send(Method::Post, &paths::partnership(id), change)
+            .await
+    }
+    async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>> {
+        self.get(&paths::tier_history(id)).await
+    }
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
         self.get(paths::PROGRAMS).await
     }

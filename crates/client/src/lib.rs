@@ -34,6 +34,10 @@ pub trait PrmBackend {
     async fn get_account(&self, id: &str) -> ClientResult<Account>;
     async fn create_account(&self, input: &AccountInput) -> ClientResult<Account>;
     async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account>;
+    /// Make an account a partner, move its tier, or end its partnership, with a reason (vendor staff).
+    async fn change_partnership(&self, id: &str, change: &PartnerChange) -> ClientResult<Account>;
+    /// An account's tier history, newest first.
+    async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>>;
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>>;
 
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>>;

@@ -121,6 +121,9 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
         crate::records::insert(&mut *tx, "mdf_budgets", trellis_api::record::fields(b)).await?;
     }
     insert_seeded(&mut tx, &data.mdf.requests).await?;
+    for c in &data.tier_changes {
+        crate::records::insert(&mut *tx, "tier_changes", trellis_api::record::fields(c)).await?;
+    }
     for f in &data.mdf.files {
         sqlx::query(
             "INSERT INTO files (id, file_name, content_type, size, data, partner_account_id, owner_user_id, created_at)

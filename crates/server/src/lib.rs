@@ -78,6 +78,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(handlers::community::router())
         .merge(handlers::workflows::router())
         .merge(handlers::mdf::router())
+        .merge(handlers::partners::router())
         .merge(handlers::records::leads::router())
         .merge(handlers::records::deals::router())
         .merge(handlers::records::opportunities::router())

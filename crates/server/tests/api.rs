@@ -338,6 +338,8 @@ async fn the_openapi_document_covers_every_route() {
         "/api/mdf/claims/{id}",
         "/api/mdf/claims/{id}/transition",
         "/api/files/{id}",
+        "/api/accounts/{id}/partnership",
+        "/api/accounts/{id}/tier-history",
     ];
     let mut documented: Vec<_> = paths.keys().map(String::as_str).collect();
     documented.sort();

@@ -4,7 +4,9 @@ use crate::datetime::{date, timestamp};
 use crate::*;
 
 mod mdf;
+mod tiers;
 pub use mdf::{demo_mdf, DemoMdf, SeedFile};
+pub use tiers::demo_tier_changes;
 
 /// Every demo user's password.
 pub const DEMO_PASSWORD: &str = "trellis-demo";
@@ -21,6 +23,7 @@ pub struct DemoData {
     pub contacts: Vec<Contact>,
     pub site: Site,
     pub mdf: DemoMdf,
+    pub tier_changes: Vec<TierChange>,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -371,6 +374,7 @@ pub fn demo_data(now: i64) -> DemoData {
         });
     }
 
+    let tier_changes = demo_tier_changes(&accounts, now);
     DemoData {
         programs,
         accounts,
@@ -381,6 +385,7 @@ pub fn demo_data(now: i64) -> DemoData {
         contacts,
         site: crate::templates::partner_central(),
         mdf: demo_mdf(now),
+        tier_changes,
     }
 }
 

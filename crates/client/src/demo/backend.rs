@@ -99,7 +99,18 @@ impl PrmBackend for DemoBackend {
             tier_id: input.tier_id.clone(),
             created_at: timestamp(now_unix()),
         };
-        self.state.borrow_mut().data.accounts.push(account.clone());
+        let mut state = self.state.borrow_mut();
+        if input.is_partner {
+            let by = self.user()?.name;
+            let entry = trellis_api::partnership::created_as_partner(
+                &account.id,
+                input,
+                &by,
+                &account.created_at,
+            );
+            state.data.tier_changes.push(entry);
+        }
+        state.data.accounts.push(account.clone());
         Ok(account)
     }
 
@@ -113,15 +124,31 @@ impl PrmBackend for DemoBackend {
             .iter_mut()
             .find(|a| a.id == id)
             .ok_or_else(|| ApiError::not_found("Account"))?;
+        trellis_api::partnership::check_edit(account, input)?;
         account.name = input.name.trim().into();
         account.domain = input.domain.trim().into();
         account.region = input.region.clone();
-        account.is_partner = input.is_partner;
         account.partner_type = input.partner_type;
-        account.tier_id = input.tier_id.clone();
         Ok(account.clone())
     }
 
+    async fn change_partnership(&self, id: &str, change: &PartnerChange) -> ClientResult<Account> {
+        self.change_partnership_now(id, change)
+    }
+    async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>> {
+        self.get_account(id).await?;
+        let state = self.state.borrow();
+        let mut list: Vec<TierChange> = state
+            .data
+            .tier_changes
+            .iter()
+            .filter(|c| c.account_id == id)
+            .cloned()
+            .collect();
+        list.reverse();
+        list.sort_by(|a, b| b.changed_at.cmp(&a.changed_at));
+        Ok(list)
+    }
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
         self.user()?;
         Ok(self.state.borrow().data.programs.clone())

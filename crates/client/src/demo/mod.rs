@@ -321,23 +321,29 @@ impl DemoBackend {
 
     fn check_account(&self, input: &AccountInput) -> ClientResult<()> {
         input.check()?;
-        if let Some(tier) = &input.tier_id {
-            let state = self.state.borrow();
-            if !state
-                .data
-                .programs
-                .iter()
-                .flat_map(|p| &p.tiers)
-                .any(|t| &t.id == tier)
-            {
-                return Err(ApiError::validation(vec![FieldError::new(
-                    "tier_id",
-                    "is not a tier of any program",
-                )])
-                .into());
-            }
+        match &input.tier_id {
+            Some(tier) => self.check_tier_id(tier),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    fn check_tier_id(&self, tier: &str) -> ClientResult<()> {
+        let state = self.state.borrow();
+        if state
+            .data
+            .programs
+            .iter()
+            .flat_map(|p| &p.tiers)
+            .any(|t| t.id == tier)
+        {
+            Ok(())
+        } else {
+            Err(ApiError::validation(vec![FieldError::new(
+                "tier_id",
+                "is not a tier of any program",
+            )])
+            .into())
+        }
     }
 
     fn draft_now(&self) -> Draft {

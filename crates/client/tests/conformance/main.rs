@@ -2,11 +2,13 @@
 
 mod access;
 mod mdf;
+mod partners;
 mod records;
 mod workflows;
 
 use access::*;
 use mdf::*;
+use partners::*;
 use records::*;
 use workflows::*;
 
@@ -123,4 +125,5 @@ conformance!(
     staff_distribute_pool_leads_to_partners,
     partners_request_funds_and_claim_them,
     budgets_are_never_overspent,
+    partnership_changes_are_recorded_with_reasons,
 );

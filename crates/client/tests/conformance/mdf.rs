@@ -101,7 +101,7 @@ pub async fn partners_request_funds_and_claim_them(b: &dyn PrmBackend) {
         .expect_err("over the request");
     assert_eq!(
         too_much.api().and_then(|e| e.field("amount")),
-        Some("exceeds the 1000 EUR left")
+        Some("exceeds the 1,000 EUR left")
     );
     let file = b.get_file(&filed.proof_file_id).await.expect("own proof");
     assert_eq!(file.content_type, "application/pdf");

@@ -101,7 +101,8 @@ pub async fn list_accounts(
     Ok(Json(page(&state.db, q, &query, account_from_row).await?))
 }
 
-async fn find_account(db: &sqlx::SqlitePool, user: &User, id: &str) -> Result<Account> {
+/// One account, if `user` may see it.
+pub async fn find_account(db: &sqlx::SqlitePool, user: &User, id: &str) -> Result<Account> {
     let visible = user.role.is_internal() || user.partner_account_id.as_deref() == Some(id);
     let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
         .bind(id)
@@ -125,20 +126,26 @@ pub async fn get_account(
 
 async fn check_tier(db: &sqlx::SqlitePool, input: &AccountInput) -> Result<()> {
     input.check()?;
-    if let Some(tier) = &input.tier_id {
-        let found: Option<String> = sqlx::query_scalar("SELECT id FROM tiers WHERE id = ?")
-            .bind(tier)
-            .fetch_optional(db)
-            .await?;
-        if found.is_none() {
-            return Err(ApiError::validation(vec![FieldError::new(
-                "tier_id",
-                "is not a tier of any program",
-            )])
-            .into());
-        }
+    match &input.tier_id {
+        Some(tier) => check_tier_id(db, tier).await,
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// 422 naming `tier_id` unless `tier` is a tier of some program.
+pub async fn check_tier_id(db: &sqlx::SqlitePool, tier: &str) -> Result<()> {
+    let found: Option<String> = sqlx::query_scalar("SELECT id FROM tiers WHERE id = ?")
+        .bind(tier)
+        .fetch_optional(db)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(ApiError::validation(vec![FieldError::new(
+            "tier_id",
+            "is not a tier of any program",
+        )])
+        .into()),
+    }
 }
 
 /// Create an account (vendor staff).
@@ -152,6 +159,7 @@ pub async fn create_account(
     require_internal(&user)?;
     check_tier(&state.db, &input).await?;
     let id = random_id("acc_");
+    let mut tx = state.db.begin().await?;
     sqlx::query(
         "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -164,15 +172,25 @@ pub async fn create_account(
     .bind(input.partner_type.map(|t| wire_name(&t)))
     .bind(&input.tier_id)
     .bind(now())
-    .execute(&state.db)
+    .execute(&mut *tx)
     .await?;
+    if input.is_partner {
+        let entry = trellis_api::partnership::created_as_partner(&id, &input, &user.name, &now());
+        crate::records::insert(
+            &mut *tx,
+            "tier_changes",
+            trellis_api::record::fields(&entry),
+        )
+        .await?;
+    }
+    tx.commit().await?;
     Ok((
         StatusCode::CREATED,
         Json(find_account(&state.db, &user, &id).await?),
     ))
 }
 
-/// Edit an account, including converting it to or from a partner account (vendor staff).
+/// Edit an account's details; partnership and tier change only through `/partnership` (vendor staff).
 #[utoipa::path(put, path = "/api/accounts/{id}", tag = "accounts", request_body = AccountInput,
     params(("id" = String, Path)),
     responses((status = 200, body = Account), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
@@ -184,7 +202,8 @@ pub async fn update_account(
 ) -> Result<Json<Account>> {
     require_internal(&user)?;
     check_tier(&state.db, &input).await?;
-    find_account(&state.db, &user, &id).await?;
+    let current = find_account(&state.db, &user, &id).await?;
+    trellis_api::partnership::check_edit(&current, &input)?;
     sqlx::query(
         "UPDATE accounts SET name = ?, domain = ?, region = ?, is_partner = ?, partner_type = ?, tier_id = ?
          WHERE id = ?",

@@ -3,5 +3,6 @@
 pub mod admin;
 pub mod community;
 pub mod mdf;
+pub mod partners;
 pub mod records;
 pub mod workflows;

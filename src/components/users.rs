@@ -1,0 +1,187 @@
+//! Adding users and switching them off: the admin screen's user pieces.
+
+use std::collections::HashMap;
+
+use trellis_api::*;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::backend::use_backend;
+use crate::components::actions::use_record_action;
+use crate::components::form::{bound_field, use_form_then, Values};
+use crate::components::record_list::badge;
+use crate::pages::admin::Directory;
+use crate::session::use_session;
+
+/// Properties of [`UserStatus`].
+#[derive(Properties, PartialEq)]
+pub struct UserStatusProps {
+    pub user: User,
+}
+
+/// Active or deactivated, with the button that switches it (never for yourself).
+#[component]
+pub fn UserStatus(props: &UserStatusProps) -> Html {
+    let backend = use_backend();
+    let session = use_session();
+    let work = use_record_action::<User>();
+    let user = match &work.updated {
+        Some(u) if u.id == props.user.id => u.clone(),
+        _ => props.user.clone(),
+    };
+    let me = session.me().map(|m| m.user.id.clone());
+    // Only administrators manage staff accounts; nobody switches themselves off.
+    let may = me.as_deref() != Some(user.id.as_str())
+        && (!user.role.is_internal() || session.me().is_some_and(|m| m.user.role == Role::Admin));
+    let onclick = {
+        let (run, user) = (work.run.clone(), user.clone());
+        Callback::from(move |_: MouseEvent| {
+            let input = UserInput {
+                email: user.email.clone(),
+                name: user.name.clone(),
+                role: user.role,
+                partner_account_id: user.partner_account_id.clone(),
+                active: !user.active,
+                password: None,
+            };
+            let (backend, id) = (backend.clone(), user.id.clone());
+            run.emit(Box::pin(
+                async move { backend.update_user(&id, &input).await },
+            ));
+        })
+    };
+    let (verb, state) = if user.active {
+        ("Deactivate", badge("approved", "Active"))
+    } else {
+        ("Reactivate", badge("rejected", "Deactivated"))
+    };
+    html! {
+        <div class="deal-review">
+            { state }
+            if may {
+                <div class="actions">
+                    <button class="button secondary small" type="button" disabled={work.busy}
+                        aria-label={format!("{verb} {}", user.name)} {onclick}>{ verb }</button>
+                </div>
+            }
+            if let Some(e) = &work.error { <div class="field-error" role="alert">{ e.clone() }</div> }
+        </div>
+    }
+}
+
+/// Properties of [`UserForm`].
+#[derive(Properties, PartialEq)]
+pub struct UserFormProps {
+    pub on_saved: Callback<()>,
+}
+
+/// Creates a user with a temporary password to hand over; partner roles belong to a partner account.
+#[component]
+pub fn UserForm(props: &UserFormProps) -> Html {
+    let backend = use_backend();
+    let session = use_session();
+    let directory = use_context::<Directory>().unwrap_or_default();
+    let values: Values = use_state(|| HashMap::from([("role", "partner_user".to_string())]));
+    let state = use_form_then(props.on_saved.clone());
+    let admin = session.me().is_some_and(|m| m.user.role == Role::Admin);
+    let roles: Vec<Role> = Role::ALL
+        .into_iter()
+        .filter(|r| admin || !r.is_internal())
+        .collect();
+    let get = |k: &str| {
+        values
+            .get(k)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let role: Role = parse_wire(&get("role")).unwrap_or(Role::PartnerUser);
+    let first_partner = directory
+        .partners
+        .first()
+        .map(|a| a.id.clone())
+        .unwrap_or_default();
+    let onsubmit = {
+        let (values, invalid, save) = (values.clone(), state.invalid.clone(), state.save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let get = |k: &str| {
+                values
+                    .get(k)
+                    .map(|v| v.trim().to_string())
+                    .unwrap_or_default()
+            };
+            let account = Some(get("partner_account_id"))
+                .filter(|a| !a.is_empty())
+                .unwrap_or_else(|| first_partner.clone());
+            let input = UserInput {
+                email: get("email"),
+                name: get("name"),
+                role,
+                partner_account_id: (!role.is_internal()).then_some(account),
+                active: true,
+                password: Some(values.get("password").cloned().unwrap_or_default()),
+            };
+            let mut errors: HashMap<String, String> = input
+                .validate()
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect();
+            if input.password.as_deref() == Some("") {
+                errors.insert("password".into(), "is required".into());
+            }
+            if !errors.is_empty() {
+                invalid.emit(errors);
+                return;
+            }
+            let backend = backend.clone();
+            save.emit(Box::pin(async move {
+                backend.create_user(&input).await.map(|_| ())
+            }));
+        })
+    };
+    let select = |id: &'static str| {
+        let values = values.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                let mut next = (*values).clone();
+                next.insert(id, s.value());
+                values.set(next);
+            }
+        })
+    };
+    let f = |id, label, kind, hint| bound_field(&values, &state.errors, id, label, kind, hint);
+    let chosen_account = get("partner_account_id");
+    html! {
+        <form class="card form-grid" {onsubmit} novalidate=true aria-label="New user">
+            if let Some(message) = &state.alert {
+                <div class="alert error span-2" role="alert">{ message.clone() }</div>
+            }
+            { f("name", "Name", "text", None) }
+            { f("email", "Email", "email", None) }
+            <div class="field">
+                <label for="role">{ "Role" }</label>
+                <select id="role" onchange={select("role")}>
+                    { for roles.iter().map(|r| html! {
+                        <option value={wire_name(r)} selected={*r == role}>{ r.label() }</option>
+                    }) }
+                </select>
+            </div>
+            if !role.is_internal() {
+                <div class="field">
+                    <label for="partner_account_id">{ "Partner account" }</label>
+                    <select id="partner_account_id" onchange={select("partner_account_id")}>
+                        { for directory.partners.iter().map(|a| html! {
+                            <option value={a.id.clone()} selected={a.id == chosen_account}>{ a.name.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            { f("password", "Temporary password", "text", Some("At least 10 characters; hand it over privately and ask them to change it")) }
+            <div class="span-2 form-actions">
+                <button class="button" type="submit" disabled={state.busy}>
+                    { if state.busy { "Adding…" } else { "Add user" } }
+                </button>
+            </div>
+        </form>
+    }
+}
