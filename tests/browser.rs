@@ -101,6 +101,12 @@ impl PrmBackend for Fake {
     async fn update_lead(&self, id: &str, i: &LeadInput) -> ClientResult<Lead> {
         self.demo.update_lead(id, i).await
     }
+    async fn distribute_leads(
+        &self,
+        b: &trellis_api::distribution::Distribution,
+    ) -> ClientResult<trellis_api::distribution::DistributionResult> {
+        self.demo.distribute_leads(b).await
+    }
     async fn list_deals(&self, q: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
         self.demo.list_deals(q).await
     }

@@ -10,6 +10,20 @@ use crate::{wire_name, ApiError, DealStatus, ErrorCode, FieldError, MAX_NOTES};
 /// Default number of days an approval protects a deal.
 pub const DEFAULT_VALID_DAYS: u32 = 90;
 
+/// Marks an approved registration whose protection ended before `today` (`YYYY-MM-DD`) as expired.
+/// Returns whether it changed.
+pub fn expire_if_due(deal: &mut crate::DealRegistration, today: &str) -> bool {
+    let due = deal.status == DealStatus::Approved
+        && deal
+            .expires_on
+            .as_deref()
+            .is_some_and(|until| until < today);
+    if due {
+        deal.status = DealStatus::Expired;
+    }
+    due
+}
+
 /// What someone asks to do with a deal registration (`POST /api/deals/{id}/transition`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::distribution::DEFAULT_ACCEPT_DAYS;
 use crate::{
     wire_name, ApiError, ContactInput, ErrorCode, FieldError, Lead, LeadStatus, OpportunityInput,
     Stage, User, MAX_TEXT,
@@ -76,22 +77,49 @@ fn check(status: LeadStatus, action: &LeadAction, staff: bool) -> Result<LeadSta
     }
 }
 
-/// The lead after `user` takes `action` on it, or why they may not.
+/// The lead after `user` takes `action` on it at `now` (seconds since 1970), or why they may not.
+/// An assignment gives the partner the default number of days to accept.
 /// (Backends check that an assigned account exists and is a partner.)
-pub fn apply(lead: &Lead, action: &LeadAction, user: &User) -> Result<Lead, ApiError> {
+pub fn apply(lead: &Lead, action: &LeadAction, user: &User, now: i64) -> Result<Lead, ApiError> {
     let mut next = lead.clone();
     next.status = check(lead.status, action, user.role.is_internal())?;
+    next.accept_by = None;
     match action {
         LeadAction::Assign { partner_account_id } => {
             next.partner_account_id = Some(partner_account_id.clone());
             next.owner_user_id = None;
             next.decline_reason = None;
+            next.accept_by = Some(accept_deadline(now, DEFAULT_ACCEPT_DAYS));
         }
         LeadAction::Accept => next.owner_user_id = Some(user.id.clone()),
         LeadAction::Decline { reason } => next.decline_reason = Some(reason.trim().to_string()),
         LeadAction::Convert => {}
     }
     Ok(next)
+}
+
+/// When a lead assigned at `now` returns to the pool if nobody accepts it.
+pub fn accept_deadline(now: i64, days: u32) -> String {
+    crate::datetime::timestamp(now + i64::from(days) * 86_400)
+}
+
+/// Why an overdue lead went back to the pool (kept on the lead for the channel team).
+pub const OVERDUE: &str = "Not accepted before the deadline";
+
+/// Puts an assigned lead whose deadline passed before `now` (a timestamp) back in the pool.
+/// Returns whether it changed.
+pub fn return_if_overdue(lead: &mut Lead, now: &str) -> bool {
+    let overdue =
+        lead.status == LeadStatus::Assigned && lead.accept_by.as_deref().is_some_and(|by| by < now);
+    if overdue {
+        lead.status = LeadStatus::New;
+        lead.partner_account_id = None;
+        lead.owner_user_id = None;
+        lead.accept_by = None;
+        lead.decline_reason = Some(OVERDUE.into());
+        lead.updated_at = now.into();
+    }
+    overdue
 }
 
 /// The actions a user may be offered for a lead in `status`.
@@ -184,7 +212,7 @@ mod tests {
             .iter()
             .flat_map(|s| {
                 actions.iter().filter_map(move |(a, staff)| {
-                    apply(&lead(*s), a, &user(*staff))
+                    apply(&lead(*s), a, &user(*staff), 0)
                         .ok()
                         .map(|l| (*s, l.status))
                 })
@@ -201,7 +229,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            apply(&lead(Assigned), &LeadAction::Accept, &user(true))
+            apply(&lead(Assigned), &LeadAction::Accept, &user(true), 0)
                 .unwrap_err()
                 .code,
             ErrorCode::Forbidden
@@ -210,16 +238,18 @@ mod tests {
             partner_account_id: "acc_cedar".into(),
         };
         assert_eq!(
-            apply(&lead(New), &assign, &user(false)).unwrap_err().code,
+            apply(&lead(New), &assign, &user(false), 0)
+                .unwrap_err()
+                .code,
             ErrorCode::Forbidden
         );
-        let e = apply(&lead(Converted), &LeadAction::Accept, &user(false)).unwrap_err();
+        let e = apply(&lead(Converted), &LeadAction::Accept, &user(false), 0).unwrap_err();
         assert_eq!(e.message, "A lead that is converted cannot be accepted");
     }
 
     #[test]
     fn accepting_takes_ownership_and_reassigning_clears_the_last_partner() {
-        let accepted = apply(&lead(Assigned), &LeadAction::Accept, &user(false)).unwrap();
+        let accepted = apply(&lead(Assigned), &LeadAction::Accept, &user(false), 0).unwrap();
         assert_eq!(accepted.owner_user_id.as_deref(), Some("usr_acme_mgr"));
         let mut declined = lead(Declined);
         declined.decline_reason = Some("No capacity".into());
@@ -227,7 +257,7 @@ mod tests {
         let assign = LeadAction::Assign {
             partner_account_id: "acc_cedar".into(),
         };
-        let reassigned = apply(&declined, &assign, &user(true)).unwrap();
+        let reassigned = apply(&declined, &assign, &user(true), 0).unwrap();
         assert_eq!(reassigned.partner_account_id.as_deref(), Some("acc_cedar"));
         assert_eq!(
             (reassigned.owner_user_id, reassigned.decline_reason),
@@ -236,11 +266,33 @@ mod tests {
     }
 
     #[test]
+    fn assignments_carry_a_deadline_and_overdue_leads_return_to_the_pool() {
+        let assign = LeadAction::Assign {
+            partner_account_id: "acc_cedar".into(),
+        };
+        let mut assigned = apply(&lead(New), &assign, &user(true), 0).unwrap();
+        assert_eq!(assigned.accept_by.as_deref(), Some("1970-01-04T00:00:00Z"));
+        assert!(!return_if_overdue(&mut assigned, "1970-01-04T00:00:00Z"));
+        assert!(return_if_overdue(&mut assigned, "1970-01-04T00:00:01Z"));
+        assert_eq!(
+            (
+                assigned.status,
+                assigned.partner_account_id,
+                assigned.decline_reason.as_deref()
+            ),
+            (New, None, Some(OVERDUE))
+        );
+        let accepted = apply(&lead(Assigned), &LeadAction::Accept, &user(false), 0).unwrap();
+        assert_eq!(accepted.accept_by, None);
+    }
+
+    #[test]
     fn declining_needs_a_reason() {
         let e = apply(
             &lead(Assigned),
             &LeadAction::Decline { reason: "".into() },
             &user(false),
+            0,
         )
         .unwrap_err();
         assert!(e.field("reason").is_some());

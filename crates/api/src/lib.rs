@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod community;
 pub mod datetime;
 pub mod deal_flow;
+pub mod distribution;
 pub mod error;
 pub mod lead_flow;
 pub mod mdf;

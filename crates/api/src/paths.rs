@@ -59,3 +59,6 @@ pub fn partnership(account_id: &str) -> String {
 pub fn tier_history(account_id: &str) -> String {
     format!("{ACCOUNTS}/{account_id}/tier-history")
 }
+
+/// The path that distributes leads to partners by a rule (`POST`, vendor staff).
+pub const LEADS_DISTRIBUTE: &str = "/api/leads/distribute";

@@ -35,6 +35,9 @@ pub struct Lead {
     /// Why the partner declined it, when it was declined.
     #[serde(default)]
     pub decline_reason: Option<String>,
+    /// When an assigned lead goes back to the pool unless accepted (UTC timestamp).
+    #[serde(default)]
+    pub accept_by: Option<String>,
     pub partner_account_id: Option<String>,
     pub owner_user_id: Option<String>,
     pub created_at: String,

@@ -177,6 +177,13 @@ impl PrmBackend for HttpBackend {
             .await
     }
 
+    async fn distribute_leads(
+        &self,
+        body: &trellis_api::distribution::Distribution,
+    ) -> ClientResult<trellis_api::distribution::DistributionResult> {
+        self.send(Method::Post, paths::LEADS_DISTRIBUTE, body).await
+    }
+
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
         self.list(paths::DEALS, query).await
     }

@@ -56,6 +56,12 @@ pub trait PrmBackend {
         action: &trellis_api::lead_flow::LeadAction,
     ) -> ClientResult<trellis_api::lead_flow::LeadOutcome>;
 
+    /// Hand pooled or chosen leads to partners by a rule (vendor staff).
+    async fn distribute_leads(
+        &self,
+        body: &trellis_api::distribution::Distribution,
+    ) -> ClientResult<trellis_api::distribution::DistributionResult>;
+
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>>;
     async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration>;
     async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration>;

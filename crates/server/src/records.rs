@@ -17,13 +17,26 @@ use crate::error::{Error, Result};
 pub trait Entity: Record + Send + Unpin {
     /// The table.
     const TABLE: &'static str;
+    /// Time-driven changes due before reads, as (condition, update) with `?1` = now and `?2` = today:
+    /// overdue leads return to the pool, approved deals past their protection expire.
+    /// Both placeholders appear in each condition, so both binds always apply.
+    const DUE: Option<(&'static str, &'static str)> = None;
 }
 
 impl Entity for Lead {
     const TABLE: &'static str = "leads";
+    const DUE: Option<(&'static str, &'static str)> = Some((
+        "status = 'assigned' AND accept_by < ?1 AND ?2 = ?2",
+        "status = 'new', partner_account_id = NULL, owner_user_id = NULL, accept_by = NULL,
+         decline_reason = 'Not accepted before the deadline', updated_at = ?1",
+    ));
 }
 impl Entity for DealRegistration {
     const TABLE: &'static str = "deals";
+    const DUE: Option<(&'static str, &'static str)> = Some((
+        "status = 'approved' AND expires_on < ?2 AND ?1 = ?1",
+        "status = 'expired', updated_at = ?1",
+    ));
 }
 impl Entity for Opportunity {
     const TABLE: &'static str = "opportunities";
@@ -171,12 +184,42 @@ pub fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Applies the kind's time-driven changes, writing only when something is due.
+pub async fn apply_due<E: Entity>(db: &sqlx::SqlitePool) -> Result<()> {
+    let Some((condition, update)) = E::DUE else {
+        return Ok(());
+    };
+    let (now, today) = (
+        now(),
+        trellis_api::datetime::date(crate::db::now_unix() / 86_400),
+    );
+    let sql = format!(
+        "SELECT EXISTS(SELECT 1 FROM {} WHERE {condition})",
+        E::TABLE
+    );
+    let due: bool = sqlx::query_scalar(&sql)
+        .bind(&now)
+        .bind(&today)
+        .fetch_one(db)
+        .await?;
+    if due {
+        let sql = format!("UPDATE {} SET {update} WHERE {condition}", E::TABLE);
+        sqlx::query(&sql)
+            .bind(&now)
+            .bind(&today)
+            .execute(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// One page of records visible in `scope`, newest first.
 pub async fn list<E: Entity>(
     db: &sqlx::SqlitePool,
     scope: &Scope,
     query: &ListQuery,
 ) -> Result<ListPage<E>> {
+    apply_due::<E>(db).await?;
     let limit = query.limit();
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
     push_scope(&mut q, scope);
@@ -247,6 +290,7 @@ pub async fn find_where<E: Entity>(
 
 /// One record by id, if visible in `scope` (else not found: never reveal that it exists).
 pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> Result<E> {
+    apply_due::<E>(db).await?;
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::TABLE));
     q.push_bind(id.to_string());
     push_scope(&mut q, scope);

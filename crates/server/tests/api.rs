@@ -9,6 +9,7 @@ use tower::ServiceExt;
 
 struct TestApp {
     router: Router,
+    db: sqlx::SqlitePool,
     _dir: tempfile::TempDir,
 }
 
@@ -32,6 +33,7 @@ async fn test_app(with_dist: bool) -> TestApp {
     };
     let (state, _) = prepare(&config).await.unwrap();
     TestApp {
+        db: state.db.clone(),
         router: app(state),
         _dir: dir,
     }
@@ -340,6 +342,7 @@ async fn the_openapi_document_covers_every_route() {
         "/api/files/{id}",
         "/api/accounts/{id}/partnership",
         "/api/accounts/{id}/tier-history",
+        "/api/leads/distribute",
     ];
     let mut documented: Vec<_> = paths.keys().map(String::as_str).collect();
     documented.sort();
@@ -412,4 +415,59 @@ async fn proof_uploads_take_large_bodies_but_only_up_to_the_upload_limit() {
     )
     .await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn overdue_leads_return_to_the_pool_and_old_approvals_expire() {
+    let app = test_app(false).await;
+    let cookie = login(&app, "channel@trellis.test").await;
+    let assigned: String =
+        sqlx::query_scalar("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id LIMIT 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let approved: String =
+        sqlx::query_scalar("SELECT id FROM deals WHERE status = 'approved' ORDER BY id LIMIT 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let (_, _, text) = send(&app, get(&format!("/api/leads/{assigned}"), Some(&cookie))).await;
+    let lead: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(lead["status"], "assigned", "the seeded deadline is ahead");
+    assert!(lead["accept_by"].is_string());
+    sqlx::query("UPDATE leads SET accept_by = '2000-01-01T00:00:00Z' WHERE id = ?")
+        .bind(&assigned)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE deals SET expires_on = '2000-01-01' WHERE id = ?")
+        .bind(&approved)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let (_, _, text) = send(&app, get(&format!("/api/leads/{assigned}"), Some(&cookie))).await;
+    let lead: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (
+            &lead["status"],
+            &lead["partner_account_id"],
+            &lead["decline_reason"]
+        ),
+        (
+            &json!("new"),
+            &Value::Null,
+            &json!("Not accepted before the deadline")
+        )
+    );
+    let (_, _, text) = send(
+        &app,
+        get("/api/deals?status=expired&limit=200", Some(&cookie)),
+    )
+    .await;
+    let page: Value = serde_json::from_str(&text).unwrap();
+    assert!(page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["id"] == json!(approved)));
 }

@@ -253,6 +253,8 @@ pub fn demo_data(now: i64) -> DemoData {
             status,
             decline_reason: (status == LeadStatus::Declined)
                 .then(|| "Outside our territory this quarter.".to_string()),
+            accept_by: (status == LeadStatus::Assigned)
+                .then(|| timestamp(now + (i as i64 % 3 + 1) * day)),
             partner_account_id: (status != LeadStatus::New).then_some(account),
             owner_user_id: matches!(status, LeadStatus::Accepted | LeadStatus::Converted)
                 .then_some(owner),

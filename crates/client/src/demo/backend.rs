@@ -261,6 +261,12 @@ impl PrmBackend for DemoBackend {
         self.transition_lead_now(id, action)
     }
 
+    async fn distribute_leads(
+        &self,
+        body: &trellis_api::distribution::Distribution,
+    ) -> ClientResult<trellis_api::distribution::DistributionResult> {
+        self.distribute_now(body)
+    }
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
         self.list_records(query)
     }

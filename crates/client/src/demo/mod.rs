@@ -58,6 +58,8 @@ impl Default for DemoBackend {
 /// Where each record kind lives in the demo data.
 trait Stored: Record {
     fn table(data: &mut DemoData) -> &mut Vec<Self>;
+    /// Applies time-driven changes due at `now` (timestamp), as the server does before reads.
+    fn apply_due(&mut self, _now: &str) {}
 }
 
 macro_rules! stored {
@@ -69,7 +71,33 @@ macro_rules! stored {
         }
     )*};
 }
-stored!(Lead => leads, DealRegistration => deals, Opportunity => opportunities, Contact => contacts);
+stored!(Opportunity => opportunities, Contact => contacts);
+
+impl Stored for Lead {
+    fn table(data: &mut DemoData) -> &mut Vec<Self> {
+        &mut data.leads
+    }
+    fn apply_due(&mut self, now: &str) {
+        trellis_api::lead_flow::return_if_overdue(self, now);
+    }
+}
+
+impl Stored for DealRegistration {
+    fn table(data: &mut DemoData) -> &mut Vec<Self> {
+        &mut data.deals
+    }
+    fn apply_due(&mut self, now: &str) {
+        trellis_api::deal_flow::expire_if_due(self, now.get(0..10).unwrap_or(now));
+    }
+}
+
+/// Applies every record's due changes before a read.
+fn apply_due<R: Stored>(data: &mut DemoData) {
+    let now = timestamp(now_unix());
+    for record in R::table(data) {
+        record.apply_due(&now);
+    }
+}
 
 fn err(code: ErrorCode, message: &str) -> crate::ClientError {
     ApiError::new(code, message).into()
@@ -198,6 +226,7 @@ impl DemoBackend {
             }
         }
         let mut state = self.state.borrow_mut();
+        apply_due::<R>(&mut state.data);
         let mut items: Vec<R> = R::table(&mut state.data)
             .iter()
             .filter(|r| scope.allows(*r) && record::matches(*r, query))
@@ -215,6 +244,7 @@ impl DemoBackend {
     fn get_record<R: Stored>(&self, id: &str) -> ClientResult<R> {
         let scope = Scope::of(&self.user()?);
         let mut state = self.state.borrow_mut();
+        apply_due::<R>(&mut state.data);
         R::table(&mut state.data)
             .iter()
             .find(|r| fields(*r).get("id").and_then(Value::as_str) == Some(id) && scope.allows(*r))

@@ -16,7 +16,7 @@ impl DemoBackend {
         use trellis_api::lead_flow::{apply, conversion, LeadAction, LeadOutcome};
         let user = self.user()?;
         let lead: Lead = self.get_record(id)?;
-        let mut next = apply(&lead, action, &user)?;
+        let mut next = apply(&lead, action, &user, now_unix())?;
         if let LeadAction::Assign { partner_account_id } = action {
             self.target_account(&user, Some(partner_account_id.clone()))?;
         }
@@ -127,5 +127,81 @@ impl DemoBackend {
         *account = next.clone();
         state.data.tier_changes.push(entry);
         Ok(next)
+    }
+}
+
+impl DemoBackend {
+    pub(super) fn distribute_now(
+        &self,
+        body: &trellis_api::distribution::Distribution,
+    ) -> ClientResult<trellis_api::distribution::DistributionResult> {
+        use trellis_api::distribution::{candidates, distribute, DistributionResult, Skipped};
+        self.staff()?;
+        let days = body.days()?;
+        for partner in body.named_partners() {
+            self.target_account(&self.user()?, Some(partner.to_string()))?;
+        }
+        let now = now_unix();
+        let at = timestamp(now);
+        let mut state = self.state.borrow_mut();
+        super::apply_due::<Lead>(&mut state.data);
+        let mut skipped = Vec::new();
+        let mut leads: Vec<Lead> = match &body.lead_ids {
+            None => state
+                .data
+                .leads
+                .iter()
+                .filter(|l| l.status == LeadStatus::New)
+                .cloned()
+                .collect(),
+            Some(ids) if ids.len() > 1000 => {
+                return Err(ApiError::validation(vec![FieldError::new(
+                    "lead_ids",
+                    "at most 1000 leads at a time",
+                )])
+                .into())
+            }
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| {
+                    let found = state.data.leads.iter().find(|l| &l.id == id).cloned();
+                    if found.is_none() {
+                        skipped.push(Skipped {
+                            lead_id: id.clone(),
+                            reason: "does not exist".into(),
+                        });
+                    }
+                    found
+                })
+                .collect(),
+        };
+        leads.sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
+        let tiers: Vec<Tier> = state
+            .data
+            .programs
+            .iter()
+            .flat_map(|p| p.tiers.clone())
+            .collect();
+        let partners = candidates(&state.data.accounts, |tier| {
+            tiers.iter().find(|t| t.id == tier).map_or(1, |t| t.rank)
+        });
+        let (assigned, mut not_placed) = distribute(&leads, &partners, &body.rule);
+        skipped.append(&mut not_placed);
+        let accept_by = trellis_api::lead_flow::accept_deadline(now, days);
+        for (lead_id, partner) in &assigned {
+            if let Some(l) = state.data.leads.iter_mut().find(|l| &l.id == lead_id) {
+                l.status = LeadStatus::Assigned;
+                l.partner_account_id = Some(partner.clone());
+                l.owner_user_id = None;
+                l.decline_reason = None;
+                l.accept_by = Some(accept_by.clone());
+                l.updated_at = at.clone();
+            }
+        }
+        Ok(DistributionResult {
+            assigned,
+            skipped,
+            accept_by,
+        })
     }
 }

@@ -126,4 +126,5 @@ conformance!(
     partners_request_funds_and_claim_them,
     budgets_are_never_overspent,
     partnership_changes_are_recorded_with_reasons,
+    staff_distribute_leads_by_rule_with_a_deadline,
 );

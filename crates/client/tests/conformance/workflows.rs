@@ -326,3 +326,91 @@ pub async fn staff_distribute_pool_leads_to_partners(b: &dyn PrmBackend) {
         Some("usr_cedar_exec")
     );
 }
+
+pub async fn staff_distribute_leads_by_rule_with_a_deadline(b: &dyn PrmBackend) {
+    use trellis_api::distribution::{Distribution, DistributionRule, MatchRule};
+    let rule = |rule| Distribution {
+        lead_ids: None,
+        rule,
+        accept_within_days: Some(2),
+    };
+    login(b, "partner@acme.test").await;
+    assert_eq!(
+        code(
+            b.distribute_leads(&rule(DistributionRule::RoundRobin))
+                .await
+        ),
+        ErrorCode::Forbidden
+    );
+    b.logout().await.unwrap();
+
+    login(b, "channel@trellis.test").await;
+    let manual = |to: &str| {
+        rule(DistributionRule::Manual {
+            partner_account_id: to.into(),
+        })
+    };
+    assert_eq!(
+        code(b.distribute_leads(&manual("acc_001")).await),
+        ErrorCode::Validation
+    );
+    let mut long = rule(DistributionRule::RoundRobin);
+    long.accept_within_days = Some(60);
+    assert_eq!(code(b.distribute_leads(&long).await), ErrorCode::Validation);
+    let pool = |b| async move {
+        all_leads(
+            b,
+            ListQuery {
+                status: Some("new".into()),
+                ..Default::default()
+            },
+        )
+        .await
+    };
+    let before = pool(b).await;
+    assert!(before.len() >= 3);
+    let by_product = rule(DistributionRule::ProductInterest {
+        rules: vec![MatchRule {
+            value: before[0].product_interest.to_uppercase(),
+            partner_account_id: "acc_cedar".into(),
+        }],
+    });
+    let result = b.distribute_leads(&by_product).await.expect("by product");
+    assert!(!result.assigned.is_empty());
+    assert!(result.assigned.iter().all(|(_, p)| p == "acc_cedar"));
+    assert_eq!(result.assigned.len() + result.skipped.len(), before.len());
+    assert!(result
+        .skipped
+        .iter()
+        .all(|s| s.reason == "no rule matches its product interest"));
+    let (first, _) = &result.assigned[0];
+    let lead = b.get_lead(first).await.unwrap();
+    assert_eq!(lead.status, LeadStatus::Assigned);
+    assert_eq!(lead.accept_by.as_deref(), Some(result.accept_by.as_str()));
+
+    let rest = b
+        .distribute_leads(&rule(DistributionRule::TierWeighted))
+        .await
+        .expect("weighted");
+    assert_eq!(rest.assigned.len(), result.skipped.len());
+    let gold = rest
+        .assigned
+        .iter()
+        .filter(|(_, p)| p == "acc_acme")
+        .count();
+    let registered = rest
+        .assigned
+        .iter()
+        .filter(|(_, p)| p == "acc_cedar")
+        .count();
+    assert!(gold >= registered, "gold {gold} vs registered {registered}");
+    assert!(pool(b).await.is_empty(), "the pool is empty now");
+    let again = Distribution {
+        lead_ids: Some(vec![first.clone(), "lead_nope".into()]),
+        ..rule(DistributionRule::RoundRobin)
+    };
+    let none = b.distribute_leads(&again).await.unwrap();
+    assert!(none.assigned.is_empty());
+    let reasons: Vec<&str> = none.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(reasons, ["does not exist", "is not in the pool"]);
+}

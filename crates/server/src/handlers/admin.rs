@@ -16,7 +16,8 @@ use crate::db::now;
 use crate::error::{ApiJson, ApiQuery, Error, Result};
 use crate::AppState;
 
-fn account_from_row(row: &SqliteRow) -> Result<Account> {
+/// An account from its row.
+pub fn account_from_row(row: &SqliteRow) -> Result<Account> {
     let partner_type: Option<String> = row.try_get("partner_type")?;
     Ok(Account {
         id: row.try_get("id")?,

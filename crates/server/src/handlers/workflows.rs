@@ -4,6 +4,10 @@ use axum::extract::{Path, State};
 use axum::Json;
 use trellis_api::datetime::date;
 use trellis_api::deal_flow::{find_conflicts, transition, DealAction, DealConflict};
+use trellis_api::distribution::{
+    candidates, distribute, Distribution, DistributionResult, Skipped,
+};
+use trellis_api::lead_flow::accept_deadline;
 use trellis_api::lead_flow::{self, LeadAction, LeadOutcome};
 use trellis_api::record::new_record_fields;
 use trellis_api::*;
@@ -74,18 +78,19 @@ pub async fn transition_lead(
 ) -> Result<Json<LeadOutcome>> {
     let scope = Scope::of(&user);
     let lead: Lead = records::get(&state.db, &scope, &id).await?;
-    let next = lead_flow::apply(&lead, &action, &user)?;
+    let next = lead_flow::apply(&lead, &action, &user, now_unix())?;
     if let LeadAction::Assign { partner_account_id } = &action {
         records::check_partner_account(&state.db, partner_account_id).await?;
     }
     let at = now();
     let mut tx = state.db.begin().await?;
     let changed = sqlx::query(
-        "UPDATE leads SET status = ?, decline_reason = ?, partner_account_id = ?, owner_user_id = ?,
-             updated_at = ? WHERE id = ? AND status = ?",
+        "UPDATE leads SET status = ?, decline_reason = ?, accept_by = ?, partner_account_id = ?,
+             owner_user_id = ?, updated_at = ? WHERE id = ? AND status = ?",
     )
     .bind(wire_name(&next.status))
     .bind(&next.decline_reason)
+    .bind(&next.accept_by)
     .bind(&next.partner_account_id)
     .bind(&next.owner_user_id)
     .bind(&at)
@@ -133,6 +138,97 @@ pub async fn transition_lead(
     }))
 }
 
+/// Hand pooled (or chosen) leads to partner accounts by a rule, with an acceptance deadline (vendor staff).
+#[utoipa::path(post, path = "/api/leads/distribute", tag = "leads", request_body = Distribution,
+    responses((status = 200, body = DistributionResult), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn distribute_leads(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(body): ApiJson<Distribution>,
+) -> Result<Json<DistributionResult>> {
+    require_internal(&user)?;
+    let days = body.days()?;
+    for partner in body.named_partners() {
+        records::check_partner_account(&state.db, partner).await?;
+    }
+    records::apply_due::<Lead>(&state.db).await?;
+    let mut skipped = Vec::new();
+    let mut leads: Vec<Lead> = match &body.lead_ids {
+        None => records::find_where(&state.db, "status = 'new'", &[]).await?,
+        Some(ids) if ids.len() > ListQuery::MAX_LIMIT as usize * 10 => {
+            return Err(ApiError::validation(vec![FieldError::new(
+                "lead_ids",
+                "at most 1000 leads at a time",
+            )])
+            .into())
+        }
+        Some(ids) => {
+            let mut found = Vec::new();
+            for id in ids {
+                match records::find_where::<Lead>(&state.db, "id = ?", &[id])
+                    .await?
+                    .pop()
+                {
+                    Some(lead) => found.push(lead),
+                    None => skipped.push(Skipped {
+                        lead_id: id.clone(),
+                        reason: "does not exist".into(),
+                    }),
+                }
+            }
+            found
+        }
+    };
+    leads.sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
+    let ranks: Vec<(String, i64)> = sqlx::query_as("SELECT id, rank FROM tiers")
+        .fetch_all(&state.db)
+        .await?;
+    let accounts = sqlx::query("SELECT * FROM accounts WHERE is_partner = 1")
+        .fetch_all(&state.db)
+        .await?
+        .iter()
+        .map(crate::handlers::admin::account_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    let partners = candidates(&accounts, |tier| {
+        ranks
+            .iter()
+            .find(|(id, _)| id == tier)
+            .map_or(1, |(_, r)| *r)
+    });
+    let (planned, mut not_placed) = distribute(&leads, &partners, &body.rule);
+    skipped.append(&mut not_placed);
+    let (at, accept_by) = (now(), accept_deadline(now_unix(), days));
+    let mut assigned = Vec::new();
+    let mut tx = state.db.begin().await?;
+    for (lead_id, partner) in planned {
+        let done = sqlx::query(
+            "UPDATE leads SET status = 'assigned', partner_account_id = ?, owner_user_id = NULL,
+                 decline_reason = NULL, accept_by = ?, updated_at = ?
+             WHERE id = ? AND status IN ('new', 'declined')",
+        )
+        .bind(&partner)
+        .bind(&accept_by)
+        .bind(&at)
+        .bind(&lead_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 1 {
+            assigned.push((lead_id, partner));
+        } else {
+            skipped.push(Skipped {
+                lead_id,
+                reason: "changed meanwhile".into(),
+            });
+        }
+    }
+    tx.commit().await?;
+    Ok(Json(DistributionResult {
+        assigned,
+        skipped,
+        accept_by,
+    }))
+}
+
 /// Other registrations and open opportunities that look like the same deal (vendor staff).
 #[utoipa::path(get, path = "/api/deals/{id}/conflicts", tag = "deals",
     params(("id" = String, Path, description = "Deal registration id")),
@@ -173,4 +269,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(transition_deal))
         .routes(routes!(deal_conflicts))
         .routes(routes!(transition_lead))
+        .routes(routes!(distribute_leads))
 }
