@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod actions;
+pub mod distribute;
 pub mod files;
 pub mod form;
 pub mod fund_forms;

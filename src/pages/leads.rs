@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use trellis_api::lead_flow::{available_actions, LeadAction, LeadOutcome};
-use trellis_api::{Lead, ListQuery};
+use trellis_api::{Lead, LeadStatus, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -14,7 +14,8 @@ use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerNa
 use crate::routes::Route;
 use crate::session::use_session;
 
-use crate::components::record_list::{age, status_badge, Col, PageFuture, RecordList};
+use crate::components::distribute::DistributePanel;
+use crate::components::record_list::{age, status_badge, today, Col, PageFuture, RecordList};
 
 /// Lead statuses as filter choices.
 pub const LEAD_STATUSES: &[(&str, &str)] = &[
@@ -84,13 +85,42 @@ pub fn LeadsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let choices = use_partner_choices(staff);
+    let open = use_state(|| false);
+    let round = use_state(|| 0u32);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let distributed = {
+        let round = round.clone();
+        Callback::from(move |()| round.set(*round + 1))
+    };
     html! {
         <ContextProvider<PartnerChoices> context={choices}>
             <div class="page-header">
                 <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
+                if staff {
+                    <button class="button" type="button" aria-expanded={open.to_string()} onclick={toggle}>{ "Distribute leads" }</button>
+                }
             </div>
-            <RecordList<Lead> noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
+            if staff && *open { <DistributePanel on_done={distributed} /> }
+            <RecordList<Lead> key={format!("leads-{}", *round)} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
         </ContextProvider<PartnerChoices>>
+    }
+}
+
+/// "Accept by 30 Nov (2 days left)", stressed when less than a day is left.
+fn deadline(by: &str) -> Html {
+    let days = trellis_api::datetime::days_between(&today(), by).unwrap_or(0);
+    let left = match days {
+        d if d <= 0 => "due today".to_string(),
+        1 => "1 day left".to_string(),
+        d => format!("{d} days left"),
+    };
+    html! {
+        <div class={classes!("small-text", (days <= 1).then_some("due-soon"))}>
+            { format!("Accept by {} ({left})", by.get(0..10).unwrap_or(by)) }
+        </div>
     }
 }
 
@@ -163,6 +193,9 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
             { status_badge(LEAD_STATUSES, &lead.status) }
             if let Some(r) = &lead.decline_reason {
                 <div class="muted small-text">{ r.clone() }</div>
+            }
+            if let (Some(by), LeadStatus::Assigned) = (&lead.accept_by, lead.status) {
+                { deadline(by) }
             }
             if converted_now {
                 <div class="small-text" role="status">

@@ -480,3 +480,41 @@ test('the channel team makes a customer a partner, moves a tier with a reason, a
   await quinn.getByText('Wrong email or password').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('the channel team distributes the lead pool by rule and partners see the deadline', async () => {
+  const page = await newPage();
+  await logIn(page, 'channel@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await page.getByLabel('Status').selectOption('new');
+  const poolText = await page.getByText(/Showing \d+ leads?/).textContent();
+  const pool = Number(poolText.match(/(\d+)/)[1]);
+  assert.ok(pool > 0, 'the pool has leads');
+  await page.getByRole('button', { name: 'Distribute leads' }).click();
+  const panel = page.getByRole('form', { name: 'Distribute leads' });
+  await panel.getByLabel('Rule').selectOption('postcode_prefix');
+  await panel.getByLabel('Postcode prefix 1').fill('ZZ');
+  await panel.getByRole('button', { name: 'Distribute pool' }).click();
+  await panel.getByText(`Assigned 0 leads`).waitFor();
+  await panel.getByText(`${pool} stayed in the pool: no rule matches its postcode`).waitFor();
+  await panel.getByLabel('Days to accept').fill('45');
+  await panel.getByRole('button', { name: 'Distribute pool' }).click();
+  await panel.getByText('Days to accept must be between 1 and 30').waitFor();
+  await panel.getByLabel('Days to accept').fill('2');
+  await panel.getByLabel('Rule').selectOption('tier_weighted');
+  await panel.getByText('higher tiers get more leads').waitFor();
+  await panel.getByRole('button', { name: 'Distribute pool' }).click();
+  await panel.getByText(new RegExp(`Assigned ${pool} leads? \\(.*Acme Solutions \\d+`)).waitFor();
+  const due = new Date(Date.now() + 2 * 86400e3).toISOString().slice(0, 10);
+  await panel.getByText(`to accept by ${due}`).waitFor();
+  await page.getByText('No leads match these filters.').or(page.getByText('No leads yet.')).first().waitFor();
+  await page.screenshot({ path: join(shots, 'leads-distribute.png'), fullPage: true });
+
+  const partner = await newPage();
+  await logIn(partner, 'partner@acme.test');
+  await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await partner.getByLabel('Status').selectOption('assigned');
+  await partner.getByText(/Accept by \d{4}-\d\d-\d\d \(2 days left\)/).first().waitFor();
+  assert.deepEqual(page.errors, []);
+});
