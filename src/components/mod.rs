@@ -1,6 +1,8 @@
 //! Reusable pieces of the UI.
 
 pub mod actions;
+pub mod board;
+pub mod board_state;
 pub mod distribute;
 pub mod files;
 pub mod form;

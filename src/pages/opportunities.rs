@@ -1,5 +1,6 @@
 //! The opportunity pipeline.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_api::{ListQuery, Opportunity};
@@ -7,6 +8,7 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::board::{PipelineBoard, PipelineView};
 use crate::routes::Route;
 
 use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
@@ -64,15 +66,43 @@ fn columns() -> Vec<Col<Opportunity>> {
     ]
 }
 
-/// The opportunities list.
+/// The pipeline as a board or a table.
 #[component]
 pub fn OpportunitiesPage() -> Html {
+    let location = use_location();
+    let navigator = use_navigator();
+    let params: BTreeMap<String, String> = location
+        .and_then(|l| l.query::<BTreeMap<String, String>>().ok())
+        .unwrap_or_default();
+    let view = PipelineView::from_param(params.get("view").map(String::as_str));
+    let show = |target: PipelineView| {
+        let (navigator, params) = (navigator.clone(), params.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut params = params.clone();
+            match target {
+                PipelineView::Table => params.insert("view".into(), "table".into()),
+                PipelineView::Board => params.remove("view"),
+            };
+            if let Some(n) = &navigator {
+                let _ = n.replace_with_query(&Route::Opportunities, &params);
+            }
+        })
+    };
+    let pressed = |v: PipelineView| (view == v).to_string();
     html! {
         <>
             <div class="page-header">
-                <div><h1>{ "Opportunities" }</h1><p>{ "Your pipeline, newest first." }</p></div>
+                <div><h1>{ "Opportunities" }</h1><p>{ "Your pipeline by stage: drag a card, or pick it up with Space and move it with the arrow keys." }</p></div>
+                <div class="segmented" role="group" aria-label="Pipeline view">
+                    <button type="button" class="button secondary" aria-pressed={pressed(PipelineView::Board)} onclick={show(PipelineView::Board)}>{ "Board" }</button>
+                    <button type="button" class="button secondary" aria-pressed={pressed(PipelineView::Table)} onclick={show(PipelineView::Table)}>{ "Table" }</button>
+                </div>
             </div>
+            if view == PipelineView::Board {
+                <PipelineBoard />
+            } else {
             <RecordList<Opportunity> noun="opportunities" singular="opportunity" status_label="Stage" placeholder="Opportunity, account or next step" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STAGES} />
+            }
         </>
     }
 }

@@ -197,6 +197,8 @@ test('a partner accepts a lead, converts it, and declines another with a reason'
   await page.getByText('Outside our territory', { exact: true }).waitFor();
 
   await page.getByRole('link', { name: 'Open pipeline' }).click();
+  await page.getByRole('region', { name: 'Prospecting' }).getByText(`${company} – `).first().waitFor();
+  await page.getByRole('button', { name: 'Table' }).click();
   await page.getByLabel('Search opportunities').fill(company);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('cell', { name: `${company} – ` , exact: false }).first().waitFor();
@@ -324,6 +326,7 @@ test('a partner moves an opportunity to negotiation and updates its figures', as
   await logIn(page, 'partner@cedar.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
   await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Opportunities' }).click();
+  await page.getByRole('button', { name: 'Table' }).click();
   await page.getByLabel('Stage').selectOption('prospecting');
   await page.getByText(/Showing \d+ opportunities/).waitFor();
   const link = page.locator('tbody tr a').first();
@@ -339,6 +342,7 @@ test('a partner moves an opportunity to negotiation and updates its figures', as
   await page.getByLabel('Next step').fill('Send final quote');
   await page.getByRole('button', { name: 'Save opportunity' }).click();
   await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
+  await page.getByRole('button', { name: 'Table' }).click();
   await page.getByLabel('Stage').selectOption('negotiation');
   const row = page.locator('tbody tr').filter({ hasText: name });
   await row.getByText('64,000 EUR').waitFor();
@@ -516,5 +520,47 @@ test('the channel team distributes the lead pool by rule and partners see the de
   await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
   await partner.getByLabel('Status').selectOption('assigned');
   await partner.getByText(/Accept by \d{4}-\d\d-\d\d \(2 days left\)/).first().waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a partner moves pipeline cards between stages by keyboard and by dragging', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@bluebird.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Opportunities' }).click();
+  const lane = (name) => page.getByRole('region', { name });
+  await lane('Prospecting').waitFor();
+  const card = lane('Prospecting').locator('article.deal-card').first();
+  const id = await card.getAttribute('data-id');
+  const name = (await card.locator('strong').textContent()).trim();
+  const moved = page.locator(`article[data-id="${id}"]`);
+  await card.focus();
+  await page.keyboard.press('Space');
+  await page.getByText(`Picked up ${name} in Prospecting`).waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.getByText(`${name}: over Proposal`).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByText(`${name} stays in Prospecting`).waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.getByText(`${name} moved to Proposal`).waitFor();
+  await lane('Proposal').locator(`article[data-id="${id}"]`).waitFor();
+  assert.equal(await moved.evaluate((el) => el === document.activeElement), true, 'focus stays on the moved card');
+
+  const from = await moved.boundingBox();
+  const to = await lane('Closed won').boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await lane('Closed won').locator(`article[data-id="${id}"]`).waitFor();
+  await lane('Closed won').locator(`article[data-id="${id}"]`).getByText(/^100% ·/).waitFor();
+  await page.screenshot({ path: join(shots, 'pipeline-board.png'), fullPage: true });
+  await page.reload();
+  await lane('Closed won').locator(`article[data-id="${id}"]`).waitFor();
   assert.deepEqual(page.errors, []);
 });
