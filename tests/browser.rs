@@ -187,6 +187,18 @@ impl PrmBackend for Fake {
     async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
         self.demo.get_file(id).await
     }
+    async fn import_csv(
+        &self,
+        r: &trellis_api::import::ImportRequest,
+    ) -> ClientResult<trellis_api::import::ImportReport> {
+        self.demo.import_csv(r).await
+    }
+    async fn export_csv(
+        &self,
+        k: trellis_api::import::ImportKind,
+    ) -> ClientResult<trellis_api::import::CsvExport> {
+        self.demo.export_csv(k).await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.demo.community().await
     }

@@ -8,6 +8,7 @@ pub mod datetime;
 pub mod deal_flow;
 pub mod distribution;
 pub mod error;
+pub mod import;
 pub mod lead_flow;
 pub mod mdf;
 pub mod page;

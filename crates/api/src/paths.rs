@@ -62,3 +62,11 @@ pub fn tier_history(account_id: &str) -> String {
 
 /// The path that distributes leads to partners by a rule (`POST`, vendor staff).
 pub const LEADS_DISTRIBUTE: &str = "/api/leads/distribute";
+
+/// CSV import (`POST`).
+pub const IMPORT: &str = "/api/import";
+
+/// The CSV export of one kind (`GET`): `/api/export/leads`.
+pub fn export(kind: &str) -> String {
+    format!("/api/export/{kind}")
+}

@@ -279,6 +279,18 @@ impl PrmBackend for HttpBackend {
         self.get(&item(paths::FILES, id)).await
     }
 
+    async fn import_csv(
+        &self,
+        request: &trellis_api::import::ImportRequest,
+    ) -> ClientResult<trellis_api::import::ImportReport> {
+        self.send(Method::Post, paths::IMPORT, request).await
+    }
+    async fn export_csv(
+        &self,
+        kind: trellis_api::import::ImportKind,
+    ) -> ClientResult<trellis_api::import::CsvExport> {
+        self.get(&paths::export(&wire_name(&kind))).await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.get(paths::COMMUNITY).await
     }

@@ -113,6 +113,17 @@ pub trait PrmBackend {
     /// An uploaded file the user may see.
     async fn get_file(&self, id: &str) -> ClientResult<StoredFile>;
 
+    /// Check a CSV file and import its rows (see [`trellis_api::import`]).
+    async fn import_csv(
+        &self,
+        request: &trellis_api::import::ImportRequest,
+    ) -> ClientResult<trellis_api::import::ImportReport>;
+    /// Everything of one kind the user may see, as CSV.
+    async fn export_csv(
+        &self,
+        kind: trellis_api::import::ImportKind,
+    ) -> ClientResult<trellis_api::import::CsvExport>;
+
     /// The published community as the logged-in user sees it.
     async fn community(&self) -> ClientResult<PublishedSite>;
     /// The draft community (administrators).

@@ -373,6 +373,18 @@ impl PrmBackend for DemoBackend {
         self.file_now(id)
     }
 
+    async fn import_csv(
+        &self,
+        request: &trellis_api::import::ImportRequest,
+    ) -> ClientResult<trellis_api::import::ImportReport> {
+        self.import_now(request)
+    }
+    async fn export_csv(
+        &self,
+        kind: trellis_api::import::ImportKind,
+    ) -> ClientResult<trellis_api::import::CsvExport> {
+        self.export_now(kind)
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         let user = self.user()?;
         let tier = user.partner_account_id.as_ref().and_then(|a| {

@@ -15,6 +15,7 @@ use trellis_api::*;
 use crate::ClientResult;
 
 mod backend;
+mod import;
 mod mdf;
 mod workflows;
 

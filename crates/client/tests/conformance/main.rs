@@ -1,12 +1,14 @@
 //! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
 
 mod access;
+mod import;
 mod mdf;
 mod partners;
 mod records;
 mod workflows;
 
 use access::*;
+use import::*;
 use mdf::*;
 use partners::*;
 use records::*;
@@ -127,4 +129,5 @@ conformance!(
     budgets_are_never_overspent,
     partnership_changes_are_recorded_with_reasons,
     staff_distribute_leads_by_rule_with_a_deadline,
+    csv_imports_report_bad_rows_and_exports_stay_in_scope,
 );

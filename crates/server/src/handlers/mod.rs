@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod community;
+pub mod import;
 pub mod mdf;
 pub mod partners;
 pub mod records;
