@@ -77,6 +77,9 @@ pub struct CsvTable {
     pub rows: Vec<Vec<String>>,
 }
 
+/// A row's line number and its input, or its field errors.
+pub type CheckedRow = (usize, Result<ImportRow, Vec<FieldError>>);
+
 /// One valid row, ready to store.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportRow {
@@ -226,7 +229,7 @@ pub fn check_rows(
     kind: ImportKind,
     table: &CsvTable,
     mapping: &[Option<String>],
-) -> Result<Vec<(usize, Result<ImportRow, Vec<FieldError>>)>, ApiError> {
+) -> Result<Vec<CheckedRow>, ApiError> {
     if mapping.len() != table.headers.len() {
         return Err(bad(
             "mapping",
@@ -304,7 +307,7 @@ fn row_input(
 }
 
 /// The report of checked rows, before anything is written.
-pub fn report(checked: &[(usize, Result<ImportRow, Vec<FieldError>>)]) -> ImportReport {
+pub fn report(checked: &[CheckedRow]) -> ImportReport {
     let problems: Vec<RowProblem> = checked
         .iter()
         .filter_map(|(line, r)| {
