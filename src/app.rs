@@ -131,6 +131,7 @@ fn switch(route: Route) -> Html {
             html! { <pages::contact_edit::ContactEditPage id={Some(id)} /> }
         }
         Route::Funds => html! { <pages::funds::FundsPage /> },
+        Route::Import => html! { <pages::import::ImportPage /> },
         Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Builder => html! { <pages::builder::BuilderPage /> },

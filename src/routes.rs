@@ -26,6 +26,8 @@ pub enum Route {
     NewContact,
     #[at("/contacts/:id")]
     EditContact { id: String },
+    #[at("/import")]
+    Import,
     #[at("/funds")]
     Funds,
     #[at("/workspace/:view")]

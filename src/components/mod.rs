@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod board;
 pub mod board_state;
+pub mod csv;
 pub mod distribute;
 pub mod files;
 pub mod form;

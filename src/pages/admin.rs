@@ -6,11 +6,13 @@ use trellis_api::{Account, ListQuery, PartnerProgram, User};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
+use crate::components::csv::CsvActions;
 use crate::components::load::{use_load, Load};
 use crate::components::partnership::PartnershipCell;
 use crate::components::record_list::{badge, Col, PageFuture, RecordList};
 use crate::components::users::{UserForm, UserStatus};
 use crate::session::use_session;
+use trellis_api::import::ImportKind;
 
 const ACCOUNT_KINDS: &[(&str, &str)] = &[
     ("partner", "Partners"),
@@ -166,7 +168,10 @@ pub fn AdminPage() -> Html {
             <div class="page-header">
                 <div><h1>{ "Partner administration" }</h1><p>{ "Accounts and their place in the partner program, and the people who log in." }</p></div>
             </div>
-            <h2>{ "Accounts" }</h2>
+            <div class="section-header">
+                <h2>{ "Accounts" }</h2>
+                <CsvActions kind={ImportKind::Accounts} />
+            </div>
             <RecordList<Account> noun="accounts" singular="account" placeholder="Name or domain" status_label="Show"
                 statuses={ACCOUNT_KINDS} fetch={fetch_accounts as fn(_, _) -> _} columns={account_columns as fn() -> _} />
             <div class="section-header">

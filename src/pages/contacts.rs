@@ -7,7 +7,9 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::csv::CsvActions;
 use crate::routes::Route;
+use trellis_api::import::ImportKind;
 
 use crate::components::record_list::{Col, PageFuture, RecordList};
 
@@ -58,7 +60,10 @@ pub fn ContactsPage() -> Html {
         <>
             <div class="page-header">
                 <div><h1>{ "Contacts" }</h1><p>{ "People at your customers and prospects." }</p></div>
-                <Link<Route> to={Route::NewContact} classes="button">{ "New contact" }</Link<Route>>
+                <div class="actions">
+                    <CsvActions kind={ImportKind::Contacts} />
+                    <Link<Route> to={Route::NewContact} classes="button">{ "New contact" }</Link<Route>>
+                </div>
             </div>
             <RecordList<Contact> noun="contacts" singular="contact" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
         </>

@@ -14,8 +14,10 @@ use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerNa
 use crate::routes::Route;
 use crate::session::use_session;
 
+use crate::components::csv::CsvActions;
 use crate::components::distribute::DistributePanel;
 use crate::components::record_list::{age, status_badge, today, Col, PageFuture, RecordList};
+use trellis_api::import::ImportKind;
 
 /// Lead statuses as filter choices.
 pub const LEAD_STATUSES: &[(&str, &str)] = &[
@@ -99,9 +101,12 @@ pub fn LeadsPage() -> Html {
         <ContextProvider<PartnerChoices> context={choices}>
             <div class="page-header">
                 <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
-                if staff {
-                    <button class="button" type="button" aria-expanded={open.to_string()} onclick={toggle}>{ "Distribute leads" }</button>
-                }
+                <div class="actions">
+                    <CsvActions kind={ImportKind::Leads} />
+                    if staff {
+                        <button class="button" type="button" aria-expanded={open.to_string()} onclick={toggle}>{ "Distribute leads" }</button>
+                    }
+                </div>
             </div>
             if staff && *open { <DistributePanel on_done={distributed} /> }
             <RecordList<Lead> key={format!("leads-{}", *round)} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />

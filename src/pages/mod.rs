@@ -8,6 +8,7 @@ pub mod deal_new;
 pub mod deals;
 pub mod funds;
 pub mod home;
+pub mod import;
 pub mod leads;
 pub mod login;
 pub mod not_found;

@@ -564,3 +564,39 @@ test('a partner moves pipeline cards between stages by keyboard and by dragging'
   await lane('Closed won').locator(`article[data-id="${id}"]`).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a partner imports a CSV of contacts with bad rows and sees the report', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@bluebird.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Contacts' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^trellis-contacts-\d{4}-\d\d-\d\d\.csv$/);
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await page.getByRole('heading', { name: 'Import from CSV' }).waitFor();
+  assert.equal(await page.getByLabel('What the file holds').inputValue(), 'contacts');
+  const csv = 'First name,Surname,E-mail,Position\nOlga,Petrova,olga@northwind.example,Buyer\n' +
+    'Sam,,not-an-email,CTO\nIngrid,Holm,ingrid@hooli.example,CFO\n';
+  await page.getByLabel(/^CSV file/).setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByText('3 rows: 2 ready to import, 1 with problems.').waitFor();
+  await page.getByText('Line 3: Last name is required; Email must be an email address like name@example.com').waitFor();
+  assert.equal(await page.getByLabel('Position').inputValue(), '', 'unknown columns are ignored');
+  await page.getByLabel('Position').selectOption('title');
+  await page.getByLabel('Import nothing unless every row is valid').check();
+  await page.getByRole('button', { name: 'Import contacts' }).click();
+  await page.getByText('Nothing was imported: 1 row with problems.', { exact: false }).waitFor();
+  await page.getByLabel('Import the valid rows and skip the others').check();
+  await page.getByRole('button', { name: 'Import contacts' }).click();
+  await page.getByText('Imported 2 contacts; 1 row skipped.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Import contacts' }).isDisabled(), true);
+  await page.screenshot({ path: join(shots, 'import.png'), fullPage: true });
+  await page.getByRole('link', { name: 'Open contacts' }).click();
+  await page.getByLabel('Search contacts').fill('Petrova');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('cell', { name: /Olga Petrova/ }).waitFor();
+  await page.getByText('Buyer').waitFor();
+  assert.deepEqual(page.errors, []);
+});
