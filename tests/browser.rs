@@ -199,6 +199,27 @@ impl PrmBackend for Fake {
     ) -> ClientResult<trellis_api::import::CsvExport> {
         self.demo.export_csv(k).await
     }
+    async fn list_cases(&self, q: &ListQuery) -> ClientResult<ListPage<SupportCase>> {
+        self.demo.list_cases(q).await
+    }
+    async fn get_case(&self, id: &str) -> ClientResult<SupportCase> {
+        self.demo.get_case(id).await
+    }
+    async fn create_case(&self, i: &CaseInput) -> ClientResult<SupportCase> {
+        self.demo.create_case(i).await
+    }
+    async fn case_messages(&self, id: &str) -> ClientResult<Vec<CaseMessage>> {
+        self.demo.case_messages(id).await
+    }
+    async fn post_case_message(&self, id: &str, i: &MessageInput) -> ClientResult<SupportCase> {
+        self.demo.post_case_message(id, i).await
+    }
+    async fn support_channels(&self) -> ClientResult<SupportChannels> {
+        self.demo.support_channels().await
+    }
+    async fn set_support_channels(&self, i: &SupportChannels) -> ClientResult<SupportChannels> {
+        self.demo.set_support_channels(i).await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.demo.community().await
     }

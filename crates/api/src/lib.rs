@@ -17,6 +17,7 @@ pub mod paths;
 pub mod record;
 pub mod records;
 pub mod seed;
+pub mod support;
 pub mod templates;
 pub mod upload;
 pub mod validate;
@@ -32,5 +33,9 @@ pub use page::*;
 pub use partnership::{PartnerChange, TierChange};
 pub use record::Record;
 pub use records::*;
+pub use support::{
+    CaseCategory, CaseInput, CaseMessage, CasePriority, CaseStatus, MessageInput, SupportCase,
+    SupportChannels,
+};
 pub use upload::Upload;
 pub use validate::{Validate, MAX_NOTES, MAX_TEXT};

@@ -70,3 +70,11 @@ pub const IMPORT: &str = "/api/import";
 pub fn export(kind: &str) -> String {
     format!("/api/export/{kind}")
 }
+
+pub const CASES: &str = "/api/cases";
+pub const SUPPORT_CHANNELS: &str = "/api/support/channels";
+
+/// A case's message thread (`GET`, `POST`).
+pub fn case_messages(id: &str) -> String {
+    format!("{CASES}/{id}/messages")
+}

@@ -270,7 +270,8 @@ owned!(
     Opportunity,
     Contact,
     crate::mdf::MdfRequest,
-    crate::mdf::MdfClaim
+    crate::mdf::MdfClaim,
+    crate::support::SupportCase
 );
 
 /// What a user may see of partner-owned records: the one rule, shared by every backend.

@@ -291,6 +291,28 @@ impl PrmBackend for HttpBackend {
     ) -> ClientResult<trellis_api::import::CsvExport> {
         self.get(&paths::export(&wire_name(&kind))).await
     }
+    async fn list_cases(&self, query: &ListQuery) -> ClientResult<ListPage<SupportCase>> {
+        self.list(paths::CASES, query).await
+    }
+    async fn get_case(&self, id: &str) -> ClientResult<SupportCase> {
+        self.get(&item(paths::CASES, id)).await
+    }
+    async fn create_case(&self, input: &CaseInput) -> ClientResult<SupportCase> {
+        self.send(Method::Post, paths::CASES, input).await
+    }
+    async fn case_messages(&self, id: &str) -> ClientResult<Vec<CaseMessage>> {
+        self.get(&paths::case_messages(id)).await
+    }
+    async fn post_case_message(&self, id: &str, input: &MessageInput) -> ClientResult<SupportCase> {
+        self.send(Method::Post, &paths::case_messages(id), input)
+            .await
+    }
+    async fn support_channels(&self) -> ClientResult<SupportChannels> {
+        self.get(paths::SUPPORT_CHANNELS).await
+    }
+    async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels> {
+        self.send(Method::Put, paths::SUPPORT_CHANNELS, input).await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.get(paths::COMMUNITY).await
     }

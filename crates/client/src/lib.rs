@@ -124,6 +124,18 @@ pub trait PrmBackend {
         kind: trellis_api::import::ImportKind,
     ) -> ClientResult<trellis_api::import::CsvExport>;
 
+    async fn list_cases(&self, query: &ListQuery) -> ClientResult<ListPage<SupportCase>>;
+    async fn get_case(&self, id: &str) -> ClientResult<SupportCase>;
+    /// Open a support case (partners).
+    async fn create_case(&self, input: &CaseInput) -> ClientResult<SupportCase>;
+    /// A case's messages, oldest first.
+    async fn case_messages(&self, id: &str) -> ClientResult<Vec<CaseMessage>>;
+    /// Reply to a case, optionally changing its status.
+    async fn post_case_message(&self, id: &str, input: &MessageInput) -> ClientResult<SupportCase>;
+    async fn support_channels(&self) -> ClientResult<SupportChannels>;
+    /// Change the contact channels (vendor staff).
+    async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels>;
+
     /// The published community as the logged-in user sees it.
     async fn community(&self) -> ClientResult<PublishedSite>;
     /// The draft community (administrators).

@@ -141,6 +141,16 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
         .await?;
     }
     insert_seeded(&mut tx, &data.mdf.claims).await?;
+    insert_seeded(&mut tx, &data.support.cases).await?;
+    for m in &data.support.messages {
+        crate::records::insert(&mut *tx, "case_messages", trellis_api::record::fields(m)).await?;
+    }
+    let channels = serde_json::to_string(&data.support.channels)
+        .map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('support_channels', ?)")
+        .bind(channels)
+        .execute(&mut *tx)
+        .await?;
     let site = serde_json::to_string(&data.site)
         .map_err(|e| crate::error::Error::Internal(e.to_string()))?;
     let at = now();

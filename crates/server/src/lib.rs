@@ -80,6 +80,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(handlers::mdf::router())
         .merge(handlers::partners::router())
         .merge(handlers::import::router())
+        .merge(handlers::support::router())
         .merge(handlers::records::leads::router())
         .merge(handlers::records::deals::router())
         .merge(handlers::records::opportunities::router())

@@ -50,6 +50,9 @@ impl Entity for MdfRequest {
 impl Entity for MdfClaim {
     const TABLE: &'static str = "mdf_claims";
 }
+impl Entity for SupportCase {
+    const TABLE: &'static str = "cases";
+}
 
 /// A row as a JSON object of columns.
 fn row_to_json(row: &SqliteRow) -> Result<Map<String, Value>> {

@@ -4,8 +4,10 @@ use crate::datetime::{date, timestamp};
 use crate::*;
 
 mod mdf;
+mod support;
 mod tiers;
 pub use mdf::{demo_mdf, DemoMdf, SeedFile};
+pub use support::{demo_support, DemoSupport};
 pub use tiers::demo_tier_changes;
 
 /// Every demo user's password.
@@ -24,6 +26,7 @@ pub struct DemoData {
     pub site: Site,
     pub mdf: DemoMdf,
     pub tier_changes: Vec<TierChange>,
+    pub support: DemoSupport,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -388,6 +391,7 @@ pub fn demo_data(now: i64) -> DemoData {
         site: crate::templates::partner_central(),
         mdf: demo_mdf(now),
         tier_changes,
+        support: demo_support(now),
     }
 }
 

@@ -385,6 +385,40 @@ impl PrmBackend for DemoBackend {
     ) -> ClientResult<trellis_api::import::CsvExport> {
         self.export_now(kind)
     }
+    async fn list_cases(&self, query: &ListQuery) -> ClientResult<ListPage<SupportCase>> {
+        self.list_records(query)
+    }
+    async fn get_case(&self, id: &str) -> ClientResult<SupportCase> {
+        self.get_record(id)
+    }
+    async fn create_case(&self, input: &CaseInput) -> ClientResult<SupportCase> {
+        self.create_case_now(input)
+    }
+    async fn case_messages(&self, id: &str) -> ClientResult<Vec<CaseMessage>> {
+        self.get_record::<SupportCase>(id)?;
+        let state = self.state.borrow();
+        Ok(state
+            .data
+            .support
+            .messages
+            .iter()
+            .filter(|m| m.case_id == id)
+            .cloned()
+            .collect())
+    }
+    async fn post_case_message(&self, id: &str, input: &MessageInput) -> ClientResult<SupportCase> {
+        self.post_message_now(id, input)
+    }
+    async fn support_channels(&self) -> ClientResult<SupportChannels> {
+        self.user()?;
+        Ok(self.state.borrow().data.support.channels.clone())
+    }
+    async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels> {
+        self.staff()?;
+        input.check()?;
+        self.state.borrow_mut().data.support.channels = input.clone();
+        Ok(input.clone())
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         let user = self.user()?;
         let tier = user.partner_account_id.as_ref().and_then(|a| {

@@ -17,6 +17,7 @@ use crate::ClientResult;
 mod backend;
 mod import;
 mod mdf;
+mod support;
 mod workflows;
 
 /// Seconds since the epoch, in the browser or natively.

@@ -5,6 +5,7 @@ mod import;
 mod mdf;
 mod partners;
 mod records;
+mod support;
 mod workflows;
 
 use access::*;
@@ -12,6 +13,7 @@ use import::*;
 use mdf::*;
 use partners::*;
 use records::*;
+use support::*;
 use workflows::*;
 
 use trellis_api::seed::DEMO_PASSWORD;
@@ -130,4 +132,5 @@ conformance!(
     partnership_changes_are_recorded_with_reasons,
     staff_distribute_leads_by_rule_with_a_deadline,
     csv_imports_report_bad_rows_and_exports_stay_in_scope,
+    support_cases_move_through_their_threads,
 );

@@ -6,4 +6,5 @@ pub mod import;
 pub mod mdf;
 pub mod partners;
 pub mod records;
+pub mod support;
 pub mod workflows;
