@@ -132,6 +132,8 @@ fn switch(route: Route) -> Html {
         }
         Route::Funds => html! { <pages::funds::FundsPage /> },
         Route::Import => html! { <pages::import::ImportPage /> },
+        Route::Support => html! { <pages::support::SupportPage /> },
+        Route::Case { id } => html! { <pages::case::CasePage {id} /> },
         Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Builder => html! { <pages::builder::BuilderPage /> },

@@ -26,6 +26,10 @@ pub enum Route {
     NewContact,
     #[at("/contacts/:id")]
     EditContact { id: String },
+    #[at("/support")]
+    Support,
+    #[at("/support/:id")]
+    Case { id: String },
     #[at("/import")]
     Import,
     #[at("/funds")]
@@ -57,6 +61,7 @@ impl Route {
                 WorkspaceView::Opportunities => Route::Opportunities,
                 WorkspaceView::Contacts => Route::Contacts,
                 WorkspaceView::Funds => Route::Funds,
+                WorkspaceView::Support => Route::Support,
                 other => Route::Workspace {
                     view: trellis_api::wire_name(other),
                 },

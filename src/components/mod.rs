@@ -14,5 +14,6 @@ pub mod partners;
 pub mod partnership;
 pub mod record_list;
 pub mod states;
+pub mod support_forms;
 pub mod topbar;
 pub mod users;

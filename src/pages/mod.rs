@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod builder;
+pub mod case;
 pub mod contact_edit;
 pub mod contacts;
 pub mod deal_new;
@@ -15,4 +16,5 @@ pub mod not_found;
 pub mod opportunities;
 pub mod opportunity_edit;
 pub mod page;
+pub mod support;
 pub mod workspace;

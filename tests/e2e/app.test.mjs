@@ -600,3 +600,54 @@ test('a partner imports a CSV of contacts with bad rows and sees the report', as
   await page.getByText('Buyer').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a partner opens a support case and the channel team answers it from the queue', async () => {
+  const subject = 'Portal shows the wrong tier ' + Date.now();
+  const partner = await newPage();
+  await logIn(partner, 'rep@bluebird.test');
+  await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Support' }).click();
+  await partner.getByRole('heading', { name: 'Contact the channel team' }).waitFor();
+  await partner.getByRole('link', { name: 'partners@trellis.test' }).waitFor();
+  await partner.getByRole('button', { name: 'Open a case' }).click();
+  const form = partner.getByRole('form', { name: 'New case' });
+  await form.getByRole('button', { name: 'Open case' }).click();
+  await form.getByText('Subject is required').waitFor();
+  await form.getByLabel('Subject').fill(subject);
+  await form.getByLabel('Priority').selectOption('high');
+  await form.getByLabel('Description').fill('Our account shows Registered instead of Silver.\nSince Monday.');
+  await form.getByLabel(/^Attachment/).setInputFiles({ name: 'tier.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG\r\n\x1a\nfake image', 'binary') });
+  await form.getByRole('button', { name: 'Open case' }).click();
+  await form.waitFor({ state: 'detached' });
+  await partner.getByRole('link', { name: subject }).click();
+  await partner.getByRole('heading', { name: subject }).waitFor();
+  await partner.getByRole('button', { name: 'Download attachment tier.png' }).waitFor();
+
+  const staff = await newPage();
+  await logIn(staff, 'channel@trellis.test');
+  await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await staff.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Support' }).click();
+  await staff.getByRole('heading', { name: 'Case queue' }).waitFor();
+  const row = staff.locator('tr', { hasText: subject });
+  await row.getByText('Bluebird Distribution').waitFor();
+  await row.getByText('New').waitFor();
+  await staff.screenshot({ path: join(shots, 'support-queue.png'), fullPage: true });
+  await row.getByRole('link', { name: subject }).click();
+  await staff.getByLabel('Your reply').fill('Which user sees the wrong tier?');
+  await staff.getByLabel('Then set the case to').selectOption('waiting_on_partner');
+  await staff.getByRole('button', { name: 'Send reply' }).click();
+  await staff.getByText('Which user sees the wrong tier?').waitFor();
+  await staff.locator('.page-header .badge', { hasText: 'Waiting on partner' }).waitFor();
+
+  await partner.reload();
+  await partner.getByText('Which user sees the wrong tier?').waitFor();
+  await partner.getByRole('button', { name: 'Send reply' }).click();
+  await partner.getByText('Write your reply first.').waitFor();
+  await partner.getByLabel('Your reply').fill('All of us. It is fine now, thanks!');
+  await partner.getByLabel('This solves my case').check();
+  await partner.getByRole('button', { name: 'Send reply' }).click();
+  await partner.locator('.page-header .badge', { hasText: 'Solved' }).waitFor();
+  await partner.screenshot({ path: join(shots, 'support-case.png'), fullPage: true });
+  assert.deepEqual(partner.errors, []);
+  assert.deepEqual(staff.errors, []);
+});
