@@ -25,6 +25,29 @@ pub async fn read_upload(input: &HtmlInputElement) -> Result<Option<Upload>, Str
     }))
 }
 
+/// The file picked in the input behind `node`, checked as the backend checks it;
+/// problems come back as (field, message) pairs for the form.
+pub async fn checked_upload(
+    node: &yew::NodeRef,
+    field: &str,
+) -> Result<Option<Upload>, Vec<(String, String)>> {
+    let Some(input) = node.cast::<HtmlInputElement>() else {
+        return Ok(None);
+    };
+    match read_upload(&input).await {
+        Ok(Some(upload)) => match upload.check(field) {
+            Ok(_) => Ok(Some(upload)),
+            Err(e) => Err(e
+                .field_errors
+                .into_iter()
+                .map(|f| (f.field, f.message))
+                .collect()),
+        },
+        Ok(None) => Ok(None),
+        Err(message) => Err(vec![(field.to_string(), message)]),
+    }
+}
+
 /// Offers a stored file to the browser as a download under its own name.
 pub fn save_file(file: &StoredFile) -> Result<(), String> {
     let failed = |_| "The browser could not save the file".to_string();

@@ -3,11 +3,10 @@
 use std::collections::HashMap;
 
 use trellis_api::*;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::files::read_upload;
+use crate::components::files::checked_upload;
 use crate::components::form::{bound_field, use_form_then, whole_number, FormState, Values};
 use crate::components::record_list::{money, today};
 
@@ -233,10 +232,6 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
             );
             wasm_bindgen_futures::spawn_local(async move {
                 let amount = text(&values, "amount");
-                let picked = match file.cast::<HtmlInputElement>() {
-                    Some(input) => read_upload(&input).await,
-                    None => Ok(None),
-                };
                 let mut input = MdfClaimInput {
                     request_id: id,
                     amount: whole_number(&amount).unwrap_or(0),
@@ -247,18 +242,13 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
                 };
                 let mut errors = errors_of(input.validate(), &amount);
                 errors.remove("proof");
-                match picked {
-                    Ok(Some(upload)) => match upload.check("proof") {
-                        Ok(_) => input.proof = upload,
-                        Err(e) => {
-                            errors.extend(e.field_errors.into_iter().map(|f| (f.field, f.message)))
-                        }
-                    },
+                match checked_upload(&file, "proof").await {
+                    Ok(Some(upload)) => input.proof = upload,
                     Ok(None) => drop(errors.insert(
                         "proof".into(),
                         "is required: attach an invoice or receipt".into(),
                     )),
-                    Err(message) => drop(errors.insert("proof".into(), message)),
+                    Err(problems) => errors.extend(problems),
                 }
                 if !errors.is_empty() {
                     invalid.emit(errors);

@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use trellis_api::*;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::files::read_upload;
+use crate::components::files::checked_upload;
 use crate::components::form::{bound_field, use_form_then, Values};
 
 /// Category and priority choices as (wire value, label).
@@ -110,16 +110,9 @@ pub fn CaseForm(props: &SavedProps) -> Html {
                     .into_iter()
                     .map(|e| (e.field, e.message))
                     .collect();
-                if let Some(i) = file.cast::<HtmlInputElement>() {
-                    match read_upload(&i).await {
-                        Ok(Some(upload)) => match upload.check("attachment") {
-                            Ok(_) => input.attachment = Some(upload),
-                            Err(e) => errors
-                                .extend(e.field_errors.into_iter().map(|f| (f.field, f.message))),
-                        },
-                        Ok(None) => {}
-                        Err(m) => drop(errors.insert("attachment".into(), m)),
-                    }
+                match checked_upload(&file, "attachment").await {
+                    Ok(upload) => input.attachment = upload,
+                    Err(problems) => errors.extend(problems),
                 }
                 if !errors.is_empty() {
                     invalid.emit(errors);
