@@ -220,6 +220,19 @@ impl PrmBackend for Fake {
     async fn set_support_channels(&self, i: &SupportChannels) -> ClientResult<SupportChannels> {
         self.demo.set_support_channels(i).await
     }
+    async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {
+        self.demo.list_announcements().await
+    }
+    async fn create_announcement(&self, i: &AnnouncementInput) -> ClientResult<Announcement> {
+        self.demo.create_announcement(i).await
+    }
+    async fn update_announcement(
+        &self,
+        id: &str,
+        i: &AnnouncementInput,
+    ) -> ClientResult<Announcement> {
+        self.demo.update_announcement(id, i).await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.demo.community().await
     }

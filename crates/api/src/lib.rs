@@ -3,6 +3,7 @@
 //! Builds for wasm and native, with no web-framework or database dependency.
 
 pub mod accounts;
+pub mod announcements;
 pub mod community;
 pub mod datetime;
 pub mod deal_flow;
@@ -23,6 +24,7 @@ pub mod upload;
 pub mod validate;
 
 pub use accounts::*;
+pub use announcements::{Announcement, AnnouncementInput};
 pub use community::*;
 pub use error::*;
 pub use mdf::{

@@ -78,3 +78,5 @@ pub const SUPPORT_CHANNELS: &str = "/api/support/channels";
 pub fn case_messages(id: &str) -> String {
     format!("{CASES}/{id}/messages")
 }
+
+pub const ANNOUNCEMENTS: &str = "/api/announcements";

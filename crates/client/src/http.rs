@@ -313,6 +313,20 @@ impl PrmBackend for HttpBackend {
     async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels> {
         self.send(Method::Put, paths::SUPPORT_CHANNELS, input).await
     }
+    async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {
+        self.get(paths::ANNOUNCEMENTS).await
+    }
+    async fn create_announcement(&self, input: &AnnouncementInput) -> ClientResult<Announcement> {
+        self.send(Method::Post, paths::ANNOUNCEMENTS, input).await
+    }
+    async fn update_announcement(
+        &self,
+        id: &str,
+        input: &AnnouncementInput,
+    ) -> ClientResult<Announcement> {
+        self.send(Method::Put, &item(paths::ANNOUNCEMENTS, id), input)
+            .await
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.get(paths::COMMUNITY).await
     }

@@ -136,6 +136,17 @@ pub trait PrmBackend {
     /// Change the contact channels (vendor staff).
     async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels>;
 
+    /// Announcements the user sees, newest first (staff also see scheduled ones).
+    async fn list_announcements(&self) -> ClientResult<Vec<Announcement>>;
+    /// Write an announcement (vendor staff).
+    async fn create_announcement(&self, input: &AnnouncementInput) -> ClientResult<Announcement>;
+    /// Edit an announcement (vendor staff).
+    async fn update_announcement(
+        &self,
+        id: &str,
+        input: &AnnouncementInput,
+    ) -> ClientResult<Announcement>;
+
     /// The published community as the logged-in user sees it.
     async fn community(&self) -> ClientResult<PublishedSite>;
     /// The draft community (administrators).

@@ -142,6 +142,9 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     }
     insert_seeded(&mut tx, &data.mdf.claims).await?;
     insert_seeded(&mut tx, &data.support.cases).await?;
+    for a in &data.announcements {
+        crate::handlers::announcements::store(&mut *tx, a).await?;
+    }
     for m in &data.support.messages {
         crate::records::insert(&mut *tx, "case_messages", trellis_api::record::fields(m)).await?;
     }

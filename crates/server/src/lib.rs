@@ -81,6 +81,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(handlers::partners::router())
         .merge(handlers::import::router())
         .merge(handlers::support::router())
+        .merge(handlers::announcements::router())
         .merge(handlers::records::leads::router())
         .merge(handlers::records::deals::router())
         .merge(handlers::records::opportunities::router())

@@ -3,9 +3,11 @@
 use crate::datetime::{date, timestamp};
 use crate::*;
 
+mod announcements;
 mod mdf;
 mod support;
 mod tiers;
+pub use announcements::demo_announcements;
 pub use mdf::{demo_mdf, DemoMdf, SeedFile};
 pub use support::{demo_support, DemoSupport};
 pub use tiers::demo_tier_changes;
@@ -27,6 +29,7 @@ pub struct DemoData {
     pub mdf: DemoMdf,
     pub tier_changes: Vec<TierChange>,
     pub support: DemoSupport,
+    pub announcements: Vec<crate::Announcement>,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -392,6 +395,7 @@ pub fn demo_data(now: i64) -> DemoData {
         mdf: demo_mdf(now),
         tier_changes,
         support: demo_support(now),
+        announcements: demo_announcements(now),
     }
 }
 

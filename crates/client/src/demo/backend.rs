@@ -419,6 +419,19 @@ impl PrmBackend for DemoBackend {
         self.state.borrow_mut().data.support.channels = input.clone();
         Ok(input.clone())
     }
+    async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {
+        self.announcements_now()
+    }
+    async fn create_announcement(&self, input: &AnnouncementInput) -> ClientResult<Announcement> {
+        self.save_announcement_now(None, input)
+    }
+    async fn update_announcement(
+        &self,
+        id: &str,
+        input: &AnnouncementInput,
+    ) -> ClientResult<Announcement> {
+        self.save_announcement_now(Some(id), input)
+    }
     async fn community(&self) -> ClientResult<PublishedSite> {
         let user = self.user()?;
         let tier = user.partner_account_id.as_ref().and_then(|a| {

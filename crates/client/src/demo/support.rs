@@ -90,3 +90,67 @@ impl DemoBackend {
         Ok(slot.clone())
     }
 }
+
+impl DemoBackend {
+    pub(super) fn announcements_now(&self) -> ClientResult<Vec<Announcement>> {
+        let user = self.user()?;
+        let state = self.state.borrow();
+        let tier = user.partner_account_id.as_ref().and_then(|a| {
+            state
+                .data
+                .accounts
+                .iter()
+                .find(|x| &x.id == a)
+                .and_then(|x| x.tier_id.clone())
+        });
+        let today = timestamp(now_unix());
+        let mut list: Vec<Announcement> = state
+            .data
+            .announcements
+            .iter()
+            .filter(|a| a.visible_to(tier.as_deref(), user.role, &today[..10]))
+            .cloned()
+            .collect();
+        trellis_api::announcements::sort_newest(&mut list);
+        Ok(list)
+    }
+
+    pub(super) fn save_announcement_now(
+        &self,
+        id: Option<&str>,
+        input: &AnnouncementInput,
+    ) -> ClientResult<Announcement> {
+        let user = self.staff()?;
+        input.check()?;
+        let at = timestamp(now_unix());
+        let new_id = self.next_id("ann_");
+        let mut state = self.state.borrow_mut();
+        let list = &mut state.data.announcements;
+        let slot = match id {
+            Some(id) => list
+                .iter_mut()
+                .find(|a| a.id == id)
+                .ok_or_else(|| ApiError::not_found("Announcement"))?,
+            None => {
+                list.push(Announcement {
+                    id: new_id,
+                    title: String::new(),
+                    body: String::new(),
+                    audience: Audience::default(),
+                    publish_on: String::new(),
+                    author_name: user.name,
+                    created_at: at.clone(),
+                    updated_at: at.clone(),
+                });
+                list.last_mut()
+                    .ok_or_else(|| ApiError::not_found("Announcement"))?
+            }
+        };
+        slot.title = input.title.trim().into();
+        slot.body = input.body.trim().into();
+        slot.audience = input.audience.clone();
+        slot.publish_on = input.publish_on.clone();
+        slot.updated_at = at;
+        Ok(slot.clone())
+    }
+}

@@ -133,4 +133,5 @@ conformance!(
     staff_distribute_leads_by_rule_with_a_deadline,
     csv_imports_report_bad_rows_and_exports_stay_in_scope,
     support_cases_move_through_their_threads,
+    announcements_reach_their_audience_once_published,
 );

@@ -106,3 +106,63 @@ pub async fn support_cases_move_through_their_threads(b: &dyn PrmBackend) {
         CaseStatus::Solved
     );
 }
+
+pub async fn announcements_reach_their_audience_once_published(b: &dyn PrmBackend) {
+    let titles = |list: Vec<Announcement>| list.into_iter().map(|a| a.id).collect::<Vec<_>>();
+    login(b, "partner@acme.test").await;
+    assert_eq!(
+        titles(b.list_announcements().await.unwrap()),
+        ["ann_gold_summit", "ann_pricing"]
+    );
+    let mut input = AnnouncementInput {
+        title: "Silver webinar".into(),
+        body: "<b>Join</b> us".into(),
+        audience: Audience {
+            tiers: vec!["tier_silver".into()],
+            roles: vec![],
+        },
+        publish_on: "2000-01-01".into(),
+    };
+    assert_eq!(
+        code(b.create_announcement(&input).await),
+        ErrorCode::Forbidden
+    );
+    b.logout().await.unwrap();
+    login(b, "rep@acme.test").await;
+    assert_eq!(
+        titles(b.list_announcements().await.unwrap()),
+        ["ann_pricing"],
+        "executives only"
+    );
+    b.logout().await.unwrap();
+
+    login(b, "channel@trellis.test").await;
+    assert_eq!(
+        b.list_announcements().await.unwrap().len(),
+        3,
+        "staff see scheduled ones"
+    );
+    input.publish_on = "31/12/2026".into();
+    assert_eq!(
+        code(b.create_announcement(&input).await),
+        ErrorCode::Validation
+    );
+    input.publish_on = "2000-01-01".into();
+    let made = b.create_announcement(&input).await.expect("create");
+    assert_eq!(made.author_name, "Casey Channel");
+    input.title = "Silver webinar, new date".into();
+    let edited = b.update_announcement(&made.id, &input).await.expect("edit");
+    assert_eq!(edited.title, "Silver webinar, new date");
+    assert_eq!(
+        code(b.update_announcement("ann_nope", &input).await),
+        ErrorCode::NotFound
+    );
+    b.logout().await.unwrap();
+
+    login(b, "partner@bluebird.test").await;
+    let seen = b.list_announcements().await.unwrap();
+    assert!(seen
+        .iter()
+        .any(|a| a.id == made.id && a.body == "<b>Join</b> us"));
+    assert!(!seen.iter().any(|a| a.id == "ann_gold_summit"));
+}

@@ -1,6 +1,7 @@
 //! HTTP handlers, grouped by area; each area exposes a `router()` that documents itself in OpenAPI.
 
 pub mod admin;
+pub mod announcements;
 pub mod community;
 pub mod import;
 pub mod mdf;
