@@ -133,6 +133,7 @@ fn switch(route: Route) -> Html {
         Route::Funds => html! { <pages::funds::FundsPage /> },
         Route::Import => html! { <pages::import::ImportPage /> },
         Route::Support => html! { <pages::support::SupportPage /> },
+        Route::Announcements => html! { <pages::announcements::AnnouncementsPage /> },
         Route::Case { id } => html! { <pages::case::CasePage {id} /> },
         Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },

@@ -26,6 +26,8 @@ pub enum Route {
     NewContact,
     #[at("/contacts/:id")]
     EditContact { id: String },
+    #[at("/announcements")]
+    Announcements,
     #[at("/support")]
     Support,
     #[at("/support/:id")]

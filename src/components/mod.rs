@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod actions;
+pub mod announcements;
 pub mod board;
 pub mod board_state;
 pub mod csv;

@@ -7,6 +7,7 @@ use trellis_api::{ComponentKind, LayoutNode, ListQuery, Page, Stage};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::announcements::AnnouncementList;
 use crate::components::load::{use_load, Load};
 use crate::components::record_list::{age, money};
 use crate::components::states::{ErrorState, Loading};
@@ -86,8 +87,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! { <PipelineSummary title={text(p, "title", "Pipeline")} /> }
         }
         ComponentKind::AnnouncementList => html! {
-            <div class="card"><h2>{ text(p, "title", "Announcements") }</h2>
-                <p class="muted">{ "No announcements right now." }</p></div>
+            <AnnouncementList title={text(p, "title", "Announcements")}
+                limit={p.get("limit").and_then(Value::as_u64).unwrap_or(3) as usize} />
         },
         ComponentKind::Spacer => html! { <hr /> },
         other => html! {

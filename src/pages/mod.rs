@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod admin;
+pub mod announcements;
 pub mod builder;
 pub mod case;
 pub mod contact_edit;

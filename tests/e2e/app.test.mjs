@@ -651,3 +651,34 @@ test('a partner opens a support case and the channel team answers it from the qu
   assert.deepEqual(partner.errors, []);
   assert.deepEqual(staff.errors, []);
 });
+
+test('the channel team announces to one tier and those partners read it on their home page', async () => {
+  const title = 'Silver enablement day ' + Date.now();
+  const staff = await newPage();
+  await logIn(staff, 'channel@trellis.test');
+  await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await staff.getByRole('link', { name: 'All announcements' }).click();
+  await staff.getByRole('heading', { name: 'Q1 incentive programme' }).waitFor();
+  await staff.getByText('Scheduled').first().waitFor();
+  await staff.getByRole('button', { name: 'New announcement' }).click();
+  const form = staff.getByRole('form', { name: 'New announcement' });
+  await form.getByRole('button', { name: 'Save announcement' }).click();
+  await form.getByText('Title is required').waitFor();
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Text').fill('Bring your team.\n<script>alert("x")</script>');
+  await form.getByLabel('Silver').check();
+  await form.getByRole('button', { name: 'Save announcement' }).click();
+  await form.waitFor({ state: 'detached' });
+  await staff.getByRole('heading', { name: title }).waitFor();
+  await staff.screenshot({ path: join(shots, 'announcements.png'), fullPage: true });
+
+  const silver = await newPage();
+  await logIn(silver, 'partner@bluebird.test');
+  await silver.getByRole('heading', { name: title }).waitFor();
+  await silver.getByText('<script>alert("x")</script>').waitFor();
+  const gold = await newPage();
+  await logIn(gold, 'partner@acme.test');
+  await gold.getByRole('heading', { name: 'Gold partner summit: save the date' }).waitFor();
+  assert.equal(await gold.getByRole('heading', { name: title }).count(), 0, 'other tiers do not see it');
+  assert.deepEqual(silver.errors, []);
+});
