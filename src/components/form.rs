@@ -158,6 +158,14 @@ pub fn use_form_then(saved: Callback<()>) -> FormState {
 /// A form's text by field name, as typed.
 pub type Values = UseStateHandle<HashMap<&'static str, String>>;
 
+/// The trimmed text of one field.
+pub fn value(values: &HashMap<&'static str, String>, id: &str) -> String {
+    values
+        .get(id)
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
+
 /// A [`Field`] bound to `values[id]`, showing `errors[id]` after its label.
 pub fn bound_field(
     values: &Values,

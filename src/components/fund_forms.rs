@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::files::checked_upload;
-use crate::components::form::{bound_field, use_form_then, whole_number, FormState, Values};
+use crate::components::form::{bound_field, use_form_then, value, whole_number, FormState, Values};
 use crate::components::record_list::{money, today};
 
 /// The typed input's field errors as the form shows them, plus a whole-number check on `amount`.
@@ -23,13 +23,6 @@ fn errors_of(found: Vec<FieldError>, amount: &str) -> HashMap<String, String> {
         );
     }
     errors
-}
-
-fn text(values: &Values, id: &str) -> String {
-    values
-        .get(id)
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
 }
 
 /// The alert and the buttons every funds form ends with.
@@ -78,14 +71,14 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
         let (values, invalid, save) = (values.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let amount = text(&values, "amount");
+            let amount = value(&values, "amount");
             let input = MdfRequestInput {
-                budget_id: text(&values, "budget_id"),
-                activity: text(&values, "activity"),
-                description: text(&values, "description"),
+                budget_id: value(&values, "budget_id"),
+                activity: value(&values, "activity"),
+                description: value(&values, "description"),
                 amount: whole_number(&amount).unwrap_or(0),
-                starts_on: text(&values, "starts_on"),
-                ends_on: text(&values, "ends_on"),
+                starts_on: value(&values, "starts_on"),
+                ends_on: value(&values, "ends_on"),
             };
             let errors = errors_of(input.validate(), &amount);
             if !errors.is_empty() {
@@ -111,7 +104,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
             }
         })
     };
-    let chosen = text(&values, "budget_id");
+    let chosen = value(&values, "budget_id");
     let f = |id, label, kind, hint| bound_field(&values, &state.errors, id, label, kind, hint);
     html! {
         <form class="card form-grid" {onsubmit} novalidate=true aria-label="Fund request">
@@ -159,14 +152,14 @@ pub fn BudgetForm(props: &BudgetFormProps) -> Html {
         let (values, invalid, save) = (values.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let amount = text(&values, "amount");
+            let amount = value(&values, "amount");
             let input = MdfBudgetInput {
                 program_id: program.clone(),
-                name: text(&values, "name"),
-                starts_on: text(&values, "starts_on"),
-                ends_on: text(&values, "ends_on"),
+                name: value(&values, "name"),
+                starts_on: value(&values, "starts_on"),
+                ends_on: value(&values, "ends_on"),
                 amount: whole_number(&amount).unwrap_or(0),
-                currency: text(&values, "currency").to_uppercase(),
+                currency: value(&values, "currency").to_uppercase(),
             };
             let errors = errors_of(input.validate(), &amount);
             if !errors.is_empty() {
@@ -231,7 +224,7 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
                 backend.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let amount = text(&values, "amount");
+                let amount = value(&values, "amount");
                 let mut input = MdfClaimInput {
                     request_id: id,
                     amount: whole_number(&amount).unwrap_or(0),

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::files::checked_upload;
-use crate::components::form::{bound_field, use_form_then, Values};
+use crate::components::form::{bound_field, use_form_then, value, Values};
 
 /// Category and priority choices as (wire value, label).
 pub const CATEGORIES: &[(&str, &str)] = &[
@@ -92,12 +92,7 @@ pub fn CaseForm(props: &SavedProps) -> Html {
                 backend.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let get = |k: &str| {
-                    values
-                        .get(k)
-                        .map(|v| v.trim().to_string())
-                        .unwrap_or_default()
-                };
+                let get = |k: &str| value(&values, k);
                 let mut input = CaseInput {
                     subject: get("subject"),
                     category: parse_wire(&get("category")).unwrap_or(CaseCategory::Other),
@@ -169,12 +164,7 @@ pub fn ChannelsForm(props: &SavedProps) -> Html {
         let (values, invalid, save) = (values.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let get = |k: &str| {
-                values
-                    .get(k)
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_default()
-            };
+            let get = |k: &str| value(&values, k);
             let input = SupportChannels {
                 email: get("email"),
                 chat_url: get("chat_url"),

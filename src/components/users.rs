@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::use_record_action;
-use crate::components::form::{bound_field, use_form_then, Values};
+use crate::components::form::{bound_field, use_form_then, value, Values};
 use crate::components::record_list::badge;
 use crate::pages::admin::Directory;
 use crate::session::use_session;
@@ -88,12 +88,7 @@ pub fn UserForm(props: &UserFormProps) -> Html {
         .into_iter()
         .filter(|r| admin || !r.is_internal())
         .collect();
-    let get = |k: &str| {
-        values
-            .get(k)
-            .map(|v| v.trim().to_string())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| value(&values, k);
     let role: Role = parse_wire(&get("role")).unwrap_or(Role::PartnerUser);
     let first_partner = directory
         .partners
@@ -104,12 +99,7 @@ pub fn UserForm(props: &UserFormProps) -> Html {
         let (values, invalid, save) = (values.clone(), state.invalid.clone(), state.save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let get = |k: &str| {
-                values
-                    .get(k)
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_default()
-            };
+            let get = |k: &str| value(&values, k);
             let account = Some(get("partner_account_id"))
                 .filter(|a| !a.is_empty())
                 .unwrap_or_else(|| first_partner.clone());

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::announcements::announcement;
-use crate::components::form::{bound_field, use_form_then, Values};
+use crate::components::form::{bound_field, use_form_then, value, Values};
 use crate::components::load::{use_load, Load};
 use crate::components::record_list::today;
 use crate::components::states::{ErrorState, Loading};
@@ -72,12 +72,7 @@ fn AnnouncementForm(props: &FormProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let get = |k: &str| {
-                values
-                    .get(k)
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_default()
-            };
+            let get = |k: &str| value(&values, k);
             let input = AnnouncementInput {
                 title: get("title"),
                 body: get("body"),

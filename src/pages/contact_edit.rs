@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::{bound_field, use_form};
+use crate::components::form::{bound_field, use_form, value};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
@@ -23,12 +23,7 @@ const FIELDS: [(&str, &str, &str); 6] = [
 ];
 
 fn input_of(values: &HashMap<&'static str, String>) -> ContactInput {
-    let get = |k: &str| {
-        values
-            .get(k)
-            .map(|v| v.trim().to_string())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| value(values, k);
     ContactInput {
         first_name: get("first_name"),
         last_name: get("last_name"),
