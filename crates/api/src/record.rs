@@ -26,6 +26,10 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
     /// The status a new record starts in: by a partner user, or by staff with or without a partner.
     fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str>;
 
+    /// Records in this status are the whole partner account's to see, not only their owner's
+    /// (the lead inbox: any user of the account may accept an assigned lead).
+    const ACCOUNT_WIDE_STATUS: Option<&'static str> = None;
+
     /// Whether the record's fields may still be edited (a `Conflict` says why not).
     fn check_editable(&self) -> Result<(), ApiError> {
         Ok(())
@@ -34,6 +38,7 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
 
 impl Record for Lead {
     type Input = LeadInput;
+    const ACCOUNT_WIDE_STATUS: Option<&'static str> = Some("assigned");
     const NAME: &'static str = "Lead";
     const PREFIX: &'static str = "lead_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
@@ -158,6 +163,20 @@ pub fn new_record_fields<R: Record>(
     map.insert("created_at".into(), at.into());
     map.insert("updated_at".into(), at.into());
     map
+}
+
+/// Whether `scope` may see `record`, counting the kind's account-wide status.
+pub fn visible<R: Record>(scope: &Scope, record: &R) -> bool {
+    if scope.allows(record) {
+        return true;
+    }
+    match (scope, R::ACCOUNT_WIDE_STATUS, R::STATUS_FIELD) {
+        (Scope::Own { account, .. }, Some(shared), Some(field)) => {
+            record.partner_account_id() == Some(account.as_str())
+                && fields(record).get(field).and_then(Value::as_str) == Some(shared)
+        }
+        _ => false,
+    }
 }
 
 /// The error for a `status` filter the record kind does not have.

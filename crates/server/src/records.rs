@@ -187,6 +187,21 @@ pub fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Restricts a query on `E`'s table to what `scope` may see, counting the kind's account-wide status.
+pub fn push_record_scope<E: Entity>(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
+    match (scope, E::ACCOUNT_WIDE_STATUS, E::STATUS_FIELD) {
+        (Scope::Own { account, user }, Some(shared), Some(field)) => {
+            q.push(" AND partner_account_id = ")
+                .push_bind(account.clone());
+            q.push(" AND (owner_user_id = ").push_bind(user.clone());
+            q.push(format!(" OR {field} = "))
+                .push_bind(shared)
+                .push(")");
+        }
+        _ => push_scope(q, scope),
+    }
+}
+
 /// Applies the kind's time-driven changes, writing only when something is due.
 pub async fn apply_due<E: Entity>(db: &sqlx::SqlitePool) -> Result<()> {
     let Some((condition, update)) = E::DUE else {
@@ -225,7 +240,7 @@ pub async fn list<E: Entity>(
     apply_due::<E>(db).await?;
     let limit = query.limit();
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
-    push_scope(&mut q, scope);
+    push_record_scope::<E>(&mut q, scope);
     if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
         let Some(column) = E::STATUS_FIELD.filter(|_| E::valid_status(status)) else {
             return Err(record::bad_status_filter(status).into());
@@ -296,7 +311,7 @@ pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> R
     apply_due::<E>(db).await?;
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::TABLE));
     q.push_bind(id.to_string());
-    push_scope(&mut q, scope);
+    push_record_scope::<E>(&mut q, scope);
     match q.build().fetch_optional(db).await? {
         Some(row) => from_row(&row),
         None => Err(ApiError::not_found(E::NAME).into()),
@@ -365,7 +380,16 @@ pub async fn update<E: Entity>(
 ) -> Result<E> {
     input.check()?;
     let scope = Scope::of(user);
-    get::<E>(db, &scope, id).await?.check_editable()?;
+    let current = get::<E>(db, &scope, id).await?;
+    if !scope.allows(&current) {
+        // Seen through the account's inbox, but not (yet) this user's to change.
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Accept it first; only its owner can edit it",
+        )
+        .into());
+    }
+    current.check_editable()?;
     let mut columns = record::editable_fields::<E>(&input);
     if user.role.is_internal() {
         let account =

@@ -82,7 +82,7 @@ impl DemoBackend {
         apply_due::<R>(&mut state.data);
         let mut items: Vec<R> = R::table(&mut state.data)
             .iter()
-            .filter(|r| scope.allows(*r))
+            .filter(|r| trellis_api::record::visible(&scope, *r))
             .cloned()
             .collect();
         items.reverse();

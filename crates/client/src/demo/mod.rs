@@ -231,7 +231,7 @@ impl DemoBackend {
         apply_due::<R>(&mut state.data);
         let mut items: Vec<R> = R::table(&mut state.data)
             .iter()
-            .filter(|r| scope.allows(*r) && record::matches(*r, query))
+            .filter(|r| record::visible(&scope, *r) && record::matches(*r, query))
             .cloned()
             .collect();
         let key = |r: &R| {
@@ -249,7 +249,10 @@ impl DemoBackend {
         apply_due::<R>(&mut state.data);
         R::table(&mut state.data)
             .iter()
-            .find(|r| fields(*r).get("id").and_then(Value::as_str) == Some(id) && scope.allows(*r))
+            .find(|r| {
+                fields(*r).get("id").and_then(Value::as_str) == Some(id)
+                    && record::visible(&scope, *r)
+            })
             .cloned()
             .ok_or_else(|| ApiError::not_found(R::NAME).into())
     }
@@ -304,6 +307,12 @@ impl DemoBackend {
         let user = self.user()?;
         input.check()?;
         let current: R = self.get_record(id)?;
+        if !Scope::of(&user).allows(&current) {
+            return Err(err(
+                ErrorCode::Forbidden,
+                "Accept it first; only its owner can edit it",
+            ));
+        }
         current.check_editable()?;
         let mut map = fields(&current);
         map.extend(record::editable_fields::<R>(input));

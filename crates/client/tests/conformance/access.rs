@@ -108,13 +108,21 @@ pub async fn partners_see_exactly_their_scope(b: &dyn PrmBackend) {
 
     login(b, "rep@acme.test").await;
     let own = all_leads(b, ListQuery::default()).await;
+    // Their own leads, plus the account's inbox of leads nobody has accepted yet.
     let expected = data
         .leads
         .iter()
-        .filter(|l| l.owner_user_id.as_deref() == Some("usr_acme_rep"))
+        .filter(|l| {
+            l.owner_user_id.as_deref() == Some("usr_acme_rep")
+                || (l.partner_account_id.as_deref() == Some("acc_acme")
+                    && l.status == LeadStatus::Assigned)
+        })
         .count();
     assert!(expected > 0);
     assert_eq!(own.len(), expected);
+    assert!(own
+        .iter()
+        .all(|l| l.partner_account_id.as_deref() == Some("acc_acme")));
     let users = b.list_users(&ListQuery::default()).await.expect("users");
     assert_eq!(
         users

@@ -134,4 +134,5 @@ conformance!(
     csv_imports_report_bad_rows_and_exports_stay_in_scope,
     support_cases_move_through_their_threads,
     announcements_reach_their_audience_once_published,
+    partner_users_work_their_account_inbox,
 );

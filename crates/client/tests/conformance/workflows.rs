@@ -414,3 +414,64 @@ pub async fn staff_distribute_leads_by_rule_with_a_deadline(b: &dyn PrmBackend) 
     let reasons: Vec<&str> = none.skipped.iter().map(|s| s.reason.as_str()).collect();
     assert_eq!(reasons, ["does not exist", "is not in the pool"]);
 }
+
+pub async fn partner_users_work_their_account_inbox(b: &dyn PrmBackend) {
+    use trellis_api::lead_flow::LeadAction;
+    login(b, "rep@acme.test").await;
+    let inbox = all_leads(
+        b,
+        ListQuery {
+            status: Some("assigned".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(
+        !inbox.is_empty(),
+        "the account's unaccepted leads are every user's to take"
+    );
+    assert!(inbox
+        .iter()
+        .all(|l| l.partner_account_id.as_deref() == Some("acc_acme") && l.owner_user_id.is_none()));
+    let lead = &inbox[0];
+    let edit = LeadInput {
+        company: "Renamed".into(),
+        contact_name: lead.contact_name.clone(),
+        email: lead.email.clone(),
+        phone: String::new(),
+        region: String::new(),
+        postcode: String::new(),
+        product_interest: String::new(),
+        partner_account_id: None,
+    };
+    assert_eq!(
+        code(b.update_lead(&lead.id, &edit).await),
+        ErrorCode::Forbidden
+    );
+    let taken = b
+        .transition_lead(&lead.id, &LeadAction::Accept)
+        .await
+        .expect("a partner user accepts");
+    assert_eq!(taken.lead.owner_user_id.as_deref(), Some("usr_acme_rep"));
+    assert_eq!(
+        b.update_lead(&lead.id, &edit)
+            .await
+            .expect("now theirs")
+            .company,
+        "Renamed"
+    );
+    let others = all_leads(
+        b,
+        ListQuery {
+            status: Some("accepted".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(
+        others
+            .iter()
+            .all(|l| l.owner_user_id.as_deref() == Some("usr_acme_rep")),
+        "accepted leads of colleagues stay private"
+    );
+}

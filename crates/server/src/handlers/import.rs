@@ -89,7 +89,7 @@ pub async fn import_csv(
 async fn all<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope) -> Result<Vec<E>> {
     records::apply_due::<E>(db).await?;
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
-    records::push_scope(&mut q, scope);
+    records::push_record_scope::<E>(&mut q, scope);
     q.push(" ORDER BY created_at DESC, id DESC");
     q.build()
         .fetch_all(db)
