@@ -104,13 +104,13 @@ fn session_cookie(addr: &str) -> Result<String, String> {
         .ok_or_else(|| "login failed".to_string())
 }
 
-/// Requests/second and p99 latency (ms) from oha's JSON output.
-fn load(url: &str, cookie: Option<&str>) -> Result<(f64, f64, u64), String> {
+/// Requests/second and p99 latency (ms) from oha's JSON output, with `connections` at once.
+fn load(url: &str, cookie: Option<&str>, connections: &str) -> Result<(f64, f64, u64), String> {
     let mut args = vec![
         "-z",
         "10s",
         "-c",
-        "16",
+        connections,
         "--no-tui",
         "--output-format",
         "json",
@@ -181,17 +181,24 @@ pub fn run() -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let (server, addr) = start_server(&dir)?;
     let cookie = session_cookie(&addr)?;
-    println!("\n| endpoint (16 connections, 10 s) | requests/s | p99 | 200 responses |\n|---|---|---|---|");
-    for (name, path, auth) in [
-        ("GET /api/health", "/api/health", None),
+    println!("\n| endpoint (10 s each) | connections | requests/s | p99 | 200 responses |\n|---|---|---|---|---|");
+    for (name, path, auth, connections) in [
+        ("GET /api/health", "/api/health", None, "16"),
         (
             "GET /api/leads?limit=50 (partner)",
             "/api/leads?limit=50",
             Some(cookie.as_str()),
+            "16",
+        ),
+        (
+            "GET /api/leads?limit=50&status=accepted (partner, filtered)",
+            "/api/leads?limit=50&status=accepted",
+            Some(cookie.as_str()),
+            "64",
         ),
     ] {
-        let (rps, p99, ok) = load(&format!("http://{addr}{path}"), auth)?;
-        println!("| {name} | {rps:.0} | {p99:.1} ms | {ok} |");
+        let (rps, p99, ok) = load(&format!("http://{addr}{path}"), auth, connections)?;
+        println!("| {name} | {connections} | {rps:.0} | {p99:.1} ms | {ok} |");
     }
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
