@@ -75,6 +75,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(auth::logout))
         .routes(utoipa_axum::routes!(auth::me))
         .merge(handlers::admin::router())
+        .merge(handlers::users::router())
         .merge(handlers::community::router())
         .merge(handlers::workflows::router())
         .merge(handlers::mdf::router())

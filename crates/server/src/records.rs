@@ -147,37 +147,6 @@ pub fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
     }
 }
 
-fn cursor_error() -> Error {
-    ApiError {
-        code: ErrorCode::BadRequest,
-        message: "The cursor is not one this server gave out".into(),
-        field_errors: vec![FieldError::new("cursor", "is invalid")],
-    }
-    .into()
-}
-
-fn encode_cursor(created_at: &str, id: &str) -> String {
-    format!("{created_at}~{id}")
-        .bytes()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn decode_cursor(cursor: &str) -> Result<(String, String)> {
-    let bytes = (0..cursor.len())
-        .step_by(2)
-        .map(|i| {
-            cursor
-                .get(i..i + 2)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        })
-        .collect::<Option<Vec<u8>>>()
-        .ok_or_else(cursor_error)?;
-    let text = String::from_utf8(bytes).map_err(|_| cursor_error())?;
-    let (at, id) = text.split_once('~').ok_or_else(cursor_error)?;
-    Ok((at.to_string(), id.to_string()))
-}
-
 /// A `LIKE ... ESCAPE '\\'` pattern matching `text` anywhere, with `%` and `_` taken literally.
 pub fn like_pattern(text: &str) -> String {
     let escaped = text
@@ -411,19 +380,8 @@ pub async fn update<E: Entity>(
     get(db, &scope, id).await
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+mod cursor;
+use cursor::{decode_cursor, encode_cursor};
 
-    #[test]
-    fn cursors_round_trip_and_reject_garbage() {
-        let c = encode_cursor("2026-01-01T00:00:00Z", "lead_1");
-        assert_eq!(
-            decode_cursor(&c).unwrap(),
-            ("2026-01-01T00:00:00Z".into(), "lead_1".into())
-        );
-        for bad in ["zz", "abc", "41"] {
-            assert!(decode_cursor(bad).is_err(), "{bad}");
-        }
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 use trellis_api::datetime::timestamp;
-use trellis_api::record::{self, fields};
 use trellis_api::seed::{demo_data, DemoData, DEMO_PASSWORD};
 use trellis_api::*;
 
@@ -17,6 +16,7 @@ use crate::ClientResult;
 mod backend;
 mod import;
 mod mdf;
+mod records;
 mod support;
 mod workflows;
 
@@ -218,119 +218,6 @@ impl DemoBackend {
             tier_name,
             user,
         }
-    }
-
-    fn list_records<R: Stored>(&self, query: &ListQuery) -> ClientResult<ListPage<R>> {
-        let scope = Scope::of(&self.user()?);
-        if let Some(s) = query.status.as_deref().filter(|s| !s.is_empty()) {
-            if R::STATUS_FIELD.is_none() || !R::valid_status(s) {
-                return Err(record::bad_status_filter(s).into());
-            }
-        }
-        let mut state = self.state.borrow_mut();
-        apply_due::<R>(&mut state.data);
-        let mut items: Vec<R> = R::table(&mut state.data)
-            .iter()
-            .filter(|r| record::visible(&scope, *r) && record::matches(*r, query))
-            .cloned()
-            .collect();
-        let key = |r: &R| {
-            let f = fields(r);
-            let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            (text("created_at"), text("id"))
-        };
-        items.sort_by_key(|r| std::cmp::Reverse(key(r)));
-        paginate(items, query)
-    }
-
-    fn get_record<R: Stored>(&self, id: &str) -> ClientResult<R> {
-        let scope = Scope::of(&self.user()?);
-        let mut state = self.state.borrow_mut();
-        apply_due::<R>(&mut state.data);
-        R::table(&mut state.data)
-            .iter()
-            .find(|r| {
-                fields(*r).get("id").and_then(Value::as_str) == Some(id)
-                    && record::visible(&scope, *r)
-            })
-            .cloned()
-            .ok_or_else(|| ApiError::not_found(R::NAME).into())
-    }
-
-    fn target_account(&self, user: &User, chosen: Option<String>) -> ClientResult<Option<String>> {
-        if !user.role.is_internal() {
-            return Ok(user.partner_account_id.clone());
-        }
-        let Some(id) = chosen else { return Ok(None) };
-        let state = self.state.borrow();
-        if state
-            .data
-            .accounts
-            .iter()
-            .any(|a| a.id == id && a.is_partner)
-        {
-            Ok(Some(id))
-        } else {
-            Err(ApiError::validation(vec![FieldError::new(
-                "partner_account_id",
-                "is not a partner account",
-            )])
-            .into())
-        }
-    }
-
-    fn create_record<R: Stored>(&self, input: &R::Input) -> ClientResult<R> {
-        let user = self.user()?;
-        input.check()?;
-        let account = self.target_account(&user, record::chosen_partner::<R>(input))?;
-        if account.is_none() && !user.role.is_internal() {
-            return Err(err(
-                ErrorCode::Forbidden,
-                "Your user has no partner account",
-            ));
-        }
-        let owner = (!user.role.is_internal()).then(|| user.id.clone());
-        let map = record::new_record_fields::<R>(
-            input,
-            self.next_id(R::PREFIX),
-            account,
-            owner,
-            !user.role.is_internal(),
-            &timestamp(now_unix()),
-        );
-        let record: R = decode(map)?;
-        R::table(&mut self.state.borrow_mut().data).push(record.clone());
-        Ok(record)
-    }
-
-    fn update_record<R: Stored>(&self, id: &str, input: &R::Input) -> ClientResult<R> {
-        let user = self.user()?;
-        input.check()?;
-        let current: R = self.get_record(id)?;
-        if !Scope::of(&user).allows(&current) {
-            return Err(err(
-                ErrorCode::Forbidden,
-                "Accept it first; only its owner can edit it",
-            ));
-        }
-        current.check_editable()?;
-        let mut map = fields(&current);
-        map.extend(record::editable_fields::<R>(input));
-        if user.role.is_internal() {
-            let account = self.target_account(&user, record::chosen_partner::<R>(input))?;
-            map.insert("partner_account_id".into(), account.into());
-        }
-        map.insert("updated_at".into(), timestamp(now_unix()).into());
-        let updated: R = decode(map)?;
-        let mut state = self.state.borrow_mut();
-        let table = R::table(&mut state.data);
-        if let Some(slot) = table
-            .iter_mut()
-            .find(|r| fields(*r).get("id").and_then(Value::as_str) == Some(id))
-        {
-            *slot = updated.clone();
-        }
-        Ok(updated)
     }
 
     fn users_visible_to(&self, viewer: &User) -> Vec<User> {

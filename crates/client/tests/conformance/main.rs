@@ -1,20 +1,22 @@
 //! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
 
 mod access;
+mod deals;
 mod import;
+mod leads;
 mod mdf;
 mod partners;
 mod records;
 mod support;
-mod workflows;
 
 use access::*;
+use deals::*;
 use import::*;
+use leads::*;
 use mdf::*;
 use partners::*;
 use records::*;
 use support::*;
-use workflows::*;
 
 use trellis_api::seed::DEMO_PASSWORD;
 use trellis_api::*;

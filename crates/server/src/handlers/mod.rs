@@ -8,4 +8,5 @@ pub mod mdf;
 pub mod partners;
 pub mod records;
 pub mod support;
+pub mod users;
 pub mod workflows;

@@ -1,0 +1,142 @@
+use super::*;
+use DealStatus::*;
+
+fn reject() -> DealAction {
+    DealAction::Reject {
+        reason: "Existing opportunity".into(),
+    }
+}
+
+#[test]
+fn the_legal_transitions_and_only_those() {
+    let statuses = [
+        Draft, Submitted, Approved, Rejected, Won, Lost, Expired, Withdrawn,
+    ];
+    let actions = [
+        (DealAction::Submit, false),
+        (DealAction::Withdraw, false),
+        (DealAction::Approve { valid_days: None }, true),
+        (reject(), true),
+        (DealAction::MarkWon, false),
+        (DealAction::MarkLost, true),
+    ];
+    let mut legal = Vec::new();
+    for from in statuses {
+        for (action, staff) in &actions {
+            if let Ok(t) = transition(from, action, *staff) {
+                legal.push((from, t.status));
+            }
+        }
+    }
+    assert_eq!(
+        legal,
+        [
+            (Draft, Submitted),
+            (Draft, Withdrawn),
+            (Submitted, Withdrawn),
+            (Submitted, Approved),
+            (Submitted, Rejected),
+            (Approved, Won),
+            (Approved, Lost),
+        ]
+    );
+}
+
+#[test]
+fn roles_are_enforced_before_state() {
+    let e = transition(Submitted, &DealAction::Approve { valid_days: None }, false).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Forbidden);
+    let e = transition(Draft, &DealAction::Submit, true).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Forbidden);
+    let e = transition(Won, &DealAction::Submit, false).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert_eq!(
+        e.message,
+        "A deal registration that is won cannot be submitted"
+    );
+}
+
+#[test]
+fn rejections_need_a_reason_and_approvals_a_sane_window() {
+    let e = transition(
+        Submitted,
+        &DealAction::Reject {
+            reason: "  ".into(),
+        },
+        true,
+    )
+    .unwrap_err();
+    assert!(e.field("reason").is_some());
+    let t = transition(Submitted, &reject(), true).unwrap();
+    assert_eq!(t.reviewer_reason.as_deref(), Some("Existing opportunity"));
+    let t = transition(Submitted, &DealAction::Approve { valid_days: None }, true).unwrap();
+    assert_eq!(t.valid_days, Some(90));
+    let e = transition(
+        Submitted,
+        &DealAction::Approve {
+            valid_days: Some(0),
+        },
+        true,
+    )
+    .unwrap_err();
+    assert!(e.field("valid_days").is_some());
+}
+
+#[test]
+fn offered_actions_follow_the_machine() {
+    assert_eq!(
+        available_actions(Draft, false),
+        [DealAction::Submit, DealAction::Withdraw]
+    );
+    assert_eq!(available_actions(Draft, true), []);
+    assert_eq!(available_actions(Submitted, true).len(), 2);
+    assert_eq!(
+        available_actions(Approved, false),
+        [DealAction::MarkWon, DealAction::MarkLost]
+    );
+    assert_eq!(available_actions(Won, true), []);
+}
+
+#[test]
+fn conflicts_match_company_and_product_within_the_window() {
+    let data = crate::seed::demo_data(1_790_000_000);
+    let base = data.deals[0].clone();
+    let mut twin = base.clone();
+    twin.id = "deal_twin".into();
+    twin.status = Approved;
+    twin.company = base.company.to_uppercase();
+    let mut other_product = twin.clone();
+    other_product.id = "deal_other".into();
+    other_product.product = "Something else".into();
+    let mut old = twin.clone();
+    old.id = "deal_old".into();
+    old.created_at = "2001-01-01T00:00:00Z".into();
+    let mut withdrawn = twin.clone();
+    withdrawn.id = "deal_withdrawn".into();
+    withdrawn.status = Withdrawn;
+    let found = find_conflicts(&base, [&base, &twin, &other_product, &old, &withdrawn], []);
+    assert_eq!(
+        found.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["deal_twin"]
+    );
+    let mut opp = data.opportunities[0].clone();
+    opp.account_name = base.company.clone();
+    opp.name = format!("{} – {}", base.company, base.product);
+    opp.stage = crate::Stage::Proposal;
+    let found = find_conflicts(&base, [], [&opp]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, "opportunity");
+    opp.stage = crate::Stage::ClosedLost;
+    assert!(find_conflicts(&base, [], [&opp]).is_empty());
+}
+
+#[test]
+fn actions_have_a_stable_wire_form() {
+    let json = serde_json::to_string(&DealAction::Approve {
+        valid_days: Some(30),
+    })
+    .unwrap();
+    assert_eq!(json, r#"{"action":"approve","valid_days":30}"#);
+    let back: DealAction = serde_json::from_str(r#"{"action":"mark_won"}"#).unwrap();
+    assert_eq!(back, DealAction::MarkWon);
+}

@@ -1,0 +1,167 @@
+//! Users: who may see whom, and staff creating, editing and deactivating them.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use sqlx::{QueryBuilder, Sqlite};
+use trellis_api::*;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::{
+    hash_password, random_id, require_admin, require_internal, user_from_row, CurrentUser,
+};
+use crate::db::now;
+use crate::error::{ApiJson, ApiQuery, Result};
+use crate::handlers::admin::{page, push_search};
+use crate::AppState;
+
+/// The users `user` may see: all for staff, their account's for partner executives and managers, else themselves.
+fn push_user_scope(q: &mut QueryBuilder<'_, Sqlite>, user: &User) {
+    match user.role {
+        Role::Admin | Role::ChannelManager => {}
+        Role::PartnerExecutive | Role::PartnerManager => {
+            q.push(" AND partner_account_id = ")
+                .push_bind(user.partner_account_id.clone());
+        }
+        Role::PartnerUser => {
+            q.push(" AND id = ").push_bind(user.id.clone());
+        }
+    }
+}
+
+/// List users.
+#[utoipa::path(get, path = "/api/users", tag = "users", params(ListQuery),
+    responses((status = 200, body = ListPage<User>), (status = 401, body = ApiError)))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<ListPage<User>>> {
+    let mut q = QueryBuilder::new("SELECT * FROM users WHERE 1");
+    push_user_scope(&mut q, &user);
+    if let Some(account) = &query.partner_account_id {
+        q.push(" AND partner_account_id = ")
+            .push_bind(account.clone());
+    }
+    push_search(&mut q, &query, &["name", "email"]);
+    Ok(Json(page(&state.db, q, &query, user_from_row).await?))
+}
+
+async fn find_user(db: &sqlx::SqlitePool, viewer: &User, id: &str) -> Result<User> {
+    let mut q = QueryBuilder::new("SELECT * FROM users WHERE id = ");
+    q.push_bind(id.to_string());
+    push_user_scope(&mut q, viewer);
+    let row = q
+        .build()
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("User"))?;
+    user_from_row(&row)
+}
+
+/// One user.
+#[utoipa::path(get, path = "/api/users/{id}", tag = "users", params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 404, body = ApiError)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<User>> {
+    Ok(Json(find_user(&state.db, &user, &id).await?))
+}
+
+/// Staff manage partner users; only administrators manage staff.
+fn may_manage(actor: &User, input: &UserInput) -> Result<()> {
+    require_internal(actor)?;
+    if input.role.is_internal() {
+        require_admin(actor)?;
+    }
+    Ok(())
+}
+
+/// Create a user.
+#[utoipa::path(post, path = "/api/users", tag = "users", request_body = UserInput,
+    responses((status = 201, body = User), (status = 403, body = ApiError), (status = 409, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    ApiJson(input): ApiJson<UserInput>,
+) -> Result<(StatusCode, Json<User>)> {
+    may_manage(&actor, &input)?;
+    input.check()?;
+    let Some(password) = input.password.clone() else {
+        return Err(ApiError::validation(vec![FieldError::new("password", "is required")]).into());
+    };
+    let id = random_id("usr_");
+    sqlx::query(
+        "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(input.email.trim())
+    .bind(input.name.trim())
+    .bind(wire_name(&input.role))
+    .bind(&input.partner_account_id)
+    .bind(input.active)
+    .bind(hash_password(password).await?)
+    .bind(now())
+    .execute(&state.db)
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(find_user(&state.db, &actor, &id).await?),
+    ))
+}
+
+/// Edit a user; deactivating ends their sessions.
+#[utoipa::path(put, path = "/api/users/{id}", tag = "users", request_body = UserInput,
+    params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn update_user(
+    State(state): State<AppState>,
+    CurrentUser(actor): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<UserInput>,
+) -> Result<Json<User>> {
+    may_manage(&actor, &input)?;
+    input.check()?;
+    let current = find_user(&state.db, &actor, &id).await?;
+    if current.role.is_internal() {
+        require_admin(&actor)?;
+    }
+    let mut tx = state.db.begin().await?;
+    sqlx::query("UPDATE users SET email = ?, name = ?, role = ?, partner_account_id = ?, active = ? WHERE id = ?")
+        .bind(input.email.trim())
+        .bind(input.name.trim())
+        .bind(wire_name(&input.role))
+        .bind(&input.partner_account_id)
+        .bind(input.active)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(password) = input.password.clone() {
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            .bind(hash_password(password).await?)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    if !input.active || input.password.is_some() {
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(Json(find_user(&state.db, &actor, &id).await?))
+}
+
+/// The routes of this module.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(get_user, update_user))
+}

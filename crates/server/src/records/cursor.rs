@@ -1,0 +1,36 @@
+//! Keyset cursors: the last row's (created_at, id), hex-encoded so they are opaque and URL-safe.
+
+use trellis_api::*;
+
+use crate::error::{Error, Result};
+
+fn cursor_error() -> Error {
+    ApiError {
+        code: ErrorCode::BadRequest,
+        message: "The cursor is not one this server gave out".into(),
+        field_errors: vec![FieldError::new("cursor", "is invalid")],
+    }
+    .into()
+}
+
+pub(super) fn encode_cursor(created_at: &str, id: &str) -> String {
+    format!("{created_at}~{id}")
+        .bytes()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String)> {
+    let bytes = (0..cursor.len())
+        .step_by(2)
+        .map(|i| {
+            cursor
+                .get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(cursor_error)?;
+    let text = String::from_utf8(bytes).map_err(|_| cursor_error())?;
+    let (at, id) = text.split_once('~').ok_or_else(cursor_error)?;
+    Ok((at.to_string(), id.to_string()))
+}

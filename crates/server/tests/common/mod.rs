@@ -1,0 +1,91 @@
+//! Helpers shared by the server's `oneshot` tests: a fresh app on a temporary database, requests, login.
+// Each test binary uses some of these.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use serde_json::{json, Value};
+use server::{app, prepare, Config};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub router: Router,
+    pub db: sqlx::SqlitePool,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn test_app(with_dist: bool) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    if with_dist {
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>Trellis SPA</title>",
+        )
+        .unwrap();
+        std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+    }
+    let config = Config {
+        addr: "127.0.0.1:0".into(),
+        db: dir.path().join("t.db").to_string_lossy().into_owned(),
+        dist,
+        secure_cookies: false,
+    };
+    let (state, _) = prepare(&config).await.unwrap();
+    TestApp {
+        db: state.db.clone(),
+        router: app(state),
+        _dir: dir,
+    }
+}
+
+pub async fn send(
+    app: &TestApp,
+    req: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+pub fn json_req(method: Method, uri: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut b = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, c);
+    }
+    b.body(Body::from(body.to_string())).unwrap()
+}
+
+pub fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut b = Request::builder().uri(uri);
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, c);
+    }
+    b.body(Body::empty()).unwrap()
+}
+
+pub async fn login(app: &TestApp, email: &str) -> String {
+    let body = json!({"email": email, "password": "trellis-demo"}).to_string();
+    let (status, headers, _) =
+        send(app, json_req(Method::POST, "/api/auth/login", &body, None)).await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap().to_string();
+    cookie.split(';').next().unwrap().to_string()
+}
+
+pub fn error_body(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
+    assert!(
+        v["code"].is_string() && v["message"].is_string(),
+        "not an ApiError: {text}"
+    );
+    v
+}
