@@ -5,6 +5,9 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use async_trait::async_trait;
+use trellis_api::reports::{Report, ReportQuery};
+use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
+use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
 use trellis_client::{ClientResult, DemoBackend, PrmBackend};
 
@@ -225,6 +228,39 @@ impl PrmBackend for Fake {
         i: &AnnouncementInput,
     ) -> ClientResult<Announcement> {
         self.demo.update_announcement(id, i).await
+    }
+    async fn list_modules(&self) -> ClientResult<Vec<TrainingModule>> {
+        self.demo.list_modules().await
+    }
+    async fn create_module(&self, i: &ModuleInput) -> ClientResult<TrainingModule> {
+        self.demo.create_module(i).await
+    }
+    async fn update_module(&self, id: &str, i: &ModuleInput) -> ClientResult<TrainingModule> {
+        self.demo.update_module(id, i).await
+    }
+    async fn submit_quiz(&self, id: &str, a: &QuizAnswers) -> ClientResult<QuizResult> {
+        self.demo.submit_quiz(id, a).await
+    }
+    async fn list_certificates(&self) -> ClientResult<Vec<Certificate>> {
+        self.demo.list_certificates().await
+    }
+    async fn list_surveys(&self) -> ClientResult<Vec<Survey>> {
+        self.demo.list_surveys().await
+    }
+    async fn create_survey(&self, i: &SurveyInput) -> ClientResult<Survey> {
+        self.demo.create_survey(i).await
+    }
+    async fn close_survey(&self, id: &str) -> ClientResult<Survey> {
+        self.demo.close_survey(id).await
+    }
+    async fn answer_survey(&self, id: &str, a: &SurveyAnswer) -> ClientResult<Survey> {
+        self.demo.answer_survey(id, a).await
+    }
+    async fn survey_results(&self, id: &str) -> ClientResult<SurveyResults> {
+        self.demo.survey_results(id).await
+    }
+    async fn reports(&self, r: &ReportQuery) -> ClientResult<Vec<Report>> {
+        self.demo.reports(r).await
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.demo.community().await

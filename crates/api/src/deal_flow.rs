@@ -156,6 +156,10 @@ pub struct Transition {
     pub reviewer_reason: Option<String>,
     /// Days from today until the approval expires, when the action approves.
     pub valid_days: Option<u32>,
+    /// The deal goes to review now (stamp `submitted_at`).
+    pub submitted: bool,
+    /// Staff decide now (stamp `decided_at`).
+    pub decided: bool,
 }
 
 /// Checks an action against the current status and who asks; returns what changes.
@@ -200,6 +204,8 @@ pub fn transition(
         status,
         reviewer_reason: None,
         valid_days: None,
+        submitted: status == Submitted,
+        decided: matches!(status, Approved | Rejected),
     };
     match action {
         DealAction::Reject { reason } => {

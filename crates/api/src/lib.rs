@@ -17,9 +17,12 @@ pub mod partnership;
 pub mod paths;
 pub mod record;
 pub mod records;
+pub mod reports;
 pub mod seed;
 pub mod support;
+pub mod surveys;
 pub mod templates;
+pub mod training;
 pub mod upload;
 pub mod validate;
 

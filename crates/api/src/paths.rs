@@ -80,3 +80,30 @@ pub fn case_messages(id: &str) -> String {
 }
 
 pub const ANNOUNCEMENTS: &str = "/api/announcements";
+
+pub const TRAINING: &str = "/api/training";
+pub const CERTIFICATES: &str = "/api/certificates";
+
+/// Hand in a module's quiz (`POST`).
+pub fn quiz_attempts(id: &str) -> String {
+    format!("{TRAINING}/{id}/attempts")
+}
+
+pub const SURVEYS: &str = "/api/surveys";
+
+/// Answer a survey (`POST`).
+pub fn survey_answers(id: &str) -> String {
+    format!("{SURVEYS}/{id}/answers")
+}
+
+/// Close a survey (`POST`).
+pub fn survey_close(id: &str) -> String {
+    format!("{SURVEYS}/{id}/close")
+}
+
+/// A survey's results (`GET`).
+pub fn survey_results(id: &str) -> String {
+    format!("{SURVEYS}/{id}/results")
+}
+
+pub const REPORTS: &str = "/api/reports";

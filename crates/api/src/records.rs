@@ -100,6 +100,12 @@ pub struct DealRegistration {
     pub reviewer_reason: Option<String>,
     /// `YYYY-MM-DD`; set on approval.
     pub expires_on: Option<String>,
+    /// When it was last submitted for review.
+    #[serde(default)]
+    pub submitted_at: Option<String>,
+    /// When staff approved or rejected it.
+    #[serde(default)]
+    pub decided_at: Option<String>,
     pub partner_account_id: Option<String>,
     pub owner_user_id: Option<String>,
     pub created_at: String,

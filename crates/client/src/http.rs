@@ -4,6 +4,9 @@ use async_trait::async_trait;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use trellis_api::paths::{self, item};
+use trellis_api::reports::{Report, ReportQuery};
+use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
+use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
 
 use crate::transport::{Method, Transport};
@@ -326,6 +329,51 @@ impl PrmBackend for HttpBackend {
     ) -> ClientResult<Announcement> {
         self.send(Method::Put, &item(paths::ANNOUNCEMENTS, id), input)
             .await
+    }
+    async fn list_modules(&self) -> ClientResult<Vec<TrainingModule>> {
+        self.get(paths::TRAINING).await
+    }
+    async fn create_module(&self, input: &ModuleInput) -> ClientResult<TrainingModule> {
+        self.send(Method::Post, paths::TRAINING, input).await
+    }
+    async fn update_module(&self, id: &str, input: &ModuleInput) -> ClientResult<TrainingModule> {
+        self.send(Method::Put, &item(paths::TRAINING, id), input)
+            .await
+    }
+    async fn submit_quiz(&self, id: &str, answers: &QuizAnswers) -> ClientResult<QuizResult> {
+        self.send(Method::Post, &paths::quiz_attempts(id), answers)
+            .await
+    }
+    async fn list_certificates(&self) -> ClientResult<Vec<Certificate>> {
+        self.get(paths::CERTIFICATES).await
+    }
+    async fn list_surveys(&self) -> ClientResult<Vec<Survey>> {
+        self.get(paths::SURVEYS).await
+    }
+    async fn create_survey(&self, input: &SurveyInput) -> ClientResult<Survey> {
+        self.send(Method::Post, paths::SURVEYS, input).await
+    }
+    async fn close_survey(&self, id: &str) -> ClientResult<Survey> {
+        self.send(Method::Post, &paths::survey_close(id), &()).await
+    }
+    async fn answer_survey(&self, id: &str, answer: &SurveyAnswer) -> ClientResult<Survey> {
+        self.send(Method::Post, &paths::survey_answers(id), answer)
+            .await
+    }
+    async fn survey_results(&self, id: &str) -> ClientResult<SurveyResults> {
+        self.get(&paths::survey_results(id)).await
+    }
+    async fn reports(&self, range: &ReportQuery) -> ClientResult<Vec<Report>> {
+        let pairs: Vec<String> = [("from", &range.from), ("to", &range.to)]
+            .into_iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| format!("{k}={}", encode(v))))
+            .collect();
+        let query = if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        };
+        self.get(&format!("{}{query}", paths::REPORTS)).await
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
         self.get(paths::COMMUNITY).await

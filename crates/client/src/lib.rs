@@ -147,6 +147,52 @@ pub trait PrmBackend {
         input: &AnnouncementInput,
     ) -> ClientResult<Announcement>;
 
+    /// Training modules the user may take, with their progress.
+    async fn list_modules(&self) -> ClientResult<Vec<trellis_api::training::TrainingModule>>;
+    /// Write a training module (vendor staff).
+    async fn create_module(
+        &self,
+        input: &trellis_api::training::ModuleInput,
+    ) -> ClientResult<trellis_api::training::TrainingModule>;
+    /// Edit a training module (vendor staff).
+    async fn update_module(
+        &self,
+        id: &str,
+        input: &trellis_api::training::ModuleInput,
+    ) -> ClientResult<trellis_api::training::TrainingModule>;
+    /// Hand in a quiz; passing grants a certificate.
+    async fn submit_quiz(
+        &self,
+        id: &str,
+        answers: &trellis_api::training::QuizAnswers,
+    ) -> ClientResult<trellis_api::training::QuizResult>;
+    /// Certificates the user may see.
+    async fn list_certificates(&self) -> ClientResult<Vec<trellis_api::training::Certificate>>;
+
+    /// Surveys, newest first, with the user's own answers.
+    async fn list_surveys(&self) -> ClientResult<Vec<trellis_api::surveys::Survey>>;
+    /// Ask partners a new question (vendor staff).
+    async fn create_survey(
+        &self,
+        input: &trellis_api::surveys::SurveyInput,
+    ) -> ClientResult<trellis_api::surveys::Survey>;
+    /// Stop taking answers (vendor staff).
+    async fn close_survey(&self, id: &str) -> ClientResult<trellis_api::surveys::Survey>;
+    /// Answer a survey once (partner users).
+    async fn answer_survey(
+        &self,
+        id: &str,
+        answer: &trellis_api::surveys::SurveyAnswer,
+    ) -> ClientResult<trellis_api::surveys::Survey>;
+    /// A survey's NPS and comments (vendor staff).
+    async fn survey_results(&self, id: &str) -> ClientResult<trellis_api::surveys::SurveyResults>;
+
+    /// The user's dashboard reports over a date range.
+    async fn reports(
+        &self,
+        range: &trellis_api::reports::ReportQuery,
+    ) -> ClientResult<Vec<trellis_api::reports::Report>>;
+
     /// The published community as the logged-in user sees it.
     async fn community(&self) -> ClientResult<PublishedSite>;
     /// The draft community (administrators).

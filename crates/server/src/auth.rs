@@ -227,6 +227,18 @@ pub async fn me(State(state): State<AppState>, CurrentUser(user): CurrentUser) -
     Ok(Json(me_of(&state.db, user).await?))
 }
 
+/// The tier of the user's partner account (`None` for staff and for accounts without one).
+pub async fn tier_of(db: &SqlitePool, user: &User) -> Result<Option<String>> {
+    Ok(match &user.partner_account_id {
+        Some(a) => sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
+            .bind(a)
+            .fetch_optional(db)
+            .await?
+            .flatten(),
+        None => None,
+    })
+}
+
 /// 403 unless the user is vendor staff.
 pub fn require_internal(user: &User) -> Result<()> {
     if user.role.is_internal() {

@@ -142,6 +142,21 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     }
     insert_seeded(&mut tx, &data.mdf.claims).await?;
     insert_seeded(&mut tx, &data.support.cases).await?;
+    for m in &data.training.modules {
+        crate::handlers::training::store(&mut *tx, m).await?;
+    }
+    for a in &data.training.attempts {
+        crate::handlers::training::store_attempt(&mut *tx, a).await?;
+    }
+    for c in &data.training.certificates {
+        crate::handlers::training::store_certificate(&mut *tx, c).await?;
+    }
+    for s in &data.surveys.surveys {
+        crate::handlers::surveys::store(&mut *tx, s).await?;
+    }
+    for r in &data.surveys.responses {
+        crate::handlers::surveys::store_response(&mut *tx, r).await?;
+    }
     for a in &data.announcements {
         crate::handlers::announcements::store(&mut *tx, a).await?;
     }

@@ -261,6 +261,20 @@ pub async fn list<E: Entity>(
     Ok(ListPage { items, next_cursor })
 }
 
+/// Every record of `E` visible in `scope`, newest first (exports and reports).
+pub async fn all<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope) -> Result<Vec<E>> {
+    apply_due::<E>(db).await?;
+    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
+    push_record_scope::<E>(&mut q, scope);
+    q.push(" ORDER BY created_at DESC, id DESC");
+    q.build()
+        .fetch_all(db)
+        .await?
+        .iter()
+        .map(|r| decode_row(r, E::NAME))
+        .collect()
+}
+
 /// All records matching a SQL condition with `?` placeholders bound to `binds` (for internal queries).
 pub async fn find_where<E: Entity>(
     db: &sqlx::SqlitePool,

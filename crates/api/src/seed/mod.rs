@@ -7,10 +7,12 @@ mod announcements;
 mod mdf;
 mod support;
 mod tiers;
+mod training;
 pub use announcements::demo_announcements;
 pub use mdf::{demo_mdf, DemoMdf, SeedFile};
 pub use support::{demo_support, DemoSupport};
 pub use tiers::demo_tier_changes;
+pub use training::{demo_surveys, demo_training, DemoSurveys, DemoTraining};
 
 /// Every demo user's password.
 pub const DEMO_PASSWORD: &str = "trellis-demo";
@@ -30,6 +32,8 @@ pub struct DemoData {
     pub tier_changes: Vec<TierChange>,
     pub support: DemoSupport,
     pub announcements: Vec<crate::Announcement>,
+    pub training: DemoTraining,
+    pub surveys: DemoSurveys,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -305,6 +309,14 @@ pub fn demo_data(now: i64) -> DemoData {
             reviewer_reason: (status == DealStatus::Rejected)
                 .then(|| "An existing opportunity covers this customer.".to_string()),
             expires_on: approved.then(|| date(now / day - age + 90)),
+            submitted_at: (status != DealStatus::Draft).then(|| created.clone()),
+            // Reviews took one to nine days, never past today.
+            decided_at: (approved || status == DealStatus::Rejected).then(|| {
+                format!(
+                    "{}T15:00:00Z",
+                    date(now / day - age + (i as i64 % 9 + 1).min(age))
+                )
+            }),
             partner_account_id: Some(account),
             owner_user_id: Some(owner),
             updated_at: created.clone(),
@@ -396,6 +408,8 @@ pub fn demo_data(now: i64) -> DemoData {
         tier_changes,
         support: demo_support(now),
         announcements: demo_announcements(now),
+        training: demo_training(now),
+        surveys: demo_surveys(now),
     }
 }
 

@@ -2,6 +2,9 @@
 
 use async_trait::async_trait;
 use trellis_api::datetime::timestamp;
+use trellis_api::reports::{Report, ReportQuery};
+use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
+use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
 
 use super::{by_name, err, now_unix, paginate, DemoBackend};
@@ -431,6 +434,39 @@ impl PrmBackend for DemoBackend {
         input: &AnnouncementInput,
     ) -> ClientResult<Announcement> {
         self.save_announcement_now(Some(id), input)
+    }
+    async fn list_modules(&self) -> ClientResult<Vec<TrainingModule>> {
+        self.modules_now()
+    }
+    async fn create_module(&self, input: &ModuleInput) -> ClientResult<TrainingModule> {
+        self.save_module_now(None, input)
+    }
+    async fn update_module(&self, id: &str, input: &ModuleInput) -> ClientResult<TrainingModule> {
+        self.save_module_now(Some(id), input)
+    }
+    async fn submit_quiz(&self, id: &str, answers: &QuizAnswers) -> ClientResult<QuizResult> {
+        self.submit_quiz_now(id, answers)
+    }
+    async fn list_certificates(&self) -> ClientResult<Vec<Certificate>> {
+        self.certificates_now()
+    }
+    async fn list_surveys(&self) -> ClientResult<Vec<Survey>> {
+        self.surveys_now()
+    }
+    async fn create_survey(&self, input: &SurveyInput) -> ClientResult<Survey> {
+        self.create_survey_now(input)
+    }
+    async fn close_survey(&self, id: &str) -> ClientResult<Survey> {
+        self.close_survey_now(id)
+    }
+    async fn answer_survey(&self, id: &str, answer: &SurveyAnswer) -> ClientResult<Survey> {
+        self.answer_survey_now(id, answer)
+    }
+    async fn survey_results(&self, id: &str) -> ClientResult<SurveyResults> {
+        self.survey_results_now(id)
+    }
+    async fn reports(&self, range: &ReportQuery) -> ClientResult<Vec<Report>> {
+        self.reports_now(range)
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
         let user = self.user()?;

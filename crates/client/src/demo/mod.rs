@@ -14,6 +14,7 @@ use trellis_api::*;
 use crate::ClientResult;
 
 mod backend;
+mod enablement;
 mod import;
 mod mdf;
 mod records;

@@ -33,6 +33,18 @@ impl DemoBackend {
         paginate(items, query)
     }
 
+    /// Every record of `R` the user may see, unpaged (reports).
+    pub(super) fn all_visible<R: Stored>(&self) -> ClientResult<Vec<R>> {
+        let scope = Scope::of(&self.user()?);
+        let mut state = self.state.borrow_mut();
+        apply_due::<R>(&mut state.data);
+        Ok(R::table(&mut state.data)
+            .iter()
+            .filter(|r| record::visible(&scope, *r))
+            .cloned()
+            .collect())
+    }
+
     pub(super) fn get_record<R: Stored>(&self, id: &str) -> ClientResult<R> {
         let scope = Scope::of(&self.user()?);
         let mut state = self.state.borrow_mut();

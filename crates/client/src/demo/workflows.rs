@@ -91,6 +91,12 @@ impl DemoBackend {
         if let Some(days) = next.valid_days {
             slot.expires_on = Some(trellis_api::datetime::date(now / 86_400 + i64::from(days)));
         }
+        if next.submitted {
+            slot.submitted_at = Some(timestamp(now));
+        }
+        if next.decided {
+            slot.decided_at = Some(timestamp(now));
+        }
         slot.updated_at = timestamp(now);
         Ok(slot.clone())
     }

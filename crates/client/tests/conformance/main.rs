@@ -2,6 +2,7 @@
 
 mod access;
 mod deals;
+mod enablement;
 mod import;
 mod leads;
 mod mdf;
@@ -11,6 +12,7 @@ mod support;
 
 use access::*;
 use deals::*;
+use enablement::*;
 use import::*;
 use leads::*;
 use mdf::*;
@@ -137,4 +139,7 @@ conformance!(
     support_cases_move_through_their_threads,
     announcements_reach_their_audience_once_published,
     partner_users_work_their_account_inbox,
+    training_quizzes_grant_one_certificate,
+    surveys_take_one_answer_per_partner_user,
+    reports_count_only_what_the_viewer_sees,
 );

@@ -221,16 +221,11 @@ pub async fn update_account(
     Ok(Json(find_account(&state.db, &user, &id).await?))
 }
 
-/// Partner programs with their tiers, lowest rank first.
-#[utoipa::path(get, path = "/api/programs", tag = "accounts",
-    responses((status = 200, body = Vec<PartnerProgram>), (status = 401, body = ApiError)))]
-pub async fn list_programs(
-    State(state): State<AppState>,
-    CurrentUser(_user): CurrentUser,
-) -> Result<Json<Vec<PartnerProgram>>> {
+/// Every program with its tiers, lowest rank first.
+pub async fn programs(db: &sqlx::SqlitePool) -> Result<Vec<PartnerProgram>> {
     let mut programs: Vec<PartnerProgram> =
         sqlx::query("SELECT id, name FROM programs ORDER BY name")
-            .fetch_all(&state.db)
+            .fetch_all(db)
             .await?
             .iter()
             .map(|r| {
@@ -242,7 +237,7 @@ pub async fn list_programs(
             })
             .collect::<Result<_>>()?;
     for row in sqlx::query("SELECT * FROM tiers ORDER BY rank")
-        .fetch_all(&state.db)
+        .fetch_all(db)
         .await?
     {
         let tier = Tier {
@@ -256,7 +251,27 @@ pub async fn list_programs(
             p.tiers.push(tier);
         }
     }
-    Ok(Json(programs))
+    Ok(programs)
+}
+
+/// Every account, by name.
+pub async fn all_accounts(db: &sqlx::SqlitePool) -> Result<Vec<Account>> {
+    sqlx::query("SELECT * FROM accounts ORDER BY name, id")
+        .fetch_all(db)
+        .await?
+        .iter()
+        .map(account_from_row)
+        .collect()
+}
+
+/// Partner programs with their tiers, lowest rank first.
+#[utoipa::path(get, path = "/api/programs", tag = "accounts",
+    responses((status = 200, body = Vec<PartnerProgram>), (status = 401, body = ApiError)))]
+pub async fn list_programs(
+    State(state): State<AppState>,
+    CurrentUser(_user): CurrentUser,
+) -> Result<Json<Vec<PartnerProgram>>> {
+    Ok(Json(programs(&state.db).await?))
 }
 
 /// The routes of this module.

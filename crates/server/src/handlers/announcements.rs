@@ -11,7 +11,7 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, require_internal, CurrentUser};
+use crate::auth::{random_id, require_internal, tier_of, CurrentUser};
 use crate::db::{now, now_unix};
 use crate::error::{ApiJson, Error, Result};
 use crate::AppState;
@@ -58,14 +58,7 @@ pub async fn list_announcements(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Vec<Announcement>>> {
-    let tier: Option<String> = match &user.partner_account_id {
-        Some(a) => sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
-            .bind(a)
-            .fetch_optional(&state.db)
-            .await?
-            .flatten(),
-        None => None,
-    };
+    let tier = tier_of(&state.db, &user).await?;
     let today = date(now_unix() / 86_400);
     let mut list: Vec<Announcement> = sqlx::query("SELECT * FROM announcements")
         .fetch_all(&state.db)

@@ -86,19 +86,6 @@ pub async fn import_csv(
     Ok(Json(report))
 }
 
-async fn all<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope) -> Result<Vec<E>> {
-    records::apply_due::<E>(db).await?;
-    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
-    records::push_record_scope::<E>(&mut q, scope);
-    q.push(" ORDER BY created_at DESC, id DESC");
-    q.build()
-        .fetch_all(db)
-        .await?
-        .iter()
-        .map(|r| records::decode_row(r, E::NAME))
-        .collect()
-}
-
 /// Every lead, contact or account the user may see, as CSV.
 #[utoipa::path(get, path = "/api/export/{kind}", tag = "import", params(("kind" = ImportKind, Path)),
     responses((status = 200, body = CsvExport), (status = 400, body = ApiError)))]
@@ -116,8 +103,8 @@ pub async fn export_csv(
     let scope = Scope::of(&user);
     let columns = export_columns(kind);
     let csv = match kind {
-        ImportKind::Leads => to_csv(columns, &all::<Lead>(&state.db, &scope).await?),
-        ImportKind::Contacts => to_csv(columns, &all::<Contact>(&state.db, &scope).await?),
+        ImportKind::Leads => to_csv(columns, &records::all::<Lead>(&state.db, &scope).await?),
+        ImportKind::Contacts => to_csv(columns, &records::all::<Contact>(&state.db, &scope).await?),
         ImportKind::Accounts => {
             let mut q = QueryBuilder::new("SELECT * FROM accounts WHERE 1");
             if !user.role.is_internal() {

@@ -40,12 +40,15 @@ pub async fn transition_deal(
     // Guarded by the status it was read in, so two reviewers cannot both decide.
     let changed = sqlx::query(
         "UPDATE deals SET status = ?, reviewer_reason = COALESCE(?, reviewer_reason),
-             expires_on = COALESCE(?, expires_on), updated_at = ?
+             expires_on = COALESCE(?, expires_on), submitted_at = COALESCE(?, submitted_at),
+             decided_at = COALESCE(?, decided_at), updated_at = ?
          WHERE id = ? AND status = ?",
     )
     .bind(wire_name(&next.status))
     .bind(next.reviewer_reason)
     .bind(expires_on)
+    .bind(next.submitted.then(now))
+    .bind(next.decided.then(now))
     .bind(now())
     .bind(&id)
     .bind(wire_name(&deal.status))
