@@ -135,7 +135,12 @@ fn switch(route: Route) -> Html {
         Route::Support => html! { <pages::support::SupportPage /> },
         Route::Announcements => html! { <pages::announcements::AnnouncementsPage /> },
         Route::Case { id } => html! { <pages::case::CasePage {id} /> },
-        Route::Workspace { view } => html! { <pages::workspace::WorkspacePage {view} /> },
+        Route::Dashboards => html! { <pages::dashboards::DashboardsPage /> },
+        Route::Training => html! { <pages::training::TrainingPage /> },
+        Route::TrainingModule { id } => {
+            html! { <pages::training_module::TrainingModulePage {id} /> }
+        }
+        Route::Surveys => html! { <pages::surveys::SurveysPage /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Builder => html! { <pages::builder::BuilderPage /> },
         Route::Admin => html! { <pages::admin::AdminPage /> },

@@ -36,8 +36,14 @@ pub enum Route {
     Import,
     #[at("/funds")]
     Funds,
-    #[at("/workspace/:view")]
-    Workspace { view: String },
+    #[at("/dashboards")]
+    Dashboards,
+    #[at("/training")]
+    Training,
+    #[at("/training/:id")]
+    TrainingModule { id: String },
+    #[at("/surveys")]
+    Surveys,
     #[at("/pages/:id")]
     Page { id: String },
     #[at("/builder")]
@@ -64,9 +70,8 @@ impl Route {
                 WorkspaceView::Contacts => Route::Contacts,
                 WorkspaceView::Funds => Route::Funds,
                 WorkspaceView::Support => Route::Support,
-                other => Route::Workspace {
-                    view: trellis_api::wire_name(other),
-                },
+                WorkspaceView::Dashboards => Route::Dashboards,
+                WorkspaceView::Training => Route::Training,
             },
         }
     }

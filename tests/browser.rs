@@ -234,3 +234,108 @@ async fn leads_search_filters_through_the_backend() {
     click(&root, "form[role=search] button[type=submit]");
     wait_for_text(&root, "No leads match these filters.").await;
 }
+
+#[wasm_bindgen_test]
+async fn dashboards_draw_every_report_as_a_described_chart_with_a_table() {
+    let fake = logged_in_fake(vec![]).await;
+    // The page keeps its range in the URL, so it needs a router.
+    use yew_router::history::{AnyHistory, MemoryHistory};
+    let history = AnyHistory::from(MemoryHistory::new());
+    let page = html! {
+        <yew_router::Router {history}><trellis::pages::dashboards::DashboardsPage /></yew_router::Router>
+    };
+    let root = mount(fake, page).await;
+    wait_for_text(&root, "Your pipeline and activity").await;
+    let charts = root.query_selector_all("svg.chart[role=img]").unwrap();
+    assert_eq!(charts.length(), 5, "one chart per partner report");
+    for i in 0..charts.length() {
+        let svg: web_sys::Element = charts.item(i).unwrap().dyn_into().unwrap();
+        let labelled = svg.get_attribute("aria-labelledby").unwrap();
+        for id in labelled.split(' ') {
+            let part = svg
+                .query_selector(&format!("[id='{id}']"))
+                .unwrap()
+                .unwrap();
+            assert!(!part.text_content().unwrap().is_empty(), "{id} is empty");
+        }
+    }
+    let pipeline = root
+        .query_selector("[aria-labelledby=report-pipeline-by-stage]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        pipeline.query_selector_all("tbody tr").unwrap().length(),
+        6,
+        "six stages"
+    );
+    let title = || {
+        pipeline
+            .query_selector("svg title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(title(), "Bar chart: Pipeline by stage, Opportunities");
+    let select: web_sys::HtmlSelectElement = pipeline
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("1");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(title(), "Bar chart: Pipeline by stage, Amount (EUR)");
+    assert!(pipeline
+        .query_selector("desc")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Proposal"));
+}
+
+#[wasm_bindgen_test]
+async fn the_quiz_needs_every_answer_then_shows_the_score() {
+    let fake = logged_in_fake(vec![]).await;
+    let module = fake
+        .demo
+        .list_modules()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.id == "trn_selling")
+        .unwrap();
+    let marked = Rc::new(RefCell::new(None));
+    let on_marked = {
+        let marked = marked.clone();
+        Callback::from(move |r: trellis_api::training::QuizResult| *marked.borrow_mut() = Some(r))
+    };
+    let root = mount(
+        fake,
+        html! { <trellis::components::quiz::Quiz {module} {on_marked} /> },
+    )
+    .await;
+    wait_for_text(&root, "Hand in (2 unanswered)").await;
+    click(&root, "input[name=q0][value='1']");
+    yew::scheduler::flush().await;
+    click(&root, "button[type=submit]");
+    wait_for_text(&root, "Answer every question before handing in.").await;
+    click(&root, "input[name=q1][value='0']");
+    yew::scheduler::flush().await;
+    click(&root, "button[type=submit]");
+    wait_for_text(&root, "You scored 50 %; 70 % passes.").await;
+    assert_eq!(
+        root.query_selector_all("fieldset.right").unwrap().length(),
+        1
+    );
+    assert_eq!(
+        root.query_selector_all("fieldset.wrong").unwrap().length(),
+        1
+    );
+    let result = marked.borrow().clone().expect("reported to the page");
+    assert_eq!((result.score, result.passed), (50, false));
+}

@@ -155,6 +155,19 @@ pub fn use_form_then(saved: Callback<()>) -> FormState {
     }
 }
 
+/// Whether `input` passes its own checks; if not, shows its field errors through `invalid`.
+pub fn valid(
+    input: &impl trellis_api::Validate,
+    invalid: &Callback<HashMap<String, String>>,
+) -> bool {
+    let errors = input.validate();
+    let ok = errors.is_empty();
+    if !ok {
+        invalid.emit(errors.into_iter().map(|e| (e.field, e.message)).collect());
+    }
+    ok
+}
+
 /// A form's text by field name, as typed.
 pub type Values = UseStateHandle<HashMap<&'static str, String>>;
 

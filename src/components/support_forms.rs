@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::files::checked_upload;
-use crate::components::form::{bound_field, use_form_then, value, Values};
+use crate::components::form::{bound_field, use_form_then, valid, value, Values};
 
 /// Category and priority choices as (wire value, label).
 pub const CATEGORIES: &[(&str, &str)] = &[
@@ -171,9 +171,7 @@ pub fn ChannelsForm(props: &SavedProps) -> Html {
                 video_url: get("video_url"),
                 hours: get("hours"),
             };
-            let errors = input.validate();
-            if !errors.is_empty() {
-                invalid.emit(errors.into_iter().map(|e| (e.field, e.message)).collect());
+            if !valid(&input, &invalid) {
                 return;
             }
             let backend = backend.clone();

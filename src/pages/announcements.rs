@@ -2,13 +2,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use trellis_api::{wire_name, Announcement, AnnouncementInput, Audience, Role, Validate};
+use trellis_api::{wire_name, Announcement, AnnouncementInput, Audience, Role};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::announcements::announcement;
-use crate::components::form::{bound_field, use_form_then, value, Values};
+use crate::components::form::{bound_field, use_form_then, valid, value, Values};
 use crate::components::load::{use_load, Load};
 use crate::components::record_list::today;
 use crate::components::states::{ErrorState, Loading};
@@ -89,9 +89,7 @@ fn AnnouncementForm(props: &FormProps) -> Html {
                         .collect(),
                 },
             };
-            let errors = input.validate();
-            if !errors.is_empty() {
-                invalid.emit(errors.into_iter().map(|e| (e.field, e.message)).collect());
+            if !valid(&input, &invalid) {
                 return;
             }
             let (backend, id) = (backend.clone(), id.clone());

@@ -41,6 +41,7 @@ pub fn partner_central() -> Site {
             view("tab_deals", "Deals", WorkspaceView::Deals),
             view("tab_opps", "Opportunities", WorkspaceView::Opportunities),
             view("tab_contacts", "Contacts", WorkspaceView::Contacts),
+            view("tab_dashboards", "Dashboards", WorkspaceView::Dashboards),
             view("tab_funds", "Funds", WorkspaceView::Funds),
             view("tab_training", "Training", WorkspaceView::Training),
             view("tab_support", "Support", WorkspaceView::Support),

@@ -168,6 +168,9 @@ pub struct Certificate {
     pub user_id: String,
     pub user_name: String,
     pub partner_account_id: Option<String>,
+    /// The partner account's name (empty for staff).
+    #[serde(default)]
+    pub account_name: String,
     pub score: u32,
     /// `YYYY-MM-DD`.
     pub issued_on: String,

@@ -264,10 +264,12 @@ pub(super) fn training_progress(data: &ReportData, range: &ReportQuery) -> Repor
         description: "People who passed each module, and who tried without passing yet, \
                       by quiz date in the range."
             .into(),
-        headline: Some(format!(
-            "You passed {own_passed} of {} modules",
-            data.modules.len()
-        )),
+        headline: Some(if data.staff {
+            let certified: usize = rows.iter().map(|r| r.values[0] as usize).sum();
+            format!("{certified} passes across {} modules", data.modules.len())
+        } else {
+            format!("You passed {own_passed} of {} modules", data.modules.len())
+        }),
         row_label: "Module".into(),
         columns: vec![count("Passed"), count("Not passed yet")],
         rows,

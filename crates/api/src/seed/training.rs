@@ -245,6 +245,13 @@ pub fn demo_training(now: i64) -> DemoTraining {
                 .map(|(_, n)| n.to_string())
                 .unwrap_or_default(),
             partner_account_id: a.partner_account_id.clone(),
+            account_name: match a.partner_account_id.as_deref() {
+                Some("acc_acme") => "Acme Solutions",
+                Some("acc_bluebird") => "Bluebird Distribution",
+                Some("acc_cedar") => "Cedar IT",
+                _ => "",
+            }
+            .into(),
             score: a.score,
             issued_on: a.at[..10].to_string(),
         })

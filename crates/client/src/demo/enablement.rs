@@ -9,6 +9,15 @@ use trellis_api::*;
 use super::{now_unix, DemoBackend};
 use crate::ClientResult;
 
+/// The name of the user's partner account (empty for staff).
+fn account_name(data: &trellis_api::seed::DemoData, user: &User) -> String {
+    user.partner_account_id
+        .as_ref()
+        .and_then(|a| data.accounts.iter().find(|x| &x.id == a))
+        .map(|a| a.name.clone())
+        .unwrap_or_default()
+}
+
 impl DemoBackend {
     fn tier_of(&self, user: &User) -> Option<String> {
         let state = self.state.borrow();
@@ -100,6 +109,7 @@ impl DemoBackend {
         let now = now_unix();
         let cert_id = self.next_id("cert_");
         let mut state = self.state.borrow_mut();
+        let account_name = account_name(&state.data, &user);
         let training = &mut state.data.training;
         training.attempts.push(Attempt {
             module_id: id.into(),
@@ -118,6 +128,7 @@ impl DemoBackend {
                 user_id: user.id.clone(),
                 user_name: user.name.clone(),
                 partner_account_id: user.partner_account_id.clone(),
+                account_name,
                 score,
                 issued_on: date(now / 86_400),
             });
@@ -221,12 +232,7 @@ impl DemoBackend {
         check_answer(&survey, &user, answer)?;
         {
             let mut state = self.state.borrow_mut();
-            let account_name = user
-                .partner_account_id
-                .as_ref()
-                .and_then(|a| state.data.accounts.iter().find(|x| &x.id == a))
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
+            let account_name = account_name(&state.data, &user);
             let data = &mut state.data.surveys;
             if data
                 .responses

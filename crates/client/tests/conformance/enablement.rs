@@ -59,6 +59,10 @@ pub async fn training_quizzes_grant_one_certificate(b: &dyn PrmBackend) {
     assert_eq!(pass.correct, [true, true]);
     assert_eq!(pass.progress.attempts, 2);
     let cert = pass.certificate.expect("certificate");
+    assert_eq!(
+        (cert.user_name.as_str(), cert.account_name.as_str()),
+        ("Cam Cedar", "Cedar IT")
+    );
     let again = b.submit_quiz("trn_selling", &right).await.expect("again");
     assert_eq!(
         again.certificate.map(|c| c.id),

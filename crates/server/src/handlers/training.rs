@@ -256,6 +256,7 @@ pub async fn submit_quiz(
             user_id: user.id.clone(),
             user_name: user.name.clone(),
             partner_account_id: user.partner_account_id.clone(),
+            account_name: String::new(),
             score,
             issued_on: date(now_unix() / 86_400),
         };
@@ -282,9 +283,10 @@ pub async fn submit_quiz(
 
 async fn certificates(db: &sqlx::SqlitePool, user: &User) -> Result<Vec<Certificate>> {
     let mut q = QueryBuilder::new(
-        "SELECT c.*, m.title AS module_title, u.name AS user_name FROM certificates c
+        "SELECT c.*, m.title AS module_title, u.name AS user_name,
+             COALESCE(a.name, '') AS account_name FROM certificates c
          JOIN training_modules m ON m.id = c.module_id JOIN users u ON u.id = c.owner_user_id
-         WHERE 1",
+         LEFT JOIN accounts a ON a.id = c.partner_account_id WHERE 1",
     );
     // Qualified by hand: the joined tables have columns of the same names.
     match Scope::of(user) {
@@ -312,6 +314,7 @@ async fn certificates(db: &sqlx::SqlitePool, user: &User) -> Result<Vec<Certific
                 user_id: r.try_get("owner_user_id")?,
                 user_name: r.try_get("user_name")?,
                 partner_account_id: r.try_get("partner_account_id")?,
+                account_name: r.try_get("account_name")?,
                 score: r.try_get("score")?,
                 issued_on: r.try_get("issued_on")?,
             })
