@@ -15,6 +15,10 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/harness.rs"]
+mod harness;
+use harness::{container, Harness, HarnessProps};
+
 #[path = "support/fake.rs"]
 mod fake;
 use fake::Fake;
@@ -30,24 +34,9 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    backend: Backend,
-    children: Html,
-}
-
-#[component]
-fn Harness(props: &HarnessProps) -> Html {
-    html! {
-        <ContextProvider<Backend> context={props.backend.clone()}>{ props.children.clone() }</ContextProvider<Backend>>
-    }
-}
-
 /// Mounts `content` with `fake` as the backend into a fresh div; returns the div.
 async fn mount(fake: Rc<Fake>, content: Html) -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = container();
     let backend = Backend(fake);
     yew::Renderer::<Harness>::with_root_and_props(
         root.clone(),

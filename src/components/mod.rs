@@ -24,3 +24,4 @@ pub mod support_forms;
 pub mod survey_forms;
 pub mod topbar;
 pub mod users;
+pub mod virtual_list;

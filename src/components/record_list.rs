@@ -48,6 +48,9 @@ pub struct RecordListProps<T: 'static> {
     /// Prefix of this list's URL parameters, so several lists on one page keep apart filters.
     #[prop_or("")]
     pub url_key: &'static str,
+    /// Columns the backend can sort by, as (header, field).
+    #[prop_or_default]
+    pub sortable: &'static [(&'static str, &'static str)],
 }
 
 impl<T> PartialEq for RecordListProps<T> {
@@ -78,6 +81,8 @@ enum MoreState {
 struct Filter {
     q: String,
     status: String,
+    /// `field` or `-field`; empty for the default order (newest first).
+    sort: String,
 }
 
 /// The page's URL parameters.
@@ -94,12 +99,13 @@ impl Filter {
         Filter {
             q: get("q"),
             status: get("status"),
+            sort: get("sort"),
         }
     }
 
     /// `params` with this list's filter written in (empty values dropped).
     fn into_params(self, mut params: Params, key: &str) -> Params {
-        for (name, value) in [("q", self.q), ("status", self.status)] {
+        for (name, value) in [("q", self.q), ("status", self.status), ("sort", self.sort)] {
             let name = format!("{key}{name}");
             if value.is_empty() {
                 params.remove(&name);
@@ -115,6 +121,7 @@ impl Filter {
         ListQuery {
             q: some(&self.q),
             status: some(&self.status),
+            sort: some(&self.sort),
             cursor,
             ..Default::default()
         }
@@ -236,7 +243,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
         })
     };
     let on_status = {
-        let filter = filter.clone();
+        let (filter, set_filter) = (filter.clone(), set_filter.clone());
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
                 set_filter.emit(Filter {
@@ -244,6 +251,15 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
                     ..(*filter).clone()
                 });
             }
+        })
+    };
+    let on_sort = {
+        let filter = filter.clone();
+        Callback::from(move |field: &'static str| {
+            set_filter.emit(Filter {
+                sort: next_sort(&filter.sort, field),
+                ..(*filter).clone()
+            });
         })
     };
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
@@ -271,13 +287,30 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
                 <div class="table-wrap card" style="padding:0">
                     <table aria-label={noun}>
                         <thead><tr>
-                            { for columns.iter().map(|c| html! { <th scope="col">{ c.header }</th> }) }
+                            { for columns.iter().map(|c| {
+                                let field = props.sortable.iter().find(|(h, _)| *h == c.header).map(|(_, f)| *f);
+                                match field {
+                                    Some(field) => {
+                                        let state = sort_state(&filter.sort, field);
+                                        let on_sort = on_sort.clone();
+                                        let arrow = match state { "ascending" => "▲", "descending" => "▼", _ => "↕" };
+                                        html! {
+                                            <th scope="col" aria-sort={state} class={classes!(c.numeric.then_some("num"))}>
+                                                <button type="button" class="sort" onclick={Callback::from(move |_| on_sort.emit(field))}>
+                                                    { c.header }<span aria-hidden="true" class="arrow">{ arrow }</span>
+                                                </button>
+                                            </th>
+                                        }
+                                    }
+                                    None => html! { <th scope="col">{ c.header }</th> },
+                                }
+                            }) }
                         </tr></thead>
                         <tbody>
                             { for items.iter().map(|item| html! {
                                 <tr>
                                     { for columns.iter().map(|c| html! {
-                                        <td class={classes!(c.numeric.then_some("num"))}>{ (c.cell)(item) }</td>
+                                        <td class={c.numeric.then_some("num")}>{ (c.cell)(item) }</td>
                                     }) }
                                 </tr>
                             }) }
@@ -322,6 +355,28 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     }
 }
 
+/// The order after clicking a column: ascending, then descending, then back to the default.
+fn next_sort(current: &str, field: &str) -> String {
+    if current == field {
+        format!("-{field}")
+    } else if current.strip_prefix('-') == Some(field) {
+        String::new()
+    } else {
+        field.to_string()
+    }
+}
+
+/// The `aria-sort` of a column.
+fn sort_state(current: &str, field: &str) -> &'static str {
+    if current == field {
+        "ascending"
+    } else if current.strip_prefix('-') == Some(field) {
+        "descending"
+    } else {
+        "none"
+    }
+}
+
 /// A status value as a coloured badge labelled from the list's filter choices.
 pub fn status_badge<S: serde::Serialize>(choices: &[(&str, &str)], status: &S) -> Html {
     let wire = trellis_api::wire_name(status);
@@ -339,10 +394,19 @@ pub fn badge(wire: &str, label: &str) -> Html {
 
 pub use trellis_api::mdf::money;
 
-/// Today as `YYYY-MM-DD`, from the browser's clock.
+/// Today as `YYYY-MM-DD`, from the browser's clock (worked out once per day: lists call it per row).
 pub fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
+    thread_local! {
+        static TODAY: std::cell::RefCell<(i64, String)> = const { std::cell::RefCell::new((i64::MIN, String::new())) };
+    }
+    let day = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    TODAY.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.0 != day {
+            *t = (day, trellis_api::datetime::date(day));
+        }
+        t.1.clone()
+    })
 }
 
 /// "today", "1 day", "12 days": how long ago a timestamp was.
@@ -357,7 +421,17 @@ pub fn age(timestamp: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{money, Filter, Params};
+    use super::{money, next_sort, sort_state, Filter, Params};
+
+    #[test]
+    fn column_sort_cycles_ascending_descending_default() {
+        assert_eq!(next_sort("", "company"), "company");
+        assert_eq!(next_sort("company", "company"), "-company");
+        assert_eq!(next_sort("-company", "company"), "");
+        assert_eq!(next_sort("-amount", "company"), "company");
+        assert_eq!(sort_state("-company", "company"), "descending");
+        assert_eq!(sort_state("amount", "company"), "none");
+    }
 
     #[test]
     fn lists_keep_their_own_url_parameters() {
@@ -370,8 +444,10 @@ mod tests {
         let next = Filter {
             q: "webinar".into(),
             status: String::new(),
+            sort: "-amount".into(),
         }
         .into_params(params, "claims_");
+        assert_eq!(next.get("claims_sort").map(String::as_str), Some("-amount"));
         assert_eq!(next.get("q").map(String::as_str), Some("acme"));
         assert_eq!(next.get("claims_q").map(String::as_str), Some("webinar"));
         assert!(!next.contains_key("claims_status"));

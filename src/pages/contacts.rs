@@ -17,6 +17,14 @@ fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Contact> {
     Box::pin(async move { backend.list_contacts(&query).await })
 }
 
+/// Columns the backend sorts by.
+const SORTABLE: &[(&str, &str)] = &[
+    ("Name", "last_name"),
+    ("Title", "title"),
+    ("Company", "company"),
+    ("Email", "email"),
+];
+
 fn columns() -> Vec<Col<Contact>> {
     vec![
         Col {
@@ -65,7 +73,7 @@ pub fn ContactsPage() -> Html {
                     <Link<Route> to={Route::NewContact} classes="button">{ "New contact" }</Link<Route>>
                 </div>
             </div>
-            <RecordList<Contact> noun="contacts" singular="contact" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
+            <RecordList<Contact> sortable={SORTABLE} noun="contacts" singular="contact" placeholder="Name, email or company" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} />
         </>
     }
 }

@@ -32,6 +32,15 @@ fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<DealRegist
     Box::pin(async move { backend.list_deals(&query).await })
 }
 
+/// Columns the backend sorts by.
+const SORTABLE: &[(&str, &str)] = &[
+    ("Company", "company"),
+    ("Product", "product"),
+    ("Amount", "estimated_amount"),
+    ("Expected close", "expected_close_date"),
+    ("Status", "status"),
+];
+
 fn columns() -> Vec<Col<DealRegistration>> {
     vec![
         Col {
@@ -91,7 +100,7 @@ pub fn DealsPage() -> Html {
                 }
             </div>
             <ContextProvider<PartnerChoices> context={choices}>
-                <RecordList<DealRegistration> noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _}
+                <RecordList<DealRegistration> sortable={SORTABLE} noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _}
                     columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={STATUSES} />
             </ContextProvider<PartnerChoices>>
         </>

@@ -17,6 +17,7 @@ use crate::session::use_session;
 use crate::components::csv::CsvActions;
 use crate::components::distribute::DistributePanel;
 use crate::components::record_list::{age, status_badge, today, Col, PageFuture, RecordList};
+use crate::components::virtual_list::AllLeads;
 use trellis_api::import::ImportKind;
 
 /// Lead statuses as filter choices.
@@ -32,7 +33,17 @@ fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Lead> {
     Box::pin(async move { backend.list_leads(&query).await })
 }
 
-fn columns() -> Vec<Col<Lead>> {
+/// Columns the backend sorts by.
+const SORTABLE: &[(&str, &str)] = &[
+    ("Company", "company"),
+    ("Contact", "contact_name"),
+    ("Product interest", "product_interest"),
+    ("Region", "region"),
+    ("Status", "status"),
+];
+
+/// The leads table with the status as a badge (read-only views and the benchmark).
+pub fn summary_columns() -> Vec<Col<Lead>> {
     vec![
         Col {
             header: "Company",
@@ -56,7 +67,7 @@ fn columns() -> Vec<Col<Lead>> {
         },
         Col {
             header: "Status",
-            cell: |l| html! { <LeadWork lead={l.clone()} /> },
+            cell: |l| status_badge(LEAD_STATUSES, &l.status),
             numeric: false,
         },
         Col {
@@ -65,6 +76,15 @@ fn columns() -> Vec<Col<Lead>> {
             numeric: true,
         },
     ]
+}
+
+/// The working table: each lead's status with the actions the viewer may take.
+fn columns() -> Vec<Col<Lead>> {
+    let mut all = summary_columns();
+    if let Some(status) = all.iter_mut().find(|c| c.header == "Status") {
+        status.cell = |l| html! { <LeadWork lead={l.clone()} /> };
+    }
+    all
 }
 
 /// The partner columns plus who the lead is assigned to.
@@ -97,11 +117,23 @@ pub fn LeadsPage() -> Html {
         let round = round.clone();
         Callback::from(move |()| round.set(*round + 1))
     };
+    let instant = use_state(|| false);
+    let view_button = |label: &'static str, on: bool| {
+        let instant = instant.clone();
+        html! {
+            <button type="button" class="button secondary" aria-pressed={(*instant == on).to_string()}
+                onclick={Callback::from(move |_| instant.set(on))}>{ label }</button>
+        }
+    };
     html! {
         <ContextProvider<PartnerChoices> context={choices}>
             <div class="page-header">
                 <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
                 <div class="actions">
+                    <div class="segmented" role="group" aria-label="View">
+                        { view_button("Table", false) }
+                        { view_button("Instant search", true) }
+                    </div>
                     <CsvActions kind={ImportKind::Leads} />
                     if staff {
                         <button class="button" type="button" aria-expanded={open.to_string()} onclick={toggle}>{ "Distribute leads" }</button>
@@ -109,7 +141,11 @@ pub fn LeadsPage() -> Html {
                 </div>
             </div>
             if staff && *open { <DistributePanel on_done={distributed} /> }
-            <RecordList<Lead> key={format!("leads-{}", *round)} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
+            if *instant {
+                <AllLeads />
+            } else {
+            <RecordList<Lead> sortable={SORTABLE} key={format!("leads-{}", *round)} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
+            }
         </ContextProvider<PartnerChoices>>
     }
 }

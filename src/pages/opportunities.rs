@@ -27,6 +27,15 @@ fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Opportunit
     Box::pin(async move { backend.list_opportunities(&query).await })
 }
 
+/// Columns the backend sorts by.
+const SORTABLE: &[(&str, &str)] = &[
+    ("Opportunity", "name"),
+    ("Stage", "stage"),
+    ("Amount", "amount"),
+    ("Probability", "probability"),
+    ("Close date", "close_date"),
+];
+
 fn columns() -> Vec<Col<Opportunity>> {
     vec![
         Col {
@@ -101,7 +110,7 @@ pub fn OpportunitiesPage() -> Html {
             if view == PipelineView::Board {
                 <PipelineBoard />
             } else {
-            <RecordList<Opportunity> noun="opportunities" singular="opportunity" status_label="Stage" placeholder="Opportunity, account or next step" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STAGES} />
+            <RecordList<Opportunity> sortable={SORTABLE} noun="opportunities" singular="opportunity" status_label="Stage" placeholder="Opportunity, account or next step" fetch={fetch as fn(_, _) -> _} columns={columns as fn() -> _} statuses={STAGES} />
             }
         </>
     }

@@ -202,5 +202,24 @@ pub fn run() -> Result<(), String> {
     }
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
+    browser_benches()
+}
+
+/// The in-browser benchmarks (`tests/bench.rs`), release build, headless Chromium; prints their figures.
+fn browser_benches() -> Result<(), String> {
+    let mut t = crate::browser_test(
+        &["--release", "--test", "bench", "--", "--nocapture"],
+        "300",
+    );
+    let out = t.output().map_err(|e| format!("browser benches: {e}"))?;
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!("browser benches failed:\n{text}"));
+    }
+    println!("\n| browser benchmark (median of runs) |\n|---|");
+    for line in text.lines().filter_map(|l| l.trim().strip_prefix("BENCH ")) {
+        println!("| {line} |");
+    }
     Ok(())
 }

@@ -178,19 +178,7 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
         run_counted(cmd("cargo", &["test", "--workspace"]), c)
     })?;
     step("browser tests", &mut |c| {
-        let mut t = cmd(
-            "cargo",
-            &[
-                "test",
-                "-p",
-                "trellis",
-                "--target",
-                "wasm32-unknown-unknown",
-            ],
-        );
-        t.env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-        run_counted(t, c)
+        run_counted(browser_test(&["--lib", "--test", "browser"], "120"), c)
     })?;
     step("end-to-end tests", &mut |c| {
         build_spa()?;
@@ -205,6 +193,22 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
         run_counted(t, c)
     })?;
     Ok(counts)
+}
+
+/// `cargo test` of the SPA crate in headless Chromium, with extra arguments and a timeout in seconds.
+pub fn browser_test(args: &[&str], timeout: &str) -> Command {
+    let mut all = vec![
+        "test",
+        "-p",
+        "trellis",
+        "--target",
+        "wasm32-unknown-unknown",
+    ];
+    all.extend_from_slice(args);
+    let mut t = cmd("cargo", &all);
+    t.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", timeout);
+    t
 }
 
 fn main() -> ExitCode {

@@ -26,6 +26,9 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
     /// The status a new record starts in: by a partner user, or by staff with or without a partner.
     fn initial_status(by_partner: bool, assigned: bool) -> Option<&'static str>;
 
+    /// The fields a list may be sorted by (`ListQuery::sort`).
+    const SORT_FIELDS: &'static [&'static str] = &["created_at"];
+
     /// Records in this status are the whole partner account's to see, not only their owner's
     /// (the lead inbox: any user of the account may accept an assigned lead).
     const ACCOUNT_WIDE_STATUS: Option<&'static str> = None;
@@ -43,6 +46,15 @@ impl Record for Lead {
     const PREFIX: &'static str = "lead_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] = &["company", "contact_name", "email"];
+    const SORT_FIELDS: &'static [&'static str] = &[
+        "company",
+        "contact_name",
+        "product_interest",
+        "region",
+        "status",
+        "accept_by",
+        "created_at",
+    ];
 
     fn valid_status(s: &str) -> bool {
         parse_wire::<LeadStatus>(s).is_some()
@@ -65,6 +77,15 @@ impl Record for DealRegistration {
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] =
         &["company", "domain", "contact_name", "product"];
+    const SORT_FIELDS: &'static [&'static str] = &[
+        "company",
+        "product",
+        "estimated_amount",
+        "expected_close_date",
+        "status",
+        "expires_on",
+        "created_at",
+    ];
 
     fn valid_status(s: &str) -> bool {
         parse_wire::<DealStatus>(s).is_some()
@@ -95,6 +116,15 @@ impl Record for Opportunity {
     const PREFIX: &'static str = "opp_";
     const STATUS_FIELD: Option<&'static str> = Some("stage");
     const SEARCH_FIELDS: &'static [&'static str] = &["name", "account_name", "next_step"];
+    const SORT_FIELDS: &'static [&'static str] = &[
+        "name",
+        "account_name",
+        "stage",
+        "amount",
+        "probability",
+        "close_date",
+        "created_at",
+    ];
 
     fn valid_status(s: &str) -> bool {
         parse_wire::<Stage>(s).is_some()
@@ -111,6 +141,14 @@ impl Record for Contact {
     const PREFIX: &'static str = "con_";
     const STATUS_FIELD: Option<&'static str> = None;
     const SEARCH_FIELDS: &'static [&'static str] = &["first_name", "last_name", "email", "company"];
+    const SORT_FIELDS: &'static [&'static str] = &[
+        "last_name",
+        "first_name",
+        "company",
+        "email",
+        "title",
+        "created_at",
+    ];
 
     fn valid_status(_: &str) -> bool {
         false
@@ -186,6 +224,83 @@ pub fn bad_status_filter(status: &str) -> ApiError {
         message: format!("Unknown status filter '{status}'"),
         field_errors: vec![FieldError::new("status", "is not a valid status")],
     }
+}
+
+/// Fields compared as numbers when sorting; the rest compare as text, a missing value as "".
+pub const NUMERIC_FIELDS: &[&str] = &["estimated_amount", "amount", "probability"];
+
+/// The order of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub field: &'static str,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// Whether the field compares as a number.
+    pub fn numeric(&self) -> bool {
+        NUMERIC_FIELDS.contains(&self.field)
+    }
+}
+
+/// The order a query asks for (`sort=field` or `sort=-field`); newest first when absent.
+pub fn sort_of<R: Record>(query: &ListQuery) -> Result<Sort, ApiError> {
+    let Some(asked) = query
+        .sort
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    else {
+        return Ok(Sort {
+            field: "created_at",
+            descending: true,
+        });
+    };
+    let (name, descending) = match asked.strip_prefix('-') {
+        Some(rest) => (rest, true),
+        None => (asked, false),
+    };
+    R::SORT_FIELDS
+        .iter()
+        .find(|f| **f == name)
+        .map(|field| Sort { field, descending })
+        .ok_or_else(|| ApiError {
+            code: ErrorCode::BadRequest,
+            message: format!(
+                "{} lists sort by {}, not '{name}'",
+                R::NAME,
+                R::SORT_FIELDS.join(", ")
+            ),
+            field_errors: vec![FieldError::new("sort", "is not a sortable field")],
+        })
+}
+
+/// Orders records as `sort` says, ties by id in the same direction (for in-memory backends;
+/// the same order SQLite gives with `COALESCE(field, '')` and binary text comparison).
+pub fn sort_records<R: Record>(items: &mut [R], sort: Sort) {
+    let key = |r: &R| {
+        let f = fields(r);
+        let id = f
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let value = f.get(sort.field).cloned().unwrap_or(Value::Null);
+        (value, id)
+    };
+    items.sort_by(|a, b| {
+        let ((va, ia), (vb, ib)) = (key(a), key(b));
+        let order = match (va.as_i64(), vb.as_i64()) {
+            (Some(x), Some(y)) if sort.numeric() => x.cmp(&y),
+            _ => va.as_str().unwrap_or("").cmp(vb.as_str().unwrap_or("")),
+        }
+        .then(ia.cmp(&ib));
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
 }
 
 /// Whether a record matches a list query's status and search filters (for in-memory backends).

@@ -236,6 +236,8 @@ pub struct ListQuery {
     pub status: Option<String>,
     /// Only records of this partner account (vendor staff only).
     pub partner_account_id: Option<String>,
+    /// Order by this field, `-field` for descending (newest first when absent).
+    pub sort: Option<String>,
 }
 
 impl ListQuery {

@@ -83,6 +83,7 @@ pub fn query_string(query: &ListQuery) -> String {
         ("q", query.q.as_deref()),
         ("status", query.status.as_deref()),
         ("partner_account_id", query.partner_account_id.as_deref()),
+        ("sort", query.sort.as_deref()),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(v))))

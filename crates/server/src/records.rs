@@ -234,16 +234,39 @@ pub async fn list<E: Entity>(
         q.push(" AND partner_account_id = ")
             .push_bind(account.clone());
     }
+    let sort = record::sort_of::<E>(query)?;
+    // Missing text sorts as "" (as the demo backend does); numbers are never missing.
+    let key = if sort.numeric() {
+        sort.field.to_string()
+    } else {
+        format!("COALESCE({}, '')", sort.field)
+    };
+    let (dir, op) = if sort.descending {
+        ("DESC", "<")
+    } else {
+        ("ASC", ">")
+    };
     if let Some(cursor) = &query.cursor {
-        let (at, id) = decode_cursor(cursor)?;
-        q.push(" AND (created_at < ").push_bind(at.clone());
-        q.push(" OR (created_at = ")
-            .push_bind(at)
-            .push(" AND id < ")
-            .push_bind(id)
-            .push("))");
+        let (value, id) = decode_cursor(cursor)?;
+        for (i, joiner) in [format!(" AND ({key} {op} "), format!(" OR ({key} = ")]
+            .into_iter()
+            .enumerate()
+        {
+            q.push(joiner);
+            if sort.numeric() {
+                let n: i64 = value.parse().map_err(|_| cursor_error())?;
+                q.push_bind(n);
+            } else {
+                q.push_bind(value.clone());
+            }
+            if i == 1 {
+                q.push(format!(" AND id {op} "))
+                    .push_bind(id.clone())
+                    .push("))");
+            }
+        }
     }
-    q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+    q.push(format!(" ORDER BY {key} {dir}, id {dir} LIMIT "))
         .push_bind(i64::from(limit) + 1);
     let rows = q.build().fetch_all(db).await?;
     let more = rows.len() > limit as usize;
@@ -251,10 +274,13 @@ pub async fn list<E: Entity>(
     let mut next_cursor = None;
     for row in rows.iter().take(limit as usize) {
         if more {
-            next_cursor = Some(encode_cursor(
-                &row.try_get::<String, _>("created_at")?,
-                &row.try_get::<String, _>("id")?,
-            ));
+            let value = if sort.numeric() {
+                row.try_get::<i64, _>(sort.field)?.to_string()
+            } else {
+                row.try_get::<Option<String>, _>(sort.field)?
+                    .unwrap_or_default()
+            };
+            next_cursor = Some(encode_cursor(&value, &row.try_get::<String, _>("id")?));
         }
         items.push(from_row::<E>(row)?);
     }
@@ -395,7 +421,7 @@ pub async fn update<E: Entity>(
 }
 
 mod cursor;
-use cursor::{decode_cursor, encode_cursor};
+use cursor::{cursor_error, decode_cursor, encode_cursor};
 
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@ use crate::ClientResult;
 impl DemoBackend {
     pub(super) fn list_records<R: Stored>(&self, query: &ListQuery) -> ClientResult<ListPage<R>> {
         let scope = Scope::of(&self.user()?);
+        let sort = record::sort_of::<R>(query)?;
         if let Some(s) = query.status.as_deref().filter(|s| !s.is_empty()) {
             if R::STATUS_FIELD.is_none() || !R::valid_status(s) {
                 return Err(record::bad_status_filter(s).into());
@@ -24,12 +25,7 @@ impl DemoBackend {
             .filter(|r| record::visible(&scope, *r) && record::matches(*r, query))
             .cloned()
             .collect();
-        let key = |r: &R| {
-            let f = fields(r);
-            let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            (text("created_at"), text("id"))
-        };
-        items.sort_by_key(|r| std::cmp::Reverse(key(r)));
+        record::sort_records(&mut items, sort);
         paginate(items, query)
     }
 

@@ -8,6 +8,7 @@ mod leads;
 mod mdf;
 mod partners;
 mod records;
+mod sorting;
 mod support;
 
 use access::*;
@@ -18,6 +19,7 @@ use leads::*;
 use mdf::*;
 use partners::*;
 use records::*;
+use sorting::*;
 use support::*;
 
 use trellis_api::seed::DEMO_PASSWORD;
@@ -142,4 +144,5 @@ conformance!(
     training_quizzes_grant_one_certificate,
     surveys_take_one_answer_per_partner_user,
     reports_count_only_what_the_viewer_sees,
+    lists_sort_by_any_offered_column_across_pages,
 );

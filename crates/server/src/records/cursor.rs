@@ -1,10 +1,10 @@
-//! Keyset cursors: the last row's (created_at, id), hex-encoded so they are opaque and URL-safe.
+//! Keyset cursors: the last row's (sort value, id), hex-encoded so they are opaque and URL-safe.
 
 use trellis_api::*;
 
 use crate::error::{Error, Result};
 
-fn cursor_error() -> Error {
+pub(super) fn cursor_error() -> Error {
     ApiError {
         code: ErrorCode::BadRequest,
         message: "The cursor is not one this server gave out".into(),
@@ -13,8 +13,8 @@ fn cursor_error() -> Error {
     .into()
 }
 
-pub(super) fn encode_cursor(created_at: &str, id: &str) -> String {
-    format!("{created_at}~{id}")
+pub(super) fn encode_cursor(value: &str, id: &str) -> String {
+    format!("{value}~{id}")
         .bytes()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -31,6 +31,7 @@ pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String)> {
         .collect::<Option<Vec<u8>>>()
         .ok_or_else(cursor_error)?;
     let text = String::from_utf8(bytes).map_err(|_| cursor_error())?;
-    let (at, id) = text.split_once('~').ok_or_else(cursor_error)?;
+    // Ids never contain '~'; sort values may.
+    let (at, id) = text.rsplit_once('~').ok_or_else(cursor_error)?;
     Ok((at.to_string(), id.to_string()))
 }

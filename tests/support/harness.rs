@@ -1,0 +1,25 @@
+//! The browser tests' and benchmarks' root: the backend in context around the content under test.
+
+use trellis::backend::Backend;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HarnessProps {
+    pub backend: Backend,
+    pub children: Html,
+}
+
+#[component]
+pub fn Harness(props: &HarnessProps) -> Html {
+    html! {
+        <ContextProvider<Backend> context={props.backend.clone()}>{ props.children.clone() }</ContextProvider<Backend>>
+    }
+}
+
+/// A fresh div at the end of the page's body.
+pub fn container() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
