@@ -11,6 +11,8 @@ const LEFT: f64 = 64.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 44.0;
+/// Average width of an axis label character at 11 px, in viewBox units.
+const CHAR_WIDTH: f64 = 5.8;
 
 /// Round axis steps covering `min..=max` (always including zero), about four or five of them.
 pub fn ticks(min: i64, max: i64) -> Vec<i64> {
@@ -146,9 +148,19 @@ pub fn Chart(props: &ChartProps) -> Html {
         .collect();
     let (title_id, desc_id) = (format!("{}-title", props.id), format!("{}-desc", props.id));
     let slot = (WIDTH - LEFT - RIGHT) / values.len() as f64;
-    // At most eight category labels fit under the axis.
-    let label_every = values.len().div_ceil(8).max(1);
-    let chars = ((slot * label_every as f64) / 6.4) as usize;
+    // Label every n-th category, the smallest n whose two-line labels fit uncut.
+    let fits = |every: usize| {
+        let chars = ((slot * every as f64 - 4.0) / CHAR_WIDTH) as usize;
+        r.rows.iter().all(|row| {
+            !wrap_label(&row.label, chars)
+                .iter()
+                .any(|l| l.ends_with('…'))
+        })
+    };
+    let label_every = (1..values.len())
+        .find(|n| fits(*n))
+        .unwrap_or(values.len().max(1));
+    let chars = ((slot * label_every as f64 - 4.0) / CHAR_WIDTH) as usize;
     let boxes = bars(&values, &t);
     let marks = if r.chart == ChartKind::Line {
         let points: Vec<(f64, f64)> = boxes

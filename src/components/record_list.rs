@@ -59,6 +59,10 @@ impl<T> PartialEq for RecordListProps<T> {
     }
 }
 
+mod filter;
+
+use filter::{next_sort, sort_state, Filter, Params};
+
 enum Data<T> {
     Loading,
     Failed(ClientError),
@@ -74,58 +78,6 @@ enum MoreState {
     Idle,
     Loading,
     Failed(ClientError),
-}
-
-/// Filters and search applied to the list; kept in the page's URL so reloads and links keep them.
-#[derive(Clone, Default, PartialEq)]
-struct Filter {
-    q: String,
-    status: String,
-    /// `field` or `-field`; empty for the default order (newest first).
-    sort: String,
-}
-
-/// The page's URL parameters.
-type Params = std::collections::BTreeMap<String, String>;
-
-impl Filter {
-    fn from_params(params: &Params, key: &str) -> Filter {
-        let get = |name: &str| {
-            params
-                .get(&format!("{key}{name}"))
-                .cloned()
-                .unwrap_or_default()
-        };
-        Filter {
-            q: get("q"),
-            status: get("status"),
-            sort: get("sort"),
-        }
-    }
-
-    /// `params` with this list's filter written in (empty values dropped).
-    fn into_params(self, mut params: Params, key: &str) -> Params {
-        for (name, value) in [("q", self.q), ("status", self.status), ("sort", self.sort)] {
-            let name = format!("{key}{name}");
-            if value.is_empty() {
-                params.remove(&name);
-            } else {
-                params.insert(name, value);
-            }
-        }
-        params
-    }
-
-    fn query(&self, cursor: Option<String>) -> ListQuery {
-        let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        ListQuery {
-            q: some(&self.q),
-            status: some(&self.status),
-            sort: some(&self.sort),
-            cursor,
-            ..Default::default()
-        }
-    }
 }
 
 /// The table with search, status filter, loading/empty/error states and "Load more".
@@ -355,28 +307,6 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     }
 }
 
-/// The order after clicking a column: ascending, then descending, then back to the default.
-fn next_sort(current: &str, field: &str) -> String {
-    if current == field {
-        format!("-{field}")
-    } else if current.strip_prefix('-') == Some(field) {
-        String::new()
-    } else {
-        field.to_string()
-    }
-}
-
-/// The `aria-sort` of a column.
-fn sort_state(current: &str, field: &str) -> &'static str {
-    if current == field {
-        "ascending"
-    } else if current.strip_prefix('-') == Some(field) {
-        "descending"
-    } else {
-        "none"
-    }
-}
-
 /// A status value as a coloured badge labelled from the list's filter choices.
 pub fn status_badge<S: serde::Serialize>(choices: &[(&str, &str)], status: &S) -> Html {
     let wire = trellis_api::wire_name(status);
@@ -420,44 +350,4 @@ pub fn age(timestamp: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{money, next_sort, sort_state, Filter, Params};
-
-    #[test]
-    fn column_sort_cycles_ascending_descending_default() {
-        assert_eq!(next_sort("", "company"), "company");
-        assert_eq!(next_sort("company", "company"), "-company");
-        assert_eq!(next_sort("-company", "company"), "");
-        assert_eq!(next_sort("-amount", "company"), "company");
-        assert_eq!(sort_state("-company", "company"), "descending");
-        assert_eq!(sort_state("amount", "company"), "none");
-    }
-
-    #[test]
-    fn lists_keep_their_own_url_parameters() {
-        let mut params = Params::new();
-        params.insert("q".into(), "acme".into());
-        params.insert("claims_status".into(), "paid".into());
-        assert_eq!(Filter::from_params(&params, "").q, "acme");
-        let claims = Filter::from_params(&params, "claims_");
-        assert_eq!((claims.q.as_str(), claims.status.as_str()), ("", "paid"));
-        let next = Filter {
-            q: "webinar".into(),
-            status: String::new(),
-            sort: "-amount".into(),
-        }
-        .into_params(params, "claims_");
-        assert_eq!(next.get("claims_sort").map(String::as_str), Some("-amount"));
-        assert_eq!(next.get("q").map(String::as_str), Some("acme"));
-        assert_eq!(next.get("claims_q").map(String::as_str), Some("webinar"));
-        assert!(!next.contains_key("claims_status"));
-    }
-
-    #[test]
-    fn money_groups_thousands() {
-        assert_eq!(money(0, "EUR"), "0 EUR");
-        assert_eq!(money(1234567, "USD"), "1,234,567 USD");
-        assert_eq!(money(-1000, "GBP"), "-1,000 GBP");
-        assert_eq!(money(999, "EUR"), "999 EUR");
-    }
-}
+mod tests;

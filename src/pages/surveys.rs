@@ -153,6 +153,15 @@ pub fn SurveysPage() -> Html {
     let session = use_session();
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let (data, retry) = use_load((), |b, ()| async move { b.list_surveys().await });
+    // A new key after each save gives the next survey an empty form.
+    let round = use_state(|| 0u32);
+    let saved = {
+        let (round, retry) = (round.clone(), retry.clone());
+        Callback::from(move |()| {
+            round.set(*round + 1);
+            retry.emit(());
+        })
+    };
     let body = match &*data {
         Load::Loading => html! { <Loading label="Loading surveys…" /> },
         Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry.clone()} /> },
@@ -172,7 +181,7 @@ pub fn SurveysPage() -> Html {
     html! {
         <>
             <div class="page-header"><h1>{ "Partner surveys" }</h1></div>
-            if staff { <NewSurvey on_saved={retry.clone()} /> }
+            if staff { <NewSurvey key={*round} on_saved={saved} /> }
             { body }
         </>
     }

@@ -806,3 +806,40 @@ test('a partner answers the satisfaction survey on their home page and the chann
   assert.deepEqual(page.errors, []);
   assert.deepEqual(staff.errors, []);
 });
+
+test('lists sort on the server by a column header, and instant search filters every lead as you type', async () => {
+  const page = await newPage();
+  await logIn(page, 'channel@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('link', { name: 'Leads', exact: true }).click();
+  await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
+  const table = page.getByRole('table', { name: 'leads' });
+  await table.waitFor();
+  await table.getByRole('button', { name: /^Company/ }).click();
+  await page.waitForURL(/sort=company/);
+  await table.getByRole('columnheader', { name: /Company/ }).and(page.locator('[aria-sort="ascending"]')).waitFor();
+  const firstTwo = async () => (await table.locator('tbody tr td:first-child').allInnerTexts()).slice(0, 2);
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length > 1);
+  const asc = await firstTwo();
+  assert.ok(asc[0].localeCompare(asc[1], 'en', { sensitivity: 'variant' }) <= 0 || asc[0] <= asc[1], `ascending: ${asc}`);
+  await table.getByRole('button', { name: /^Company/ }).click();
+  await page.waitForURL(/sort=-company/);
+  await table.locator('th[aria-sort="descending"]').waitFor();
+  const desc = await firstTwo();
+  assert.ok(desc[0] >= desc[1], `descending: ${desc}`);
+  await page.reload();
+  await page.getByRole('table', { name: 'leads' }).locator('th[aria-sort="descending"]').waitFor();
+
+  await page.getByRole('button', { name: 'Instant search' }).click();
+  const status = page.getByRole('status').filter({ hasText: /leads match/ });
+  await status.waitFor();
+  const total = Number((await status.innerText()).match(/of (\d+) leads/)[1]);
+  assert.ok(total >= 200, `every lead loaded: ${total}`);
+  await page.getByLabel('Filter as you type').fill('wonka');
+  await status.filter({ hasText: new RegExp(`^\\d+ of ${total} leads match`) }).waitFor();
+  const shown = Number((await status.innerText()).match(/^(\d+)/)[1]);
+  assert.ok(shown > 0 && shown < total, `filtered to ${shown}`);
+  assert.ok(await page.locator('.virtual-row').count() <= 30, 'only rows in view are drawn');
+  await page.screenshot({ path: join(shots, 'leads-instant.png'), fullPage: true });
+  assert.deepEqual(page.errors, []);
+});
