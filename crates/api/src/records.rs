@@ -19,6 +19,17 @@ pub enum LeadStatus {
     Converted,
 }
 
+impl LeadStatus {
+    /// Every status, in workflow order.
+    pub const ALL: [LeadStatus; 5] = [
+        LeadStatus::New,
+        LeadStatus::Assigned,
+        LeadStatus::Accepted,
+        LeadStatus::Declined,
+        LeadStatus::Converted,
+    ];
+}
+
 /// A potential customer passed to a partner to follow up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -77,6 +88,20 @@ pub enum DealStatus {
     Lost,
     Expired,
     Withdrawn,
+}
+
+impl DealStatus {
+    /// Every status, in workflow order.
+    pub const ALL: [DealStatus; 8] = [
+        DealStatus::Draft,
+        DealStatus::Submitted,
+        DealStatus::Approved,
+        DealStatus::Rejected,
+        DealStatus::Won,
+        DealStatus::Lost,
+        DealStatus::Expired,
+        DealStatus::Withdrawn,
+    ];
 }
 
 /// A partner's claim on a sales opportunity, reviewed by the vendor.

@@ -119,13 +119,7 @@ pub(super) fn leads_by_status(data: &ReportData, range: &ReportQuery) -> Report 
         .collect();
     let mut columns = vec![count("Leads")];
     columns.extend(AGES.iter().map(|(name, _)| count(name)));
-    let statuses = [
-        LeadStatus::New,
-        LeadStatus::Assigned,
-        LeadStatus::Accepted,
-        LeadStatus::Declined,
-        LeadStatus::Converted,
-    ];
+    let statuses = LeadStatus::ALL;
     let rows = statuses
         .iter()
         .map(|s| {
@@ -181,16 +175,7 @@ pub(super) fn deals_by_status(data: &ReportData, range: &ReportQuery) -> Report 
     let cur = currencies(deals.iter().map(|d| d.currency.as_str()));
     let mut columns = vec![count("Registrations")];
     columns.extend(cur.iter().map(|c| money("Estimated", c)));
-    let statuses = [
-        DealStatus::Draft,
-        DealStatus::Submitted,
-        DealStatus::Approved,
-        DealStatus::Rejected,
-        DealStatus::Won,
-        DealStatus::Lost,
-        DealStatus::Expired,
-        DealStatus::Withdrawn,
-    ];
+    let statuses = DealStatus::ALL;
     let rows = statuses
         .iter()
         .map(|s| {

@@ -54,25 +54,10 @@ fn seeded_records_pass_their_own_validation() {
 fn the_demo_exercises_every_state_and_feature() {
     use crate::training::ModuleInput;
     let d = demo_data(1_790_000_000);
-    for status in [
-        DealStatus::Draft,
-        DealStatus::Submitted,
-        DealStatus::Approved,
-        DealStatus::Rejected,
-        DealStatus::Won,
-        DealStatus::Lost,
-        DealStatus::Expired,
-        DealStatus::Withdrawn,
-    ] {
+    for status in DealStatus::ALL {
         assert!(d.deals.iter().any(|x| x.status == status), "{status:?}");
     }
-    for status in [
-        LeadStatus::New,
-        LeadStatus::Assigned,
-        LeadStatus::Accepted,
-        LeadStatus::Declined,
-        LeadStatus::Converted,
-    ] {
+    for status in LeadStatus::ALL {
         assert!(d.leads.iter().any(|x| x.status == status), "{status:?}");
     }
     for m in &d.training.modules {
