@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::backend::use_backend;
 use crate::components::actions::use_record_action;
 use crate::components::form::{bound_field, use_form_then, value, Values};
+use crate::components::load::{use_load, Load};
 use crate::components::record_list::badge;
 use crate::pages::admin::Directory;
 use crate::session::use_session;
@@ -43,6 +44,7 @@ pub fn UserStatus(props: &UserStatusProps) -> Html {
                 partner_account_id: user.partner_account_id.clone(),
                 active: !user.active,
                 password: None,
+                manager_id: user.manager_id.clone(),
             };
             let (backend, id) = (backend.clone(), user.id.clone());
             run.emit(Box::pin(
@@ -110,6 +112,8 @@ pub fn UserForm(props: &UserFormProps) -> Html {
                 partner_account_id: (!role.is_internal()).then_some(account),
                 active: true,
                 password: Some(values.get("password").cloned().unwrap_or_default()),
+                manager_id: Some(get("manager_id"))
+                    .filter(|m| !m.is_empty() && role == Role::PartnerUser),
             };
             let mut errors: HashMap<String, String> = input
                 .validate()
@@ -140,7 +144,36 @@ pub fn UserForm(props: &UserFormProps) -> Html {
         })
     };
     let f = |id, label, kind, hint| bound_field(&values, &state.errors, id, label, kind, hint);
-    let chosen_account = get("partner_account_id");
+    let chosen_account = Some(get("partner_account_id"))
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| {
+            directory
+                .partners
+                .first()
+                .map(|a| a.id.clone())
+                .unwrap_or_default()
+        });
+    let (managers, _) = use_load(chosen_account.clone(), |b, account: String| async move {
+        let all = b
+            .list_users(&ListQuery {
+                limit: Some(ListQuery::MAX_LIMIT),
+                ..Default::default()
+            })
+            .await?;
+        Ok(all
+            .items
+            .into_iter()
+            .filter(|u| {
+                u.role == Role::PartnerManager
+                    && u.active
+                    && u.partner_account_id.as_deref() == Some(account.as_str())
+            })
+            .collect::<Vec<User>>())
+    });
+    let managers = match &*managers {
+        Load::Ready(list) => list.clone(),
+        _ => Vec::new(),
+    };
     html! {
         <form class="card form-grid" {onsubmit} novalidate=true aria-label="New user">
             if let Some(message) = &state.alert {
@@ -164,6 +197,18 @@ pub fn UserForm(props: &UserFormProps) -> Html {
                             <option value={a.id.clone()} selected={a.id == chosen_account}>{ a.name.clone() }</option>
                         }) }
                     </select>
+                </div>
+            }
+            if role == Role::PartnerUser && !managers.is_empty() {
+                <div class="field">
+                    <label for="manager_id">{ "Reports to" }</label>
+                    <select id="manager_id" onchange={select("manager_id")}>
+                        <option value="" selected={get("manager_id").is_empty()}>{ "Nobody (sees only their own records)" }</option>
+                        { for managers.iter().map(|m| html! {
+                            <option value={m.id.clone()} selected={get("manager_id") == m.id}>{ m.name.clone() }</option>
+                        }) }
+                    </select>
+                    if let Some(e) = state.errors.get("manager_id") { <p class="field-error">{ format!("Reports to {e}") }</p> }
                 </div>
             }
             { f("password", "Temporary password", "text", Some("At least 10 characters; hand it over privately and ask them to change it")) }

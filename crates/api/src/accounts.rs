@@ -58,6 +58,12 @@ pub struct User {
     pub partner_account_id: Option<String>,
     /// Deactivated users cannot log in; their records stay.
     pub active: bool,
+    /// The partner manager this user reports to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manager_id: Option<String>,
+    /// For a partner manager: the users who report to them (filled for the logged-in user).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<String>,
 }
 
 /// Fields an admin sets when creating or editing a user.
@@ -73,10 +79,44 @@ pub struct UserInput {
     /// Required when creating; when editing, `None` keeps the current password.
     #[serde(default)]
     pub password: Option<String>,
+    /// The partner manager of the same account this user reports to.
+    #[serde(default)]
+    pub manager_id: Option<String>,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// Checks who a user reports to: a partner user may report to an active partner manager of the
+/// same account (`manager` is that user as stored, `None` if there is no such user).
+pub fn check_manager(
+    input: &UserInput,
+    manager: Option<&User>,
+    editing: Option<&str>,
+) -> Result<(), crate::ApiError> {
+    let Some(wanted) = &input.manager_id else {
+        return Ok(());
+    };
+    let problem = match manager {
+        _ if input.role != Role::PartnerUser => Some("is only for partner users"),
+        _ if editing == Some(wanted.as_str()) => Some("cannot be the user themself"),
+        None => Some("is not a user"),
+        Some(m) if m.role != Role::PartnerManager || !m.active => {
+            Some("must be an active partner manager")
+        }
+        Some(m) if m.partner_account_id != input.partner_account_id => {
+            Some("must work for the same partner account")
+        }
+        Some(_) => None,
+    };
+    match problem {
+        Some(p) => Err(crate::ApiError::validation(vec![crate::FieldError::new(
+            "manager_id",
+            p,
+        )])),
+        None => Ok(()),
+    }
 }
 
 /// The body of `POST /api/auth/login`.

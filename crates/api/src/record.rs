@@ -209,7 +209,7 @@ pub fn visible<R: Record>(scope: &Scope, record: &R) -> bool {
         return true;
     }
     match (scope, R::ACCOUNT_WIDE_STATUS, R::STATUS_FIELD) {
-        (Scope::Own { account, .. }, Some(shared), Some(field)) => {
+        (Scope::Team { account, .. }, Some(shared), Some(field)) => {
             record.partner_account_id() == Some(account.as_str())
                 && fields(record).get(field).and_then(Value::as_str) == Some(shared)
         }

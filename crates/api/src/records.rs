@@ -314,8 +314,12 @@ pub enum Scope {
     All,
     /// Records of one partner account.
     Account(String),
-    /// Records of one partner account that this user owns.
-    Own { account: String, user: String },
+    /// Records of one partner account owned by one of `members`: a partner user's own
+    /// (just them), a partner manager's team's (them and whoever reports to them).
+    Team {
+        account: String,
+        members: Vec<String>,
+    },
     /// Nothing (a partner user with no account: a data error, fail closed).
     Nothing,
 }
@@ -325,9 +329,11 @@ impl Scope {
     pub fn of(user: &User) -> Scope {
         match (user.role, &user.partner_account_id) {
             (r, _) if r.is_internal() => Scope::All,
-            (Role::PartnerUser, Some(account)) => Scope::Own {
+            (Role::PartnerUser | Role::PartnerManager, Some(account)) => Scope::Team {
                 account: account.clone(),
-                user: user.id.clone(),
+                members: std::iter::once(user.id.clone())
+                    .chain(user.team.iter().cloned())
+                    .collect(),
             },
             (_, Some(account)) => Scope::Account(account.clone()),
             (_, None) => Scope::Nothing,
@@ -339,8 +345,11 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Account(a) => record.partner_account_id() == Some(a),
-            Scope::Own { account, user } => {
-                record.partner_account_id() == Some(account) && record.owner_user_id() == Some(user)
+            Scope::Team { account, members } => {
+                record.partner_account_id() == Some(account)
+                    && record
+                        .owner_user_id()
+                        .is_some_and(|o| members.iter().any(|m| m == o))
             }
             Scope::Nothing => false,
         }

@@ -89,6 +89,8 @@ pub fn user_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<User> {
         role: parse_wire(&role).ok_or_else(|| Error::Internal(format!("unknown role {role}")))?,
         partner_account_id: row.try_get("partner_account_id")?,
         active: row.try_get("active")?,
+        manager_id: row.try_get("manager_id")?,
+        team: Vec::new(),
     })
 }
 
@@ -126,7 +128,15 @@ where
         .fetch_optional(&state.db)
         .await?
         .ok_or_else(unauthenticated)?;
-        Ok(CurrentUser(user_from_row(&row)?))
+        let mut user = user_from_row(&row)?;
+        if user.role == Role::PartnerManager {
+            // Deactivated reports stay in the team: their records stay too.
+            user.team = sqlx::query_scalar("SELECT id FROM users WHERE manager_id = ? ORDER BY id")
+                .bind(&user.id)
+                .fetch_all(&state.db)
+                .await?;
+        }
+        Ok(CurrentUser(user))
     }
 }
 

@@ -98,8 +98,8 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     for u in &data.users {
         let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
         sqlx::query(
-            "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at, manager_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&u.id)
         .bind(&u.email)
@@ -109,6 +109,7 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
         .bind(u.active)
         .bind(hash)
         .bind(now())
+        .bind(&u.manager_id)
         .execute(&mut *tx)
         .await?;
     }

@@ -136,15 +136,25 @@ pub fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
         Scope::Account(a) => {
             q.push(" AND partner_account_id = ").push_bind(a.clone());
         }
-        Scope::Own { account, user } => {
+        Scope::Team { account, members } => {
             q.push(" AND partner_account_id = ")
                 .push_bind(account.clone());
-            q.push(" AND owner_user_id = ").push_bind(user.clone());
+            push_owner_in(q, "owner_user_id", members);
         }
         Scope::Nothing => {
             q.push(" AND 0");
         }
     }
+}
+
+/// ` AND column IN (members...)`.
+pub fn push_owner_in(q: &mut QueryBuilder<'_, Sqlite>, column: &str, members: &[String]) {
+    q.push(format!(" AND {column} IN ("));
+    let mut list = q.separated(", ");
+    for m in members {
+        list.push_bind(m.clone());
+    }
+    q.push(")");
 }
 
 /// A `LIKE ... ESCAPE '\\'` pattern matching `text` anywhere, with `%` and `_` taken literally.
@@ -159,10 +169,11 @@ pub fn like_pattern(text: &str) -> String {
 /// Restricts a query on `E`'s table to what `scope` may see, counting the kind's account-wide status.
 pub fn push_record_scope<E: Entity>(q: &mut QueryBuilder<'_, Sqlite>, scope: &Scope) {
     match (scope, E::ACCOUNT_WIDE_STATUS, E::STATUS_FIELD) {
-        (Scope::Own { account, user }, Some(shared), Some(field)) => {
+        (Scope::Team { account, members }, Some(shared), Some(field)) => {
             q.push(" AND partner_account_id = ")
                 .push_bind(account.clone());
-            q.push(" AND (owner_user_id = ").push_bind(user.clone());
+            q.push(" AND (1");
+            push_owner_in(q, "owner_user_id", members);
             q.push(format!(" OR {field} = "))
                 .push_bind(shared)
                 .push(")");

@@ -153,6 +153,9 @@ pub fn demo_data(now: i64) -> DemoData {
         role,
         partner_account_id: account.map(Into::into),
         active: true,
+        // Acme's rep reports to Acme's partner manager: the manager's team.
+        manager_id: (id == "usr_acme_rep").then(|| "usr_acme_mgr".to_string()),
+        team: Vec::new(),
     };
     let users = vec![
         user(

@@ -187,6 +187,7 @@ impl PrmBackend for DemoBackend {
 
     async fn create_user(&self, input: &UserInput) -> ClientResult<User> {
         self.may_manage(input)?;
+        self.check_manager(input, None)?;
         let Some(password) = input.password.clone() else {
             return Err(
                 ApiError::validation(vec![FieldError::new("password", "is required")]).into(),
@@ -212,6 +213,8 @@ impl PrmBackend for DemoBackend {
             role: input.role,
             partner_account_id: input.partner_account_id.clone(),
             active: input.active,
+            manager_id: input.manager_id.clone(),
+            team: Vec::new(),
         };
         let mut state = self.state.borrow_mut();
         state.passwords.insert(user.id.clone(), password);
@@ -221,6 +224,7 @@ impl PrmBackend for DemoBackend {
 
     async fn update_user(&self, id: &str, input: &UserInput) -> ClientResult<User> {
         self.may_manage(input)?;
+        self.check_manager(input, Some(id))?;
         let current = self.get_user(id).await?;
         if current.role.is_internal() {
             self.admin()?;
@@ -240,6 +244,7 @@ impl PrmBackend for DemoBackend {
         user.role = input.role;
         user.partner_account_id = input.partner_account_id.clone();
         user.active = input.active;
+        user.manager_id = input.manager_id.clone();
         Ok(user.clone())
     }
 

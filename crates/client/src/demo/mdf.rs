@@ -244,8 +244,8 @@ impl DemoBackend {
         let visible = |f: &SeedFile| match &scope {
             Scope::All => true,
             Scope::Account(a) => &f.partner_account_id == a,
-            Scope::Own { account, user } => {
-                &f.partner_account_id == account && &f.owner_user_id == user
+            Scope::Team { account, members } => {
+                &f.partner_account_id == account && members.contains(&f.owner_user_id)
             }
             Scope::Nothing => false,
         };

@@ -171,7 +171,29 @@ impl DemoBackend {
             .as_ref()
             .and_then(|id| state.data.users.iter().find(|u| &u.id == id && u.active))
             .cloned()
+            .map(|mut user| {
+                if user.role == Role::PartnerManager {
+                    user.team = state
+                        .data
+                        .users
+                        .iter()
+                        .filter(|u| u.manager_id.as_deref() == Some(user.id.as_str()))
+                        .map(|u| u.id.clone())
+                        .collect();
+                }
+                user
+            })
             .ok_or_else(|| err(ErrorCode::Unauthenticated, "Please log in"))
+    }
+
+    /// The shared rule for who a user reports to, against the stored manager.
+    fn check_manager(&self, input: &UserInput, editing: Option<&str>) -> ClientResult<()> {
+        let state = self.state.borrow();
+        let manager = input
+            .manager_id
+            .as_ref()
+            .and_then(|m| state.data.users.iter().find(|u| &u.id == m));
+        Ok(trellis_api::check_manager(input, manager, editing)?)
     }
 
     fn staff(&self) -> ClientResult<User> {

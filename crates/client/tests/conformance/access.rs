@@ -158,6 +158,7 @@ pub async fn user_management_rules(b: &dyn PrmBackend) {
         partner_account_id: Some("acc_acme".into()),
         active: true,
         password: Some("correct-horse-battery".into()),
+        manager_id: None,
     };
     login(b, "partner@acme.test").await;
     assert_eq!(code(b.create_user(&input).await), ErrorCode::Forbidden);
@@ -197,4 +198,90 @@ pub async fn user_management_rules(b: &dyn PrmBackend) {
         ErrorCode::InvalidCredentials,
         "deactivated users cannot log in"
     );
+}
+
+pub async fn partner_managers_see_their_teams_records(b: &dyn PrmBackend) {
+    let data = demo_data(0);
+    let team = ["usr_acme_mgr", "usr_acme_rep"];
+    let in_team = |owner: &Option<String>| owner.as_deref().is_some_and(|o| team.contains(&o));
+    login(b, "manager@acme.test").await;
+    let leads = all_leads(b, ListQuery::default()).await;
+    let expected = data
+        .leads
+        .iter()
+        .filter(|l| l.partner_account_id.as_deref() == Some("acc_acme"))
+        .filter(|l| in_team(&l.owner_user_id) || l.status == LeadStatus::Assigned)
+        .count();
+    assert_eq!(
+        leads.len(),
+        expected,
+        "the team's leads and the account's inbox"
+    );
+    let opps = b
+        .list_opportunities(&ListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items;
+    assert!(!opps.is_empty());
+    assert!(
+        opps.iter().all(|o| in_team(&o.owner_user_id)),
+        "no one else's pipeline"
+    );
+    let executives = data
+        .opportunities
+        .iter()
+        .find(|o| o.owner_user_id.as_deref() == Some("usr_acme_exec"))
+        .unwrap();
+    assert_eq!(
+        code(b.get_opportunity(&executives.id).await),
+        ErrorCode::NotFound
+    );
+    let reps = data
+        .opportunities
+        .iter()
+        .find(|o| o.owner_user_id.as_deref() == Some("usr_acme_rep"))
+        .unwrap();
+    assert!(
+        b.get_opportunity(&reps.id).await.is_ok(),
+        "the rep reports to them"
+    );
+    b.logout().await.unwrap();
+
+    login(b, "rep@acme.test").await;
+    assert!(b.get_opportunity(&reps.id).await.is_ok());
+    assert_eq!(
+        code(b.get_opportunity(&executives.id).await),
+        ErrorCode::NotFound,
+        "a rep sees only their own"
+    );
+    b.logout().await.unwrap();
+
+    login(b, "channel@trellis.test").await;
+    let mut input = UserInput {
+        email: "team.rep@acme.test".into(),
+        name: "Team Rep".into(),
+        role: Role::PartnerUser,
+        partner_account_id: Some("acc_acme".into()),
+        active: true,
+        password: Some("correct-horse-battery".into()),
+        manager_id: Some("usr_acme_exec".into()),
+    };
+    let err = b.create_user(&input).await.unwrap_err();
+    assert_eq!(
+        err.api().and_then(|e| e.field("manager_id")),
+        Some("must be an active partner manager")
+    );
+    input.partner_account_id = Some("acc_bluebird".into());
+    input.manager_id = Some("usr_acme_mgr".into());
+    let err = b.create_user(&input).await.unwrap_err();
+    assert_eq!(
+        err.api().and_then(|e| e.field("manager_id")),
+        Some("must work for the same partner account")
+    );
+    input.partner_account_id = Some("acc_acme".into());
+    let made = b.create_user(&input).await.expect("a new team member");
+    assert_eq!(made.manager_id.as_deref(), Some("usr_acme_mgr"));
 }

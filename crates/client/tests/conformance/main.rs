@@ -145,4 +145,5 @@ conformance!(
     surveys_take_one_answer_per_partner_user,
     reports_count_only_what_the_viewer_sees,
     lists_sort_by_any_offered_column_across_pages,
+    partner_managers_see_their_teams_records,
 );

@@ -294,8 +294,9 @@ async fn certificates(db: &sqlx::SqlitePool, user: &User) -> Result<Vec<Certific
         Scope::Account(a) => {
             q.push(" AND c.partner_account_id = ").push_bind(a);
         }
-        Scope::Own { user, .. } => {
-            q.push(" AND c.owner_user_id = ").push_bind(user);
+        Scope::Team { account, members } => {
+            q.push(" AND c.partner_account_id = ").push_bind(account);
+            crate::records::push_owner_in(&mut q, "c.owner_user_id", &members);
         }
         Scope::Nothing => {
             q.push(" AND 0");

@@ -80,6 +80,24 @@ fn may_manage(actor: &User, input: &UserInput) -> Result<()> {
     Ok(())
 }
 
+/// The shared rule for who a user reports to, against the stored manager.
+async fn check_manager_of(
+    db: &sqlx::SqlitePool,
+    input: &UserInput,
+    editing: Option<&str>,
+) -> Result<()> {
+    let manager = match &input.manager_id {
+        Some(m) => sqlx::query("SELECT * FROM users WHERE id = ?")
+            .bind(m)
+            .fetch_optional(db)
+            .await?
+            .map(|r| user_from_row(&r))
+            .transpose()?,
+        None => None,
+    };
+    Ok(check_manager(input, manager.as_ref(), editing)?)
+}
+
 /// Create a user.
 #[utoipa::path(post, path = "/api/users", tag = "users", request_body = UserInput,
     responses((status = 201, body = User), (status = 403, body = ApiError), (status = 409, body = ApiError),
@@ -94,10 +112,11 @@ pub async fn create_user(
     let Some(password) = input.password.clone() else {
         return Err(ApiError::validation(vec![FieldError::new("password", "is required")]).into());
     };
+    check_manager_of(&state.db, &input, None).await?;
     let id = random_id("usr_");
     sqlx::query(
-        "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at, manager_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&id)
     .bind(input.email.trim())
@@ -107,6 +126,7 @@ pub async fn create_user(
     .bind(input.active)
     .bind(hash_password(password).await?)
     .bind(now())
+    .bind(&input.manager_id)
     .execute(&state.db)
     .await?;
     Ok((
@@ -132,13 +152,15 @@ pub async fn update_user(
     if current.role.is_internal() {
         require_admin(&actor)?;
     }
+    check_manager_of(&state.db, &input, Some(&id)).await?;
     let mut tx = state.db.begin().await?;
-    sqlx::query("UPDATE users SET email = ?, name = ?, role = ?, partner_account_id = ?, active = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET email = ?, name = ?, role = ?, partner_account_id = ?, active = ?, manager_id = ? WHERE id = ?")
         .bind(input.email.trim())
         .bind(input.name.trim())
         .bind(wire_name(&input.role))
         .bind(&input.partner_account_id)
         .bind(input.active)
+        .bind(&input.manager_id)
         .bind(&id)
         .execute(&mut *tx)
         .await?;
