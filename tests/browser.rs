@@ -328,3 +328,20 @@ async fn the_quiz_needs_every_answer_then_shows_the_score() {
     let result = marked.borrow().clone().expect("reported to the page");
     assert_eq!((result.score, result.passed), (50, false));
 }
+
+#[wasm_bindgen_test]
+fn markdown_is_sanitised_before_it_reaches_the_page() {
+    use trellis::components::markdown::to_safe_html;
+    // The app's page loads DOMPurify from index.html; this test page loads the same file.
+    js_sys::Function::new_no_args(include_str!("../node_modules/dompurify/dist/purify.min.js"))
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    let html = to_safe_html(
+        "## Title\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[click](javascript:alert(3))\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[fine](https://example.com)",
+    );
+    assert!(html.contains("<h2>Title</h2>"), "{html}");
+    assert!(html.contains("href=\"https://example.com\""), "{html}");
+    for bad in ["<script", "alert(1)", "onerror", "javascript:", "<iframe"] {
+        assert!(!html.contains(bad), "{bad} survived in {html}");
+    }
+}
