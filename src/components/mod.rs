@@ -22,6 +22,7 @@ pub mod report_card;
 pub mod states;
 pub mod support_forms;
 pub mod survey_forms;
+pub mod tiers;
 pub mod topbar;
 pub mod users;
 pub mod virtual_list;

@@ -6,6 +6,8 @@ use trellis_api::{Account, ListQuery, PartnerProgram, User};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 
+use crate::components::tiers::ProgramTiers;
+
 use crate::components::csv::CsvActions;
 use crate::components::load::{use_load, Load};
 use crate::components::partnership::PartnershipCell;
@@ -168,6 +170,8 @@ pub fn AdminPage() -> Html {
             <div class="page-header">
                 <div><h1>{ "Partner administration" }</h1><p>{ "Accounts and their place in the partner program, and the people who log in." }</p></div>
             </div>
+            <h2>{ "Partner program" }</h2>
+            <ProgramTiers />
             <div class="section-header">
                 <h2>{ "Accounts" }</h2>
                 <CsvActions kind={ImportKind::Accounts} />

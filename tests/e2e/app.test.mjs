@@ -843,3 +843,30 @@ test('lists sort on the server by a column header, and instant search filters ev
   await page.screenshot({ path: join(shots, 'leads-instant.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
 });
+
+test('the channel team adds a tier to the program and edits what it requires', async () => {
+  const page = await newPage();
+  await logIn(page, 'channel@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('link', { name: 'Admin' }).click();
+  const tiers = page.getByRole('table', { name: 'Reseller Program tiers' });
+  await tiers.getByRole('rowheader', { name: 'Gold' }).waitFor();
+  await page.getByRole('button', { name: 'Add tier' }).click();
+  const form = page.getByRole('form', { name: 'New tier' });
+  await form.getByLabel('Name').fill('Platinum');
+  await form.getByLabel('Rank').fill('3');
+  await form.getByRole('button', { name: 'Save tier' }).click();
+  await form.getByText('Gold already has rank 3').waitFor();
+  await form.getByLabel('Rank').fill('4');
+  await form.getByLabel('Benefits').fill('25% margin and co-selling');
+  await form.getByLabel('Requirements').fill('1,000,000 EUR closed a year');
+  await form.getByRole('button', { name: 'Save tier' }).click();
+  await tiers.getByRole('rowheader', { name: 'Platinum' }).waitFor();
+  await page.getByRole('button', { name: 'Edit Platinum' }).click();
+  const edit = page.getByRole('form', { name: 'Edit tier' });
+  await edit.getByLabel('Requirements').fill('800,000 EUR closed a year');
+  await edit.getByRole('button', { name: 'Save tier' }).click();
+  await tiers.getByText('800,000 EUR closed a year').waitFor();
+  await page.screenshot({ path: join(shots, 'admin-program.png'), fullPage: true });
+  assert.deepEqual(page.errors, []);
+});

@@ -59,6 +59,12 @@ impl PrmBackend for Fake {
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
         self.demo.list_programs().await
     }
+    async fn create_tier(&self, program_id: &str, i: &TierInput) -> ClientResult<Tier> {
+        self.demo.create_tier(program_id, i).await
+    }
+    async fn update_tier(&self, id: &str, i: &TierInput) -> ClientResult<Tier> {
+        self.demo.update_tier(id, i).await
+    }
     async fn list_users(&self, q: &ListQuery) -> ClientResult<ListPage<User>> {
         self.demo.list_users(q).await
     }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{ApiError, ErrorCode, FieldError, Validate, MAX_NOTES, MAX_TEXT};
+
 /// Who a user is in the community; decides what they may see and do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -94,7 +96,7 @@ pub fn check_manager(
     input: &UserInput,
     manager: Option<&User>,
     editing: Option<&str>,
-) -> Result<(), crate::ApiError> {
+) -> Result<(), ApiError> {
     let Some(wanted) = &input.manager_id else {
         return Ok(());
     };
@@ -205,4 +207,64 @@ pub struct Tier {
     pub name: String,
     pub rank: i64,
     pub benefits: String,
+    /// What a partner must achieve to reach the tier.
+    #[serde(default)]
+    pub requirements: String,
+}
+
+/// Fields of a new or edited tier (vendor staff).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TierInput {
+    pub name: String,
+    /// Position in the program, 1 (entry) upwards; unique within a program.
+    pub rank: i64,
+    #[serde(default)]
+    pub benefits: String,
+    #[serde(default)]
+    pub requirements: String,
+}
+
+impl Validate for TierInput {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut e = crate::validate::Errors::default();
+        e.required("name", &self.name, MAX_TEXT);
+        if !(1..=100).contains(&self.rank) {
+            e.add("rank", "must be between 1 and 100");
+        }
+        e.max("benefits", &self.benefits, MAX_NOTES);
+        e.max("requirements", &self.requirements, MAX_NOTES);
+        e.0
+    }
+}
+
+impl Tier {
+    /// The tier `input` describes, in `program_id`.
+    pub fn from_input(id: String, program_id: String, input: &TierInput) -> Tier {
+        Tier {
+            id,
+            program_id,
+            name: input.name.trim().into(),
+            rank: input.rank,
+            benefits: input.benefits.trim().into(),
+            requirements: input.requirements.trim().into(),
+        }
+    }
+}
+
+/// 409 unless the tier's rank and name are free in its program (`others` are the program's other tiers).
+pub fn check_tier_unique(tier: &Tier, others: &[Tier]) -> Result<(), ApiError> {
+    let clash = others.iter().filter(|t| t.id != tier.id).find_map(|t| {
+        if t.rank == tier.rank {
+            Some(format!("{} already has rank {}", t.name, t.rank))
+        } else if t.name.eq_ignore_ascii_case(&tier.name) {
+            Some(format!("There is already a tier called {}", t.name))
+        } else {
+            None
+        }
+    });
+    match clash {
+        Some(m) => Err(ApiError::new(ErrorCode::Conflict, m)),
+        None => Ok(()),
+    }
 }

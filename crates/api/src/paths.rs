@@ -107,3 +107,10 @@ pub fn survey_results(id: &str) -> String {
 }
 
 pub const REPORTS: &str = "/api/reports";
+
+/// A program's tiers (`POST`).
+pub fn program_tiers(program: &str) -> String {
+    format!("/api/programs/{program}/tiers")
+}
+
+pub const TIERS: &str = "/api/tiers";

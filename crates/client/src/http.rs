@@ -146,6 +146,13 @@ impl PrmBackend for HttpBackend {
         self.get(paths::PROGRAMS).await
     }
 
+    async fn create_tier(&self, program_id: &str, input: &TierInput) -> ClientResult<Tier> {
+        self.send(Method::Post, &paths::program_tiers(program_id), input)
+            .await
+    }
+    async fn update_tier(&self, id: &str, input: &TierInput) -> ClientResult<Tier> {
+        self.send(Method::Put, &item(paths::TIERS, id), input).await
+    }
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {
         self.list(paths::USERS, query).await
     }

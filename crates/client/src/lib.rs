@@ -39,6 +39,10 @@ pub trait PrmBackend {
     /// An account's tier history, newest first.
     async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>>;
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>>;
+    /// Add a tier to a program (vendor staff).
+    async fn create_tier(&self, program_id: &str, input: &TierInput) -> ClientResult<Tier>;
+    /// Edit a tier (vendor staff).
+    async fn update_tier(&self, id: &str, input: &TierInput) -> ClientResult<Tier>;
 
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>>;
     async fn get_user(&self, id: &str) -> ClientResult<User>;

@@ -68,13 +68,14 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
             .await?;
         for t in &p.tiers {
             sqlx::query(
-                "INSERT INTO tiers (id, program_id, name, rank, benefits) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)",
             )
             .bind(&t.id)
             .bind(&t.program_id)
             .bind(&t.name)
             .bind(t.rank)
             .bind(&t.benefits)
+            .bind(&t.requirements)
             .execute(&mut *tx)
             .await?;
         }

@@ -78,6 +78,7 @@ fn fixture() -> Fixture {
         name: name.into(),
         rank,
         benefits: String::new(),
+        requirements: String::new(),
     };
     Fixture {
         leads: vec![

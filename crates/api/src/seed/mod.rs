@@ -71,6 +71,12 @@ pub fn demo_data(now: i64) -> DemoData {
         name: name.into(),
         rank,
         benefits: benefits.into(),
+        requirements: match rank {
+            1 => "A signed partner agreement.",
+            2 => "100,000 EUR closed a year and one certified seller.",
+            _ => "500,000 EUR closed a year and two certified engineers.",
+        }
+        .into(),
     };
     let programs = vec![PartnerProgram {
         id: "prog_resell".into(),

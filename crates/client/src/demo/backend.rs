@@ -157,6 +157,27 @@ impl PrmBackend for DemoBackend {
         Ok(self.state.borrow().data.programs.clone())
     }
 
+    async fn create_tier(&self, program_id: &str, input: &TierInput) -> ClientResult<Tier> {
+        self.staff()?;
+        input.check()?;
+        let tier = Tier::from_input(self.next_id("tier_"), program_id.into(), input);
+        self.store_tier(tier)
+    }
+    async fn update_tier(&self, id: &str, input: &TierInput) -> ClientResult<Tier> {
+        self.staff()?;
+        input.check()?;
+        let program = self
+            .state
+            .borrow()
+            .data
+            .programs
+            .iter()
+            .find(|p| p.tiers.iter().any(|t| t.id == id))
+            .map(|p| p.id.clone())
+            .ok_or_else(|| ApiError::not_found("Tier"))?;
+        self.store_tier(Tier::from_input(id.into(), program, input))
+    }
+
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {
         let viewer = self.user()?;
         let q = query.q.as_deref().unwrap_or("").trim().to_lowercase();

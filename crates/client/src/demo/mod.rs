@@ -186,6 +186,24 @@ impl DemoBackend {
             .ok_or_else(|| err(ErrorCode::Unauthenticated, "Please log in"))
     }
 
+    /// Adds or replaces a tier in its program, keeping ranks and names unique and tiers by rank.
+    fn store_tier(&self, tier: Tier) -> ClientResult<Tier> {
+        let mut state = self.state.borrow_mut();
+        let program = state
+            .data
+            .programs
+            .iter_mut()
+            .find(|p| p.id == tier.program_id)
+            .ok_or_else(|| ApiError::not_found("Program"))?;
+        check_tier_unique(&tier, &program.tiers)?;
+        match program.tiers.iter_mut().find(|t| t.id == tier.id) {
+            Some(slot) => *slot = tier.clone(),
+            None => program.tiers.push(tier.clone()),
+        }
+        program.tiers.sort_by_key(|t| t.rank);
+        Ok(tier)
+    }
+
     /// The shared rule for who a user reports to, against the stored manager.
     fn check_manager(&self, input: &UserInput, editing: Option<&str>) -> ClientResult<()> {
         let state = self.state.borrow();

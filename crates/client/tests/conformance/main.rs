@@ -146,4 +146,5 @@ conformance!(
     reports_count_only_what_the_viewer_sees,
     lists_sort_by_any_offered_column_across_pages,
     partner_managers_see_their_teams_records,
+    staff_shape_the_programs_tiers,
 );

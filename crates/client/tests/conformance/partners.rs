@@ -111,3 +111,83 @@ pub async fn partnership_changes_are_recorded_with_reasons(b: &dyn PrmBackend) {
     assert_eq!(history[1].from_tier_id.as_deref(), Some("tier_registered"));
     assert_eq!(history[1].changed_by, "Casey Channel");
 }
+
+pub async fn staff_shape_the_programs_tiers(b: &dyn PrmBackend) {
+    let mut input = TierInput {
+        name: "Platinum".into(),
+        rank: 4,
+        benefits: "25% margin".into(),
+        requirements: "1,000,000 EUR closed a year".into(),
+    };
+    login(b, "partner@acme.test").await;
+    assert_eq!(
+        code(b.create_tier("prog_resell", &input).await),
+        ErrorCode::Forbidden
+    );
+    b.logout().await.unwrap();
+
+    login(b, "channel@trellis.test").await;
+    let made = b
+        .create_tier("prog_resell", &input)
+        .await
+        .expect("a new tier");
+    let tiers = b.list_programs().await.unwrap()[0].tiers.clone();
+    let names: Vec<&str> = tiers.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Registered", "Silver", "Gold", "Platinum"]);
+    assert_eq!(tiers[3].requirements, "1,000,000 EUR closed a year");
+    assert!(
+        !tiers[2].requirements.is_empty(),
+        "seeded tiers say what they need"
+    );
+    let taken = TierInput {
+        name: "Bronze".into(),
+        rank: 2,
+        ..input.clone()
+    };
+    assert_eq!(
+        code(b.create_tier("prog_resell", &taken).await),
+        ErrorCode::Conflict
+    );
+    let named = TierInput {
+        name: "gold".into(),
+        rank: 9,
+        ..input.clone()
+    };
+    assert_eq!(
+        code(b.create_tier("prog_resell", &named).await),
+        ErrorCode::Conflict
+    );
+    let bad = TierInput {
+        rank: 0,
+        ..input.clone()
+    };
+    let err = b.create_tier("prog_resell", &bad).await.unwrap_err();
+    assert_eq!(
+        err.api().and_then(|e| e.field("rank")),
+        Some("must be between 1 and 100")
+    );
+    assert_eq!(
+        code(
+            b.create_tier(
+                "prog_nope",
+                &TierInput {
+                    rank: 7,
+                    name: "X".into(),
+                    ..input.clone()
+                }
+            )
+            .await
+        ),
+        ErrorCode::NotFound
+    );
+    input.requirements = "800,000 EUR closed a year".into();
+    let edited = b.update_tier(&made.id, &input).await.expect("edit");
+    assert_eq!(
+        (edited.id.as_str(), edited.requirements.as_str()),
+        (made.id.as_str(), "800,000 EUR closed a year")
+    );
+    assert_eq!(
+        code(b.update_tier("tier_nope", &input).await),
+        ErrorCode::NotFound
+    );
+}

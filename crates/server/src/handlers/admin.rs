@@ -246,12 +246,79 @@ pub async fn programs(db: &sqlx::SqlitePool) -> Result<Vec<PartnerProgram>> {
             name: row.try_get("name")?,
             rank: row.try_get("rank")?,
             benefits: row.try_get("benefits")?,
+            requirements: row.try_get("requirements")?,
         };
         if let Some(p) = programs.iter_mut().find(|p| p.id == tier.program_id) {
             p.tiers.push(tier);
         }
     }
     Ok(programs)
+}
+
+async fn store_tier(db: &sqlx::SqlitePool, tier: &Tier) -> Result<Tier> {
+    let program = programs(db)
+        .await?
+        .into_iter()
+        .find(|p| p.id == tier.program_id)
+        .ok_or_else(|| ApiError::not_found("Program"))?;
+    check_tier_unique(tier, &program.tiers)?;
+    sqlx::query(
+        "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, rank = excluded.rank,
+             benefits = excluded.benefits, requirements = excluded.requirements",
+    )
+    .bind(&tier.id)
+    .bind(&tier.program_id)
+    .bind(&tier.name)
+    .bind(tier.rank)
+    .bind(&tier.benefits)
+    .bind(&tier.requirements)
+    .execute(db)
+    .await?;
+    Ok(tier.clone())
+}
+
+/// Add a tier to a program (vendor staff).
+#[utoipa::path(post, path = "/api/programs/{id}/tiers", tag = "accounts", request_body = TierInput,
+    params(("id" = String, Path, description = "Program id")),
+    responses((status = 201, body = Tier), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create_tier(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(program): Path<String>,
+    ApiJson(input): ApiJson<TierInput>,
+) -> Result<(StatusCode, Json<Tier>)> {
+    require_internal(&user)?;
+    input.check()?;
+    let tier = Tier::from_input(random_id("tier_"), program, &input);
+    Ok((
+        StatusCode::CREATED,
+        Json(store_tier(&state.db, &tier).await?),
+    ))
+}
+
+/// Rename a tier, move its rank, or change its benefits and requirements (vendor staff).
+#[utoipa::path(put, path = "/api/tiers/{id}", tag = "accounts", request_body = TierInput,
+    params(("id" = String, Path)),
+    responses((status = 200, body = Tier), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn update_tier(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<TierInput>,
+) -> Result<Json<Tier>> {
+    require_internal(&user)?;
+    input.check()?;
+    let current = programs(&state.db)
+        .await?
+        .into_iter()
+        .flat_map(|p| p.tiers)
+        .find(|t| t.id == id)
+        .ok_or_else(|| ApiError::not_found("Tier"))?;
+    let tier = Tier::from_input(id, current.program_id, &input);
+    Ok(Json(store_tier(&state.db, &tier).await?))
 }
 
 /// Every account, by name.
@@ -280,4 +347,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_accounts, create_account))
         .routes(routes!(get_account, update_account))
         .routes(routes!(list_programs))
+        .routes(routes!(create_tier))
+        .routes(routes!(update_tier))
 }
