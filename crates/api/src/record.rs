@@ -229,6 +229,9 @@ pub fn bad_status_filter(status: &str) -> ApiError {
 /// Fields compared as numbers when sorting; the rest compare as text, a missing value as "".
 pub const NUMERIC_FIELDS: &[&str] = &["estimated_amount", "amount", "probability"];
 
+/// Sortable fields that may be missing (they sort as "").
+pub const NULLABLE_FIELDS: &[&str] = &["accept_by", "expires_on"];
+
 /// The order of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sort {
@@ -240,6 +243,11 @@ impl Sort {
     /// Whether the field compares as a number.
     pub fn numeric(&self) -> bool {
         NUMERIC_FIELDS.contains(&self.field)
+    }
+
+    /// Whether the field may be missing.
+    pub fn nullable(&self) -> bool {
+        NULLABLE_FIELDS.contains(&self.field)
     }
 }
 

@@ -246,11 +246,11 @@ pub async fn list<E: Entity>(
             .push_bind(account.clone());
     }
     let sort = record::sort_of::<E>(query)?;
-    // Missing text sorts as "" (as the demo backend does); numbers are never missing.
-    let key = if sort.numeric() {
-        sort.field.to_string()
-    } else {
+    // Missing values sort as "" (as the demo backend does); a bare column keeps its index usable.
+    let key = if sort.nullable() {
         format!("COALESCE({}, '')", sort.field)
+    } else {
+        sort.field.to_string()
     };
     let (dir, op) = if sort.descending {
         ("DESC", "<")
