@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod builder;
 pub mod components;
 pub mod pages;
 pub mod routes;

@@ -1,0 +1,3 @@
+//! The community builder's pure state: the layout tree and its edits, tested natively.
+
+pub mod tree;
