@@ -27,10 +27,7 @@ pub enum TreeError {
     IntoItself,
 }
 
-fn list_mut<'a>(
-    nodes: &'a mut [LayoutNode],
-    parent: &Parent,
-) -> Option<&'a mut Vec<LayoutNode>> {
+fn list_mut<'a>(nodes: &'a mut [LayoutNode], parent: &Parent) -> Option<&'a mut Vec<LayoutNode>> {
     for node in nodes.iter_mut() {
         match node {
             LayoutNode::Section { id, children, .. } => {
