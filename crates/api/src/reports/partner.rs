@@ -13,6 +13,25 @@ const STAGES: [Stage; 6] = [
     Stage::ClosedLost,
 ];
 
+/// The sum of `amount` in each of `currencies`, in that order.
+fn per_currency<T>(
+    currencies: &[String],
+    items: &[&&T],
+    amount: impl Fn(&T) -> (&String, i64),
+) -> Vec<i64> {
+    currencies
+        .iter()
+        .map(|c| {
+            items
+                .iter()
+                .map(|i| amount(i))
+                .filter(|(cur, _)| *cur == c)
+                .map(|(_, a)| a)
+                .sum()
+        })
+        .collect()
+}
+
 pub(super) fn pipeline_by_stage(data: &ReportData, range: &ReportQuery) -> Report {
     let opps: Vec<&Opportunity> = data
         .opportunities
@@ -27,12 +46,7 @@ pub(super) fn pipeline_by_stage(data: &ReportData, range: &ReportQuery) -> Repor
         .map(|stage| {
             let here: Vec<&&Opportunity> = opps.iter().filter(|o| o.stage == *stage).collect();
             let mut values = vec![here.len() as i64];
-            values.extend(cur.iter().map(|c| {
-                here.iter()
-                    .filter(|o| &o.currency == c)
-                    .map(|o| o.amount)
-                    .sum::<i64>()
-            }));
+            values.extend(per_currency(&cur, &here, |o| (&o.currency, o.amount)));
             ReportRow {
                 label: human(&wire_name(stage)),
                 values,
@@ -69,12 +83,7 @@ pub(super) fn win_rate(data: &ReportData, range: &ReportQuery) -> Report {
     let row = |stage: Stage| {
         let here: Vec<&&Opportunity> = closed.iter().filter(|o| o.stage == stage).collect();
         let mut values = vec![here.len() as i64];
-        values.extend(cur.iter().map(|c| {
-            here.iter()
-                .filter(|o| &o.currency == c)
-                .map(|o| o.amount)
-                .sum::<i64>()
-        }));
+        values.extend(per_currency(&cur, &here, |o| (&o.currency, o.amount)));
         ReportRow {
             label: if stage == Stage::ClosedWon {
                 "Won"
@@ -181,11 +190,8 @@ pub(super) fn deals_by_status(data: &ReportData, range: &ReportQuery) -> Report 
         .map(|s| {
             let here: Vec<&&DealRegistration> = deals.iter().filter(|d| d.status == *s).collect();
             let mut values = vec![here.len() as i64];
-            values.extend(cur.iter().map(|c| {
-                here.iter()
-                    .filter(|d| &d.currency == c)
-                    .map(|d| d.estimated_amount)
-                    .sum::<i64>()
+            values.extend(per_currency(&cur, &here, |d| {
+                (&d.currency, d.estimated_amount)
             }));
             ReportRow {
                 label: human(&wire_name(s)),
