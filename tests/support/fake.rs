@@ -277,4 +277,16 @@ impl PrmBackend for Fake {
     async fn save_draft(&self, b: &SaveDraft) -> ClientResult<Draft> {
         self.demo.save_draft(b).await
     }
+    async fn publish(&self, b: &Publish) -> ClientResult<PublishedSite> {
+        self.demo.publish(b).await
+    }
+    async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>> {
+        self.demo.site_versions().await
+    }
+    async fn site_version(&self, v: i64) -> ClientResult<PublishedSite> {
+        self.demo.site_version(v).await
+    }
+    async fn restore_version(&self, v: i64, b: &Restore) -> ClientResult<Draft> {
+        self.demo.restore_version(v, b).await
+    }
 }

@@ -146,7 +146,53 @@ pub struct PublishedSite {
     pub version: i64,
     pub site: Site,
     pub published_at: String,
+    /// The publishing user's id.
     pub published_by: String,
+    /// What changed, in the publisher's words; may be empty.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One entry of the version history (without the site itself).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SiteVersion {
+    pub version: i64,
+    pub published_at: String,
+    pub published_by: String,
+    /// The publisher's name, for the history list.
+    pub published_by_name: String,
+    pub note: String,
+}
+
+/// Longest publish note, in characters.
+pub const MAX_PUBLISH_NOTE: usize = 200;
+
+/// The body of `POST /api/community/publish`: publish the draft as it was at `base_version`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Publish {
+    pub base_version: i64,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The 409 answer when the draft is exactly the published version.
+pub const NOTHING_TO_PUBLISH: &str = "Nothing to publish: the draft is the published version";
+
+impl crate::Validate for Publish {
+    fn validate(&self) -> Vec<crate::FieldError> {
+        let mut e = crate::validate::Errors::default();
+        e.max("note", &self.note, MAX_PUBLISH_NOTE);
+        e.0
+    }
+}
+
+/// The body of `POST /api/community/versions/{version}/restore`: make that version the draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Restore {
+    pub base_version: i64,
 }
 
 /// A starting point for a community: a whole site as data.

@@ -55,6 +55,11 @@ pub struct ApiError {
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub field_errors: Vec<FieldError>,
+    /// On a conflict, the current state of what was being changed (the current draft, …), so
+    /// the caller can compare and choose without another request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub current: Option<serde_json::Value>,
 }
 
 impl ApiError {
@@ -64,7 +69,23 @@ impl ApiError {
             code,
             message: message.into(),
             field_errors: Vec::new(),
+            current: None,
         }
+    }
+
+    /// A conflict error carrying the current state of the record.
+    pub fn conflict_with(message: impl Into<String>, current: &impl Serialize) -> Self {
+        Self {
+            current: serde_json::to_value(current).ok(),
+            ..Self::new(ErrorCode::Conflict, message)
+        }
+    }
+
+    /// The `current` state decoded as `T`, if present and readable.
+    pub fn current_as<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        self.current
+            .clone()
+            .and_then(|v| serde_json::from_value(v).ok())
     }
 
     /// A validation error listing the invalid fields.
@@ -77,6 +98,7 @@ impl ApiError {
             code: ErrorCode::Validation,
             message,
             field_errors,
+            current: None,
         }
     }
 

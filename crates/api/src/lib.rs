@@ -19,12 +19,14 @@ pub mod record;
 pub mod records;
 pub mod reports;
 pub mod seed;
+pub mod site_rules;
 pub mod support;
 pub mod surveys;
 pub mod templates;
 pub mod training;
 pub mod upload;
 pub mod validate;
+pub mod widgets;
 
 pub use accounts::*;
 pub use announcements::{Announcement, AnnouncementInput};

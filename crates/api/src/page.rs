@@ -75,6 +75,26 @@ pub enum ComponentKind {
     Spacer,
 }
 
+impl ComponentKind {
+    /// Every kind, in palette order.
+    pub const ALL: [ComponentKind; 14] = [
+        ComponentKind::Heading,
+        ComponentKind::RichText,
+        ComponentKind::Image,
+        ComponentKind::Button,
+        ComponentKind::AnnouncementList,
+        ComponentKind::LeadInbox,
+        ComponentKind::DealRegistrationForm,
+        ComponentKind::PipelineSummary,
+        ComponentKind::KpiTile,
+        ComponentKind::Chart,
+        ComponentKind::TrainingProgress,
+        ComponentKind::ContactCard,
+        ComponentKind::SupportCaseForm,
+        ComponentKind::Spacer,
+    ];
+}
+
 impl LayoutNode {
     /// The node's id.
     pub fn id(&self) -> &str {

@@ -14,6 +14,13 @@ pub const OPPORTUNITIES: &str = "/api/opportunities";
 pub const CONTACTS: &str = "/api/contacts";
 pub const COMMUNITY: &str = "/api/community";
 pub const COMMUNITY_DRAFT: &str = "/api/community/draft";
+pub const COMMUNITY_PUBLISH: &str = "/api/community/publish";
+pub const COMMUNITY_VERSIONS: &str = "/api/community/versions";
+
+/// The path that makes a published version the draft again (`POST`).
+pub fn community_restore(version: i64) -> String {
+    format!("{COMMUNITY_VERSIONS}/{version}/restore")
+}
 
 /// The path of one record under a collection path: `/api/leads/lead_1`.
 pub fn item(collection: &str, id: &str) -> String {

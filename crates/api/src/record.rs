@@ -223,6 +223,7 @@ pub fn bad_status_filter(status: &str) -> ApiError {
         code: ErrorCode::BadRequest,
         message: format!("Unknown status filter '{status}'"),
         field_errors: vec![FieldError::new("status", "is not a valid status")],
+        current: None,
     }
 }
 
@@ -280,6 +281,7 @@ pub fn sort_of<R: Record>(query: &ListQuery) -> Result<Sort, ApiError> {
                 R::SORT_FIELDS.join(", ")
             ),
             field_errors: vec![FieldError::new("sort", "is not a sortable field")],
+            current: None,
         })
 }
 

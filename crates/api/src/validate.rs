@@ -1,15 +1,11 @@
 //! Field validation shared by the UI (before sending), the server and the demo backend.
 
-use std::collections::HashSet;
-
 use crate::*;
 
 /// Longest text field accepted, in characters.
 pub const MAX_TEXT: usize = 200;
 /// Longest free-text note accepted, in characters.
 pub const MAX_NOTES: usize = 5000;
-/// Deepest page layout accepted.
-pub const MAX_LAYOUT_DEPTH: usize = 8;
 
 /// A value that can check its own fields.
 pub trait Validate {
@@ -226,79 +222,6 @@ impl Validate for UserInput {
     }
 }
 
-impl Validate for SaveDraft {
-    fn validate(&self) -> Vec<FieldError> {
-        self.site.validate()
-    }
-}
-
-impl Validate for Site {
-    fn validate(&self) -> Vec<FieldError> {
-        let mut e = Errors::default();
-        e.required("site.name", &self.name, MAX_TEXT);
-        let page_ids: HashSet<&str> = self.pages.iter().map(|p| p.id.as_str()).collect();
-        let mut tab_ids = HashSet::new();
-        for (i, tab) in self.tabs.iter().enumerate() {
-            e.required(&format!("site.tabs[{i}].label"), &tab.label, MAX_TEXT);
-            if !tab_ids.insert(tab.id.as_str()) {
-                e.add(&format!("site.tabs[{i}].id"), "is used by another tab");
-            }
-            if let TabTarget::Page { page_id } = &tab.target {
-                if !page_ids.contains(page_id.as_str()) {
-                    e.add(
-                        &format!("site.tabs[{i}].target"),
-                        "points at a page that does not exist",
-                    );
-                }
-            }
-        }
-        let mut node_ids = HashSet::new();
-        for (i, page) in self.pages.iter().enumerate() {
-            let at = format!("site.pages[{i}]");
-            e.required(&format!("{at}.title"), &page.title, MAX_TEXT);
-            for (j, node) in page.root.iter().enumerate() {
-                check_node(&mut e, node, &format!("{at}.root[{j}]"), 1, &mut node_ids);
-            }
-        }
-        e.0
-    }
-}
-
-fn check_node<'a>(
-    e: &mut Errors,
-    node: &'a LayoutNode,
-    at: &str,
-    depth: usize,
-    ids: &mut HashSet<&'a str>,
-) {
-    if depth > MAX_LAYOUT_DEPTH {
-        e.add(at, &format!("nests deeper than {MAX_LAYOUT_DEPTH} levels"));
-        return;
-    }
-    if !ids.insert(node.id()) {
-        e.add(&format!("{at}.id"), "is used by another node");
-    }
-    match node {
-        LayoutNode::Section { children, .. } => {
-            for (k, c) in children.iter().enumerate() {
-                check_node(e, c, &format!("{at}.children[{k}]"), depth + 1, ids);
-            }
-        }
-        LayoutNode::Row { columns, .. } => {
-            if !(1..=4).contains(&columns.len()) {
-                e.add(&format!("{at}.columns"), "a row has 1 to 4 columns");
-            }
-            for (c, col) in columns.iter().enumerate() {
-                for (k, child) in col.children.iter().enumerate() {
-                    let path = format!("{at}.columns[{c}].children[{k}]");
-                    check_node(e, child, &path, depth + 1, ids);
-                }
-            }
-        }
-        LayoutNode::Component { .. } => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,27 +283,5 @@ mod tests {
                 "expected_close_date"
             ]
         );
-    }
-
-    #[test]
-    fn deep_layouts_are_rejected() {
-        let mut node = LayoutNode::Component {
-            id: "c".into(),
-            component: ComponentKind::Heading,
-            props: Default::default(),
-            audience: Audience::default(),
-        };
-        for i in 0..12 {
-            node = LayoutNode::Section {
-                id: format!("s{i}"),
-                title: String::new(),
-                children: vec![node],
-            };
-        }
-        let mut site = crate::templates::partner_central();
-        site.pages[0].root = vec![node];
-        let errors = site.validate();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].message.contains("deeper"));
     }
 }

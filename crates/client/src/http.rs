@@ -392,6 +392,24 @@ impl PrmBackend for HttpBackend {
     async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft> {
         self.send(Method::Put, paths::COMMUNITY_DRAFT, body).await
     }
+    async fn publish(&self, body: &Publish) -> ClientResult<PublishedSite> {
+        self.send(Method::Post, paths::COMMUNITY_PUBLISH, body)
+            .await
+    }
+    async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>> {
+        self.get(paths::COMMUNITY_VERSIONS).await
+    }
+    async fn site_version(&self, version: i64) -> ClientResult<PublishedSite> {
+        self.get(&paths::item(
+            paths::COMMUNITY_VERSIONS,
+            &version.to_string(),
+        ))
+        .await
+    }
+    async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft> {
+        self.send(Method::Post, &paths::community_restore(version), body)
+            .await
+    }
 }
 
 #[cfg(test)]

@@ -201,6 +201,14 @@ pub trait PrmBackend {
     async fn community(&self) -> ClientResult<PublishedSite>;
     /// The draft community (administrators).
     async fn draft(&self) -> ClientResult<Draft>;
-    /// Save the draft; `Conflict` if it changed since `base_version`.
+    /// Save the draft; `Conflict` (carrying the current draft) if it changed since `base_version`.
     async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft>;
+    /// Publish the draft as a new immutable version (administrators).
+    async fn publish(&self, body: &Publish) -> ClientResult<PublishedSite>;
+    /// The version history, newest first (administrators).
+    async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>>;
+    /// One published version, whole, for preview (administrators).
+    async fn site_version(&self, version: i64) -> ClientResult<PublishedSite>;
+    /// Make a published version the draft again (rollback).
+    async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft>;
 }

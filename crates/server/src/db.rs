@@ -179,7 +179,7 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
         .bind(&at)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("INSERT INTO site_versions (version, site, published_at, published_by) VALUES (1, ?, ?, 'usr_admin')")
+    sqlx::query("INSERT INTO site_versions (version, site, published_at, published_by, note) VALUES (1, ?, ?, 'usr_admin', 'First version')")
         .bind(&site)
         .bind(&at)
         .execute(&mut *tx)

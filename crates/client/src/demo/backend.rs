@@ -495,41 +495,25 @@ impl PrmBackend for DemoBackend {
         self.reports_now(range)
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
-        let user = self.user()?;
-        let tier = user.partner_account_id.as_ref().and_then(|a| {
-            let state = self.state.borrow();
-            state
-                .data
-                .accounts
-                .iter()
-                .find(|x| &x.id == a)
-                .and_then(|x| x.tier_id.clone())
-        });
-        let mut published = self.state.borrow().published.clone();
-        published.site = published.site.for_viewer(tier.as_deref(), user.role);
-        Ok(published)
+        self.community_now()
     }
-
     async fn draft(&self) -> ClientResult<Draft> {
         self.admin()?;
         Ok(self.draft_now())
     }
-
     async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft> {
-        self.admin()?;
-        body.check()?;
-        {
-            let mut state = self.state.borrow_mut();
-            if state.draft_version != body.base_version {
-                return Err(err(
-                    ErrorCode::Conflict,
-                    "The draft was changed by someone else since you loaded it; reload it or keep your copy",
-                ));
-            }
-            state.draft = body.site.clone();
-            state.draft_version += 1;
-            state.draft_updated_at = timestamp(now_unix());
-        }
-        Ok(self.draft_now())
+        self.save_draft_now(body)
+    }
+    async fn publish(&self, body: &Publish) -> ClientResult<PublishedSite> {
+        self.publish_now(body)
+    }
+    async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>> {
+        self.versions_now()
+    }
+    async fn site_version(&self, version: i64) -> ClientResult<PublishedSite> {
+        self.version_now(version)
+    }
+    async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft> {
+        self.restore_now(version, body)
     }
 }

@@ -19,7 +19,7 @@ fn account_name(data: &trellis_api::seed::DemoData, user: &User) -> String {
 }
 
 impl DemoBackend {
-    fn tier_of(&self, user: &User) -> Option<String> {
+    pub(super) fn tier_of(&self, user: &User) -> Option<String> {
         let state = self.state.borrow();
         let account = user.partner_account_id.as_ref()?;
         state

@@ -14,6 +14,7 @@ use trellis_api::*;
 use crate::ClientResult;
 
 mod backend;
+mod community;
 mod enablement;
 mod import;
 mod mdf;
@@ -43,7 +44,8 @@ struct State {
     draft: Site,
     draft_version: i64,
     draft_updated_at: String,
-    published: PublishedSite,
+    /// Every published version, oldest first; the last is what partners see.
+    versions: Vec<PublishedSite>,
     counter: u64,
 }
 
@@ -119,6 +121,7 @@ fn paginate<T: Clone>(items: Vec<T>, query: &ListQuery) -> ClientResult<ListPage
             code: ErrorCode::BadRequest,
             message: "The cursor is not one this server gave out".into(),
             field_errors: vec![FieldError::new("cursor", "is invalid")],
+            current: None,
         })?,
     };
     let limit = query.limit() as usize;
@@ -152,12 +155,13 @@ impl DemoBackend {
                 draft: site.clone(),
                 draft_version: 1,
                 draft_updated_at: at.clone(),
-                published: PublishedSite {
+                versions: vec![PublishedSite {
                     version: 1,
                     site,
                     published_at: at,
                     published_by: "usr_admin".into(),
-                },
+                    note: "First version".into(),
+                }],
                 data,
                 counter: 0,
             }),
@@ -312,16 +316,6 @@ impl DemoBackend {
                 "is not a tier of any program",
             )])
             .into())
-        }
-    }
-
-    fn draft_now(&self) -> Draft {
-        let state = self.state.borrow();
-        Draft {
-            has_unpublished_changes: state.published.site != state.draft,
-            site: state.draft.clone(),
-            version: state.draft_version,
-            updated_at: state.draft_updated_at.clone(),
         }
     }
 }

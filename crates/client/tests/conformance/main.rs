@@ -1,6 +1,7 @@
 //! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
 
 mod access;
+mod community;
 mod deals;
 mod enablement;
 mod import;
@@ -12,6 +13,7 @@ mod sorting;
 mod support;
 
 use access::*;
+use community::*;
 use deals::*;
 use enablement::*;
 use import::*;
@@ -128,6 +130,7 @@ conformance!(
     partner_creates_and_edits_own_records,
     staff_assign_leads_to_partner_accounts_only,
     draft_saves_are_versioned,
+    publishing_keeps_versions_and_rolls_back,
     user_management_rules,
     deal_registrations_follow_their_state_machine,
     partners_work_their_lead_inbox,

@@ -1,9 +1,9 @@
-//! Creating, editing, filtering records and saving the community draft.
+//! Creating, editing and filtering records.
 
 use trellis_api::*;
 use trellis_client::PrmBackend;
 
-use crate::{all_leads, code, lead_input, login};
+use crate::{all_leads, lead_input, login};
 
 pub async fn filters_and_search(b: &dyn PrmBackend) {
     login(b, "admin@trellis.test").await;
@@ -162,59 +162,6 @@ pub async fn staff_assign_leads_to_partner_accounts_only(b: &dyn PrmBackend) {
         .api()
         .and_then(|e| e.field("partner_account_id"))
         .is_some());
-}
-
-pub async fn draft_saves_are_versioned(b: &dyn PrmBackend) {
-    login(b, "partner@acme.test").await;
-    assert_eq!(code(b.draft().await), ErrorCode::Forbidden);
-    let site = b.community().await.expect("community").site;
-    assert_eq!(site.tabs.first().map(|t| t.label.as_str()), Some("Home"));
-    b.logout().await.unwrap();
-
-    login(b, "admin@trellis.test").await;
-    let draft = b.draft().await.expect("draft");
-    assert!(!draft.has_unpublished_changes);
-    let mut site = draft.site.clone();
-    site.tabs[1].label = "My leads".into();
-    let saved = b
-        .save_draft(&SaveDraft {
-            base_version: draft.version,
-            site: site.clone(),
-        })
-        .await
-        .expect("save");
-    assert_eq!(saved.version, draft.version + 1);
-    assert!(saved.has_unpublished_changes);
-    assert_eq!(saved.site, site);
-    let stale = b
-        .save_draft(&SaveDraft {
-            base_version: draft.version,
-            site: draft.site.clone(),
-        })
-        .await;
-    assert_eq!(code(stale), ErrorCode::Conflict);
-    assert_eq!(
-        b.draft().await.expect("draft").site,
-        site,
-        "the stale save changed nothing"
-    );
-    site.tabs[0].label = " ".into();
-    let invalid = b
-        .save_draft(&SaveDraft {
-            base_version: saved.version,
-            site,
-        })
-        .await
-        .expect_err("invalid");
-    assert!(invalid
-        .api()
-        .and_then(|e| e.field("site.tabs[0].label"))
-        .is_some());
-    let published = b.community().await.expect("published");
-    assert_eq!(
-        published.site.tabs[1].label, "Leads",
-        "partners keep seeing the published version"
-    );
 }
 
 pub fn deal_input() -> DealInput {

@@ -38,6 +38,7 @@ fn offset(query: &ListQuery) -> Result<i64> {
                 code: ErrorCode::BadRequest,
                 message: "The cursor is not one this server gave out".into(),
                 field_errors: vec![FieldError::new("cursor", "is invalid")],
+                current: None,
             })
         }),
     }

@@ -1,13 +1,13 @@
 //! The community site: the published version partners see, and the draft admins edit.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::Json;
 use sqlx::Row;
 use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{require_admin, CurrentUser};
+use crate::auth::{require_admin, tier_of, CurrentUser};
 use crate::db::now;
 use crate::error::{ApiJson, Error, Result};
 use crate::AppState;
@@ -17,29 +17,30 @@ fn parse_site(json: &str) -> Result<Site> {
         .map_err(|e| Error::Internal(format!("stored site does not decode: {e}")))
 }
 
+fn published(r: &sqlx::sqlite::SqliteRow) -> Result<PublishedSite> {
+    Ok(PublishedSite {
+        version: r.try_get("version")?,
+        site: parse_site(&r.try_get::<String, _>("site")?)?,
+        published_at: r.try_get("published_at")?,
+        published_by: r.try_get("published_by")?,
+        note: r.try_get("note")?,
+    })
+}
+
 async fn latest_published(db: &sqlx::SqlitePool) -> Result<Option<PublishedSite>> {
     let row = sqlx::query("SELECT * FROM site_versions ORDER BY version DESC LIMIT 1")
         .fetch_optional(db)
         .await?;
-    row.map(|r| {
-        Ok(PublishedSite {
-            version: r.try_get("version")?,
-            site: parse_site(&r.try_get::<String, _>("site")?)?,
-            published_at: r.try_get("published_at")?,
-            published_by: r.try_get("published_by")?,
-        })
-    })
-    .transpose()
+    row.as_ref().map(published).transpose()
 }
 
-async fn tier_of(db: &sqlx::SqlitePool, user: &User) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
-            .bind(&user.partner_account_id)
-            .fetch_optional(db)
-            .await?
-            .flatten(),
+async fn stale(db: &sqlx::SqlitePool) -> Result<Error> {
+    let current = load_draft(db).await?;
+    Ok(ApiError::conflict_with(
+        "The draft was changed by someone else since you loaded it; reload it or keep your copy",
+        &current,
     )
+    .into())
 }
 
 /// The published site, as the logged-in user's tier and role see it.
@@ -94,24 +95,135 @@ pub async fn save_draft(
 ) -> Result<Json<Draft>> {
     require_admin(&user)?;
     body.check()?;
-    let json = serde_json::to_string(&body.site).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(Json(
+        write_draft(&state.db, &body.site, body.base_version).await?,
+    ))
+}
+
+/// Replace the draft if it is still at `base_version`, else 409 with the current draft.
+async fn write_draft(db: &sqlx::SqlitePool, site: &Site, base_version: i64) -> Result<Draft> {
+    let json = serde_json::to_string(site).map_err(|e| Error::Internal(e.to_string()))?;
     let saved = sqlx::query(
         "UPDATE community SET draft = ?, draft_version = draft_version + 1, updated_at = ?
          WHERE id = 1 AND draft_version = ?",
     )
     .bind(json)
     .bind(now())
-    .bind(body.base_version)
-    .execute(&state.db)
+    .bind(base_version)
+    .execute(db)
     .await?;
     if saved.rows_affected() == 0 {
-        return Err(ApiError::new(
-            ErrorCode::Conflict,
-            "The draft was changed by someone else since you loaded it; reload it or keep your copy",
-        )
-        .into());
+        return Err(stale(db).await?);
     }
-    Ok(Json(load_draft(&state.db).await?))
+    load_draft(db).await
+}
+
+/// Publish the draft as it was at `base_version`: a new immutable version partners see.
+#[utoipa::path(post, path = "/api/community/publish", tag = "community", request_body = Publish,
+    responses((status = 200, body = PublishedSite), (status = 403, body = ApiError), (status = 409, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn publish(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(body): ApiJson<Publish>,
+) -> Result<Json<PublishedSite>> {
+    require_admin(&user)?;
+    body.check()?;
+    let draft = load_draft(&state.db).await?;
+    if draft.version != body.base_version {
+        return Err(stale(&state.db).await?);
+    }
+    if !draft.has_unpublished_changes {
+        return Err(ApiError::new(ErrorCode::Conflict, NOTHING_TO_PUBLISH).into());
+    }
+    // One statement, so the version published is exactly the draft at base_version.
+    let row = sqlx::query(
+        "INSERT INTO site_versions (version, site, published_at, published_by, note)
+         SELECT COALESCE((SELECT MAX(version) FROM site_versions), 0) + 1, draft, ?, ?, ?
+         FROM community WHERE id = 1 AND draft_version = ?
+         RETURNING *",
+    )
+    .bind(now())
+    .bind(&user.id)
+    .bind(body.note.trim())
+    .bind(body.base_version)
+    .fetch_optional(&state.db)
+    .await?;
+    match row {
+        Some(row) => Ok(Json(published(&row)?)),
+        None => Err(stale(&state.db).await?),
+    }
+}
+
+/// The version history, newest first.
+#[utoipa::path(get, path = "/api/community/versions", tag = "community",
+    responses((status = 200, body = Vec<SiteVersion>), (status = 403, body = ApiError)))]
+pub async fn versions(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<Vec<SiteVersion>>> {
+    require_admin(&user)?;
+    let rows = sqlx::query(
+        "SELECT v.version, v.published_at, v.published_by, v.note, COALESCE(u.name, '') AS name
+         FROM site_versions v LEFT JOIN users u ON u.id = v.published_by
+         ORDER BY v.version DESC",
+    )
+    .fetch_all(&state.db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(SiteVersion {
+                version: r.try_get("version")?,
+                published_at: r.try_get("published_at")?,
+                published_by: r.try_get("published_by")?,
+                published_by_name: r.try_get("name")?,
+                note: r.try_get("note")?,
+            })
+        })
+        .collect::<Result<_>>()
+        .map(Json)
+}
+
+async fn find_version(db: &sqlx::SqlitePool, version: &str) -> Result<PublishedSite> {
+    let not_found = || Error::from(ApiError::not_found("Version"));
+    let version: i64 = version.parse().map_err(|_| not_found())?;
+    let row = sqlx::query("SELECT * FROM site_versions WHERE version = ?")
+        .bind(version)
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(not_found)?;
+    published(&row)
+}
+
+/// One published version, whole (for preview).
+#[utoipa::path(get, path = "/api/community/versions/{version}", tag = "community",
+    params(("version" = i64, Path)),
+    responses((status = 200, body = PublishedSite), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn version(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(version): Path<String>,
+) -> Result<Json<PublishedSite>> {
+    require_admin(&user)?;
+    Ok(Json(find_version(&state.db, &version).await?))
+}
+
+/// Make a published version the draft again (rollback); partners see it after the next publish.
+#[utoipa::path(post, path = "/api/community/versions/{version}/restore", tag = "community",
+    params(("version" = i64, Path)), request_body = Restore,
+    responses((status = 200, body = Draft), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError)))]
+pub async fn restore(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(version): Path<String>,
+    ApiJson(body): ApiJson<Restore>,
+) -> Result<Json<Draft>> {
+    require_admin(&user)?;
+    let found = find_version(&state.db, &version).await?;
+    Ok(Json(
+        write_draft(&state.db, &found.site, body.base_version).await?,
+    ))
 }
 
 /// Liveness and database check.
@@ -129,5 +241,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_published))
         .routes(routes!(get_draft, save_draft))
+        .routes(routes!(publish))
+        .routes(routes!(versions))
+        .routes(routes!(version))
+        .routes(routes!(restore))
         .routes(routes!(health))
 }

@@ -9,6 +9,7 @@ pub(super) fn cursor_error() -> Error {
         code: ErrorCode::BadRequest,
         message: "The cursor is not one this server gave out".into(),
         field_errors: vec![FieldError::new("cursor", "is invalid")],
+        current: None,
     }
     .into()
 }
