@@ -1,3 +1,7 @@
-//! The community builder's pure state: the layout tree and its edits, tested natively.
+//! The community builder: pure state (layout tree, edits, undo/redo, drop maths), tested
+//! natively, and the editor's views.
 
+pub mod drop;
+pub mod edit;
+pub mod editor;
 pub mod tree;

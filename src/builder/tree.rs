@@ -91,6 +91,20 @@ pub fn find(page: &Page, id: &str) -> Option<Slot> {
     locate(&page.root, Parent::Root, id)
 }
 
+/// The node `id`, wherever it is.
+pub fn node<'a>(nodes: &'a [LayoutNode], id: &str) -> Option<&'a LayoutNode> {
+    nodes.iter().find_map(|n| {
+        if n.id() == id {
+            return Some(n);
+        }
+        match n {
+            LayoutNode::Section { children, .. } => node(children, id),
+            LayoutNode::Row { columns, .. } => columns.iter().find_map(|c| node(&c.children, id)),
+            LayoutNode::Component { .. } => None,
+        }
+    })
+}
+
 /// Every id in the tree (nodes and columns), in document order.
 pub fn ids(nodes: &[LayoutNode]) -> Vec<String> {
     let mut out = Vec::new();

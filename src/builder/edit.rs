@@ -1,0 +1,471 @@
+//! Every change an admin can make to a site, as data, and the pure function that applies one.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+use trellis_api::widgets::default_props;
+use trellis_api::{Audience, Column, ComponentKind, LayoutNode, Page, Site, Tab, TabTarget};
+
+use super::tree::{self, Slot, TreeError};
+
+/// One undoable change to the site.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// A new component of `kind` with default settings.
+    AddComponent {
+        page: String,
+        kind: ComponentKind,
+        at: Slot,
+    },
+    /// A new row of `columns` empty columns.
+    AddRow {
+        page: String,
+        columns: usize,
+        at: Slot,
+    },
+    /// A new, empty, titled section.
+    AddSection {
+        page: String,
+        at: Slot,
+    },
+    /// Move a node; `to.index` counts positions before the move.
+    Move {
+        page: String,
+        id: String,
+        to: Slot,
+    },
+    Remove {
+        page: String,
+        id: String,
+    },
+    /// A copy (with new ids) right after the original.
+    Duplicate {
+        page: String,
+        id: String,
+    },
+    /// Set one setting of a component.
+    SetProp {
+        page: String,
+        id: String,
+        key: String,
+        value: Value,
+    },
+    /// Set who sees a component.
+    SetAudience {
+        page: String,
+        id: String,
+        audience: Audience,
+    },
+    SetSectionTitle {
+        page: String,
+        id: String,
+        title: String,
+    },
+    /// Change a row's column count (1–4); the contents of dropped columns move to the last kept one.
+    SetColumns {
+        page: String,
+        id: String,
+        columns: usize,
+    },
+    /// A new page (its ids are renewed); `tab` also adds a tab opening it.
+    AddPage {
+        page: Page,
+        tab: bool,
+    },
+    RenamePage {
+        page: String,
+        title: String,
+    },
+    /// Delete a page; refused while a tab opens it.
+    DeletePage {
+        page: String,
+    },
+    AddTab {
+        label: String,
+        target: TabTarget,
+    },
+    RenameTab {
+        id: String,
+        label: String,
+    },
+    /// Move a tab to position `to` (counted after taking it out).
+    MoveTab {
+        id: String,
+        to: usize,
+    },
+    SetTabHidden {
+        id: String,
+        hidden: bool,
+    },
+    SetTabTarget {
+        id: String,
+        target: TabTarget,
+    },
+    SetTabAudience {
+        id: String,
+        audience: Audience,
+    },
+    DeleteTab {
+        id: String,
+    },
+    /// Replace tabs and pages (a template or an imported file); name and theme are kept
+    /// unless `whole` is set.
+    ReplaceSite {
+        site: Box<Site>,
+        whole: bool,
+    },
+}
+
+/// Why an edit was refused; the site is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    Tree(TreeError),
+    NoPage(String),
+    NoTab(String),
+    /// The node exists but is not of the kind the edit needs.
+    WrongKind(String),
+    /// A tab still opens the page, so it cannot be deleted.
+    PageInUse {
+        tab: String,
+    },
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::Tree(TreeError::Missing(id)) => write!(f, "Block {id} no longer exists"),
+            EditError::Tree(TreeError::IntoItself) => {
+                f.write_str("A block cannot go inside itself")
+            }
+            EditError::NoPage(id) => write!(f, "Page {id} no longer exists"),
+            EditError::NoTab(id) => write!(f, "Tab {id} no longer exists"),
+            EditError::WrongKind(id) => write!(f, "Block {id} has no such setting"),
+            EditError::PageInUse { tab } => {
+                write!(
+                    f,
+                    "The tab \"{tab}\" opens this page: point it elsewhere or delete it first"
+                )
+            }
+        }
+    }
+}
+
+impl From<TreeError> for EditError {
+    fn from(e: TreeError) -> Self {
+        EditError::Tree(e)
+    }
+}
+
+/// Every id used in the site: pages, tabs, nodes and columns.
+pub fn site_ids(site: &Site) -> HashSet<String> {
+    let mut all: HashSet<String> = site.tabs.iter().map(|t| t.id.clone()).collect();
+    for page in &site.pages {
+        all.insert(page.id.clone());
+        all.extend(tree::ids(&page.root));
+    }
+    all
+}
+
+/// Hands out ids that are not used yet.
+pub struct Ids {
+    used: HashSet<String>,
+    next: u64,
+}
+
+impl Ids {
+    /// Ids fresh for `site`.
+    pub fn for_site(site: &Site) -> Self {
+        Self {
+            used: site_ids(site),
+            next: 1,
+        }
+    }
+
+    /// A fresh id like `c_7`.
+    pub fn fresh(&mut self, prefix: &str) -> String {
+        loop {
+            let id = format!("{prefix}_{}", self.next);
+            self.next += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+
+    /// `node` with every id (its own, its columns', its children's) renewed.
+    pub fn renew(&mut self, node: &LayoutNode) -> LayoutNode {
+        match node {
+            LayoutNode::Section {
+                title, children, ..
+            } => LayoutNode::Section {
+                id: self.fresh("s"),
+                title: title.clone(),
+                children: children.iter().map(|c| self.renew(c)).collect(),
+            },
+            LayoutNode::Row { columns, .. } => LayoutNode::Row {
+                id: self.fresh("r"),
+                columns: columns
+                    .iter()
+                    .map(|c| Column {
+                        id: self.fresh("col"),
+                        children: c.children.iter().map(|n| self.renew(n)).collect(),
+                    })
+                    .collect(),
+            },
+            LayoutNode::Component {
+                component,
+                props,
+                audience,
+                ..
+            } => LayoutNode::Component {
+                id: self.fresh("c"),
+                component: *component,
+                props: props.clone(),
+                audience: audience.clone(),
+            },
+        }
+    }
+}
+
+fn page_mut<'a>(site: &'a mut Site, id: &str) -> Result<&'a mut Page, EditError> {
+    site.pages
+        .iter_mut()
+        .find(|p| p.id == id)
+        .ok_or_else(|| EditError::NoPage(id.into()))
+}
+
+fn tab_mut<'a>(site: &'a mut Site, id: &str) -> Result<&'a mut Tab, EditError> {
+    site.tabs
+        .iter_mut()
+        .find(|t| t.id == id)
+        .ok_or_else(|| EditError::NoTab(id.into()))
+}
+
+fn node_mut<'a>(site: &'a mut Site, page: &str, id: &str) -> Result<&'a mut LayoutNode, EditError> {
+    let page = page_mut(site, page)?;
+    let slot = tree::find(page, id).ok_or_else(|| TreeError::Missing(id.into()))?;
+    tree::children_mut(page, &slot.parent)
+        .and_then(|list| list.get_mut(slot.index))
+        .ok_or_else(|| TreeError::Missing(id.into()).into())
+}
+
+/// What `apply` did: the node or page to select afterwards.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub page: Option<String>,
+    pub select: Option<String>,
+}
+
+/// Apply `edit` to `site`. On error `site` may be partly changed: callers apply to a copy.
+pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
+    let mut ids = Ids::for_site(site);
+    let on = |page: &str, select: Option<String>| Applied {
+        page: Some(page.to_string()),
+        select,
+    };
+    match edit {
+        Edit::AddComponent { page, kind, at } => {
+            let id = ids.fresh("c");
+            let node = LayoutNode::Component {
+                id: id.clone(),
+                component: *kind,
+                props: default_props(*kind),
+                audience: Audience::default(),
+            };
+            tree::insert(page_mut(site, page)?, at, node)?;
+            Ok(on(page, Some(id)))
+        }
+        Edit::AddRow { page, columns, at } => {
+            let id = ids.fresh("r");
+            let node = LayoutNode::Row {
+                id: id.clone(),
+                columns: (0..(*columns).clamp(1, 4))
+                    .map(|_| Column {
+                        id: ids.fresh("col"),
+                        children: Vec::new(),
+                    })
+                    .collect(),
+            };
+            tree::insert(page_mut(site, page)?, at, node)?;
+            Ok(on(page, Some(id)))
+        }
+        Edit::AddSection { page, at } => {
+            let id = ids.fresh("s");
+            let node = LayoutNode::Section {
+                id: id.clone(),
+                title: "New section".into(),
+                children: Vec::new(),
+            };
+            tree::insert(page_mut(site, page)?, at, node)?;
+            Ok(on(page, Some(id)))
+        }
+        Edit::Move { page, id, to } => {
+            tree::move_node(page_mut(site, page)?, id, to)?;
+            Ok(on(page, Some(id.clone())))
+        }
+        Edit::Remove { page, id } => {
+            tree::remove(page_mut(site, page)?, id)?;
+            Ok(on(page, None))
+        }
+        Edit::Duplicate { page, id } => {
+            let p = page_mut(site, page)?;
+            let slot = tree::find(p, id).ok_or_else(|| TreeError::Missing(id.clone()))?;
+            let list = tree::children_mut(p, &slot.parent)
+                .ok_or_else(|| TreeError::Missing(id.clone()))?;
+            let copy = ids.renew(&list[slot.index]);
+            let copy_id = copy.id().to_string();
+            list.insert(slot.index + 1, copy);
+            Ok(on(page, Some(copy_id)))
+        }
+        Edit::SetProp {
+            page,
+            id,
+            key,
+            value,
+        } => match node_mut(site, page, id)? {
+            LayoutNode::Component { props, .. } => {
+                props.insert(key.clone(), value.clone());
+                Ok(on(page, Some(id.clone())))
+            }
+            _ => Err(EditError::WrongKind(id.clone())),
+        },
+        Edit::SetAudience { page, id, audience } => match node_mut(site, page, id)? {
+            LayoutNode::Component { audience: a, .. } => {
+                *a = audience.clone();
+                Ok(on(page, Some(id.clone())))
+            }
+            _ => Err(EditError::WrongKind(id.clone())),
+        },
+        Edit::SetSectionTitle { page, id, title } => match node_mut(site, page, id)? {
+            LayoutNode::Section { title: t, .. } => {
+                *t = title.clone();
+                Ok(on(page, Some(id.clone())))
+            }
+            _ => Err(EditError::WrongKind(id.clone())),
+        },
+        Edit::SetColumns { page, id, columns } => match node_mut(site, page, id)? {
+            LayoutNode::Row { columns: cols, .. } => {
+                let want = (*columns).clamp(1, 4);
+                while cols.len() < want {
+                    cols.push(Column {
+                        id: ids.fresh("col"),
+                        children: Vec::new(),
+                    });
+                }
+                while cols.len() > want {
+                    let dropped = cols.pop().map(|c| c.children).unwrap_or_default();
+                    if let Some(last) = cols.last_mut() {
+                        last.children.extend(dropped);
+                    }
+                }
+                Ok(on(page, Some(id.clone())))
+            }
+            _ => Err(EditError::WrongKind(id.clone())),
+        },
+        Edit::AddPage { page, tab } => {
+            let id = ids.fresh("page");
+            let root = page.root.iter().map(|n| ids.renew(n)).collect();
+            site.pages.push(Page {
+                id: id.clone(),
+                title: page.title.clone(),
+                root,
+            });
+            if *tab {
+                site.tabs.push(Tab {
+                    id: ids.fresh("tab"),
+                    label: page.title.chars().take(40).collect(),
+                    target: TabTarget::Page {
+                        page_id: id.clone(),
+                    },
+                    hidden: false,
+                    audience: Audience::default(),
+                });
+            }
+            Ok(on(&id, None))
+        }
+        Edit::RenamePage { page, title } => {
+            page_mut(site, page)?.title = title.clone();
+            Ok(on(page, None))
+        }
+        Edit::DeletePage { page } => {
+            let opener = site
+                .tabs
+                .iter()
+                .find(|t| matches!(&t.target, TabTarget::Page { page_id } if page_id == page));
+            if let Some(tab) = opener {
+                return Err(EditError::PageInUse {
+                    tab: tab.label.clone(),
+                });
+            }
+            page_mut(site, page)?;
+            site.pages.retain(|p| &p.id != page);
+            Ok(Applied {
+                page: site.pages.first().map(|p| p.id.clone()),
+                select: None,
+            })
+        }
+        Edit::AddTab { label, target } => {
+            let id = ids.fresh("tab");
+            site.tabs.push(Tab {
+                id: id.clone(),
+                label: label.clone(),
+                target: target.clone(),
+                hidden: false,
+                audience: Audience::default(),
+            });
+            Ok(Applied {
+                page: None,
+                select: Some(id),
+            })
+        }
+        Edit::RenameTab { id, label } => tab_edit(site, id, |t| t.label = label.clone()),
+        Edit::MoveTab { id, to } => {
+            let from = site
+                .tabs
+                .iter()
+                .position(|t| &t.id == id)
+                .ok_or_else(|| EditError::NoTab(id.clone()))?;
+            let tab = site.tabs.remove(from);
+            let to = (*to).min(site.tabs.len());
+            site.tabs.insert(to, tab);
+            Ok(Applied {
+                page: None,
+                select: Some(id.clone()),
+            })
+        }
+        Edit::SetTabHidden { id, hidden } => tab_edit(site, id, |t| t.hidden = *hidden),
+        Edit::SetTabTarget { id, target } => tab_edit(site, id, |t| t.target = target.clone()),
+        Edit::SetTabAudience { id, audience } => {
+            tab_edit(site, id, |t| t.audience = audience.clone())
+        }
+        Edit::DeleteTab { id } => {
+            tab_mut(site, id)?;
+            site.tabs.retain(|t| &t.id != id);
+            Ok(Applied::default())
+        }
+        Edit::ReplaceSite { site: new, whole } => {
+            let mut new = (**new).clone();
+            if !whole {
+                new.name = site.name.clone();
+                new.theme_id = site.theme_id.clone();
+            }
+            *site = new;
+            Ok(Applied {
+                page: site.pages.first().map(|p| p.id.clone()),
+                select: None,
+            })
+        }
+    }
+}
+
+fn tab_edit(
+    site: &mut Site,
+    id: &str,
+    change: impl FnOnce(&mut Tab),
+) -> Result<Applied, EditError> {
+    change(tab_mut(site, id)?);
+    Ok(Applied {
+        page: None,
+        select: Some(id.to_string()),
+    })
+}
