@@ -81,10 +81,22 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
             auth.set(me.map_or(Auth::LoggedOut, Auth::LoggedIn));
         })
     };
+    let reload_site = {
+        let (backend, site) = (backend.clone(), site.clone());
+        Callback::from(move |()| {
+            let (backend, site) = (backend.clone(), site.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(published) = backend.community().await {
+                    site.set(Some(published));
+                }
+            });
+        })
+    };
     let session = Session {
         auth: (*auth).clone(),
         site: (*site).clone(),
         set_me,
+        reload_site,
     };
     html! {
         <ContextProvider<Session> context={session}>

@@ -20,6 +20,8 @@ pub struct Session {
     pub site: Option<PublishedSite>,
     /// Called with the new user after login, `None` after logout.
     pub set_me: Callback<Option<Me>>,
+    /// Loads the published community again (after a publish).
+    pub reload_site: Callback<()>,
 }
 
 impl Session {
@@ -39,5 +41,6 @@ pub fn use_session() -> Session {
         auth: Auth::LoggedOut,
         site: None,
         set_me: Callback::noop(),
+        reload_site: Callback::noop(),
     })
 }

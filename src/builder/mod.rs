@@ -1,7 +1,20 @@
-//! The community builder: pure state (layout tree, edits, undo/redo, drop maths), tested
-//! natively, and the editor's views.
+//! The community builder: pure state (layout tree, edits, undo/redo, drop maths, moves in
+//! progress), tested natively, and the views that edit it.
 
+pub mod autosave;
+pub mod canvas;
+pub mod carry;
 pub mod drop;
 pub mod edit;
 pub mod editor;
+pub mod gallery;
+pub mod inspector;
+pub mod layout;
+pub mod pages_bar;
+pub mod palette;
+pub mod preview;
+pub mod tabs_editor;
+pub mod transfer;
 pub mod tree;
+pub mod versions;
+pub mod view;

@@ -26,3 +26,4 @@ pub mod tiers;
 pub mod topbar;
 pub mod users;
 pub mod virtual_list;
+pub mod widgets;

@@ -2,15 +2,14 @@
 
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
-use trellis_api::{ComponentKind, LayoutNode, ListQuery, Page, Stage};
+use trellis_api::{LayoutNode, ListQuery, Page, Stage};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::announcements::AnnouncementList;
 use crate::components::load::{use_load, Load};
 use crate::components::record_list::{age, money};
 use crate::components::states::{ErrorState, Loading};
+use crate::components::widgets::Widget;
 use crate::routes::Route;
 
 /// Properties of [`PageView`].
@@ -44,56 +43,6 @@ fn node(node: &LayoutNode) -> Html {
             component, props, ..
         } => html! {
             <Widget kind={*component} props={Rc::new(props.clone())} />
-        },
-    }
-}
-
-fn text(props: &Map<String, Value>, key: &str, default: &str) -> String {
-    props
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or(default)
-        .to_string()
-}
-
-/// Properties of [`Widget`].
-#[derive(Properties, PartialEq)]
-pub struct WidgetProps {
-    pub kind: ComponentKind,
-    pub props: Rc<Map<String, Value>>,
-}
-
-/// One placed component.
-#[component]
-pub fn Widget(props: &WidgetProps) -> Html {
-    let p = &props.props;
-    match props.kind {
-        ComponentKind::Heading => {
-            let t = text(p, "text", "Heading");
-            match p.get("level").and_then(Value::as_u64) {
-                Some(1) => html! { <h1>{ t }</h1> },
-                Some(3) => html! { <h3>{ t }</h3> },
-                _ => html! { <h2>{ t }</h2> },
-            }
-        }
-        ComponentKind::RichText => html! { <p>{ text(p, "text", "") }</p> },
-        ComponentKind::Button => {
-            html! { <ButtonLink label={text(p, "label", "Open")} href={text(p, "href", "/")} /> }
-        }
-        ComponentKind::LeadInbox => html! {
-            <LeadInbox title={text(p, "title", "New leads")} limit={p.get("limit").and_then(Value::as_u64).unwrap_or(5) as u32} />
-        },
-        ComponentKind::PipelineSummary => {
-            html! { <PipelineSummary title={text(p, "title", "Pipeline")} /> }
-        }
-        ComponentKind::AnnouncementList => html! {
-            <AnnouncementList title={text(p, "title", "Announcements")}
-                limit={p.get("limit").and_then(Value::as_u64).unwrap_or(3) as usize} />
-        },
-        ComponentKind::Spacer => html! { <hr /> },
-        other => html! {
-            <div class="card"><h2>{ trellis_api::wire_name(&other).replace('_', " ") }</h2>
-                <p class="muted">{ "Nothing to show here yet." }</p></div>
         },
     }
 }

@@ -1,68 +1,12 @@
-// End-to-end: the release SPA served by the real server (fresh temporary database), driven in headless Chromium.
-import { test, before, after } from 'node:test';
+// End-to-end tests of the workspace, run against the real server (see support.mjs).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const serverBin = process.env.TRELLIS_SERVER_BIN;
-const dist = process.env.TRELLIS_DIST;
-const shots = process.env.TRELLIS_SCREENSHOTS ?? 'target/screenshots';
-let server, browser, base, dir;
-
-before(async () => {
-  assert.ok(serverBin && dist, 'run through `cargo xtask test` (TRELLIS_SERVER_BIN, TRELLIS_DIST)');
-  dir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
-  mkdirSync(shots, { recursive: true });
-  server = spawn(serverBin, [], {
-    env: { ...process.env, TRELLIS_ADDR: '127.0.0.1:0', TRELLIS_DB: join(dir, 'e2e.db'), TRELLIS_DIST: dist, TRELLIS_LOG: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 30000);
-    let seen = '';
-    server.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = seen.match(/listening on (http:\/\/\S+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  return page;
-}
-
-async function logIn(page, email, password = 'trellis-demo', path = '/') {
-  await page.goto(base + path);
-  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
+import { env, shots, newPage, logIn } from './support.mjs';
 
 test('a partner logs in and sees their leads from the seeded data', async () => {
   const page = await newPage();
-  await page.goto(base + '/');
+  await page.goto(env.base + '/');
   await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
   await page.screenshot({ path: join(shots, 'login.png') });
   await logIn(page, 'partner@acme.test');
@@ -120,11 +64,11 @@ test('unknown addresses show the not-found page, and logging out returns to logi
   const page = await newPage();
   await logIn(page, 'rep@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.goto(base + '/no/such/page');
+  await page.goto(env.base + '/no/such/page');
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
-  await page.goto(base + '/leads');
+  await page.goto(env.base + '/leads');
   await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
 });
 
@@ -793,7 +737,7 @@ test('a partner answers the satisfaction survey on their home page and the chann
   const staff = await newPage();
   await logIn(staff, 'channel@trellis.test');
   await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await staff.goto(base + '/surveys');
+  await staff.goto(env.base + '/surveys');
   const q4 = staff.getByRole('region', { name: 'Partner satisfaction Q4' });
   await q4.getByText('Leads arrive without phone numbers.').waitFor();
   await q4.getByText('Acme Solutions · scored 3').waitFor();

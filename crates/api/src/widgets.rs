@@ -111,16 +111,7 @@ const fn choice(
     }
 }
 
-/// The figures a KPI tile can show.
-pub const KPI_METRICS: &[(&str, &str)] = &[
-    ("open_pipeline", "Open pipeline"),
-    ("won_revenue", "Won revenue"),
-    ("leads_waiting", "Leads waiting for you"),
-    ("deals_in_review", "Deals in review"),
-    ("certificates", "Certificates earned"),
-];
-
-/// The partner reports a chart component can show.
+/// The partner reports a chart or KPI tile can show.
 pub const CHART_REPORTS: &[(&str, &str)] = &[
     ("pipeline_by_stage", "Pipeline by stage"),
     ("win_rate", "Win rate"),
@@ -219,7 +210,12 @@ pub const CATALOGUE: &[ComponentInfo] = &[
         label: "KPI tile",
         description: "One key figure",
         props: &[
-            choice("metric", "Figure", KPI_METRICS, "open_pipeline"),
+            choice(
+                "metric",
+                "Figure (from a report)",
+                CHART_REPORTS,
+                "pipeline_by_stage",
+            ),
             optional("label", "Label (default: the figure's name)", 60),
         ],
     },

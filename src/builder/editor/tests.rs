@@ -44,7 +44,7 @@ fn edits_undo_and_redo_with_labels() {
             page: home(),
             id: id.clone(),
             key: "metric".into(),
-            value: json!("won_revenue"),
+            value: json!("win_rate"),
         })],
     );
     assert_eq!(e.undo_label(), Some("Change metric of KPI tile"));
@@ -56,7 +56,7 @@ fn edits_undo_and_redo_with_labels() {
     let Some(LayoutNode::Component { props, .. }) = tree::node(&e.page().unwrap().root, &id) else {
         panic!("the tile is back");
     };
-    assert_eq!(props["metric"], json!("won_revenue"));
+    assert_eq!(props["metric"], json!("win_rate"));
     assert_eq!(e.redo_label(), None);
     assert_eq!(e.revision, 6);
 }
@@ -260,10 +260,7 @@ fn tabs_move_hide_and_point_elsewhere() {
         ],
     );
     let order: Vec<_> = e.site.tabs.iter().map(|t| t.id.as_str()).take(4).collect();
-    assert_eq!(
-        order,
-        ["tab_home", "tab_deals", "tab_opps", "tab_leads"]
-    );
+    assert_eq!(order, ["tab_home", "tab_deals", "tab_opps", "tab_leads"]);
     assert_eq!(e.undo_label(), Some("Change who sees tab Deals"));
     let silver = e
         .site

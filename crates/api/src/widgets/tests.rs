@@ -57,7 +57,7 @@ fn bad_settings_are_named_with_their_path() {
     );
     assert!(choice[0]
         .message
-        .starts_with("must be one of open_pipeline"));
+        .starts_with("must be one of pipeline_by_stage"));
     let wrong_type = check_props(ComponentKind::LeadInbox, &props(json!({"title": 5})), "l");
     assert_eq!(wrong_type[0].message, "must be text");
 }

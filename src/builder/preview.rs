@@ -1,0 +1,141 @@
+//! Previews of a site as partners get it, rendered by the same components: at desktop, tablet
+//! and phone widths, and "view as" a persona (tier and role) with the audience rules applied.
+
+use std::rc::Rc;
+
+use trellis_api::{Role, Site, TabTarget, Tier};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::tabs_editor::VIEWS;
+use crate::components::page_view::PageView;
+
+/// A preview width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Device {
+    Desktop,
+    Tablet,
+    Phone,
+}
+
+impl Device {
+    /// Every device, widest first.
+    pub const ALL: [Device; 3] = [Device::Desktop, Device::Tablet, Device::Phone];
+
+    /// Its name and CSS width in pixels.
+    pub fn spec(self) -> (&'static str, u32) {
+        match self {
+            Device::Desktop => ("Desktop", 1200),
+            Device::Tablet => ("Tablet", 768),
+            Device::Phone => ("Phone", 375),
+        }
+    }
+}
+
+/// Properties of [`SitePreview`].
+#[derive(Properties, PartialEq)]
+pub struct SitePreviewProps {
+    /// The site as the viewer gets it (already filtered by audience).
+    pub site: Rc<Site>,
+    pub device: Device,
+    /// A label for the frame ("Draft as Gold, Partner user").
+    pub label: AttrValue,
+}
+
+/// A site's navigation and one of its pages inside a frame of the device's width.
+#[component]
+pub fn SitePreview(props: &SitePreviewProps) -> Html {
+    let tab = use_state(|| 0usize);
+    let tabs = &props.site.tabs;
+    let current = tabs.get(*tab).or(tabs.first());
+    let content = match current.map(|t| &t.target) {
+        Some(TabTarget::Page { page_id }) => match props.site.page(page_id) {
+            Some(page) => html! { <PageView page={page.clone()} /> },
+            None => html! { <p class="muted">{ "This tab's page is missing." }</p> },
+        },
+        Some(TabTarget::View { view }) => {
+            let name = VIEWS.iter().find(|(v, _)| v == view).map_or("", |(_, n)| n);
+            html! { <div class="card"><p class="muted">{ format!("Opens the {name} workspace, with this partner's own records.") }</p></div> }
+        }
+        None => html! { <p class="muted">{ "No tab is visible to this persona." }</p> },
+    };
+    let (name, width) = props.device.spec();
+    html! {
+        <figure class="b-frame-wrap">
+            <figcaption class="muted small">{ format!("{} · {name}, {width} px", props.label) }</figcaption>
+            <div class="b-frame" style={format!("width:min(100%, {width}px)")} data-device={name.to_lowercase()}>
+                <nav class="b-frame-tabs" aria-label="Preview tabs">
+                    { for tabs.iter().enumerate().map(|(i, t)| {
+                        let tab = tab.clone();
+                        let active = current.is_some_and(|c| c.id == t.id);
+                        html! { <button type="button" aria-current={active.then_some("page")} onclick={move |_| tab.set(i)}>{ t.label.clone() }</button> }
+                    }) }
+                </nav>
+                <div class="b-frame-body" inert=true>{ content }</div>
+            </div>
+        </figure>
+    }
+}
+
+/// Properties of [`Preview`].
+#[derive(Properties, PartialEq)]
+pub struct PreviewProps {
+    pub site: Rc<Site>,
+    pub tiers: Rc<Vec<Tier>>,
+}
+
+/// The preview view: device width and persona.
+#[component]
+pub fn Preview(props: &PreviewProps) -> Html {
+    let device = use_state(|| Device::Desktop);
+    let tier = use_state(String::new);
+    let role = use_state(|| None::<Role>);
+    let viewer_site = Rc::new(match *role {
+        Some(r) => props
+            .site
+            .for_viewer((!tier.is_empty()).then_some(tier.as_str()), r),
+        // Staff see everything that is not hidden.
+        None => props.site.for_viewer(None, Role::Admin),
+    });
+    let persona = match *role {
+        Some(r) => {
+            let tier_name = props
+                .tiers
+                .iter()
+                .find(|t| t.id == *tier)
+                .map_or("no tier".into(), |t| t.name.clone());
+            format!("Draft as {tier_name}, {}", r.label())
+        }
+        None => "Draft as staff (everything not hidden)".into(),
+    };
+    html! {
+        <div class="card stack">
+            <h2>{ "Preview" }</h2>
+            <div class="b-pages-row">
+                <div role="group" aria-label="Width" class="b-segmented">
+                    { for Device::ALL.into_iter().map(|d| {
+                        let device = device.clone();
+                        html! { <button type="button" aria-pressed={(*device == d).to_string()} onclick={move |_| device.set(d)}>{ d.spec().0 }</button> }
+                    }) }
+                </div>
+                <label for="b-as-role">{ "View as" }</label>
+                <select id="b-as-role" onchange={{ let role = role.clone(); move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    role.set(Role::ALL.into_iter().find(|r| trellis_api::wire_name(r) == v));
+                } }}>
+                    <option value="" selected={role.is_none()}>{ "Staff" }</option>
+                    { for Role::ALL.into_iter().filter(|r| !r.is_internal()).map(|r| html! {
+                        <option value={trellis_api::wire_name(&r)} selected={*role == Some(r)}>{ r.label() }</option>
+                    }) }
+                </select>
+                <label for="b-as-tier">{ "Tier" }</label>
+                <select id="b-as-tier" disabled={role.is_none()} onchange={{ let tier = tier.clone(); move |e: Event| tier.set(e.target_unchecked_into::<HtmlSelectElement>().value()) }}>
+                    <option value="" selected={tier.is_empty()}>{ "No tier" }</option>
+                    { for props.tiers.iter().map(|t| html! { <option value={t.id.clone()} selected={*tier == t.id}>{ t.name.clone() }</option> }) }
+                </select>
+            </div>
+            <p class="badge submitted" role="note">{ "Preview of the draft: partners see it after you publish" }</p>
+            <SitePreview site={viewer_site} device={*device} label={persona} />
+        </div>
+    }
+}

@@ -1,0 +1,334 @@
+//! The builder's frame: save and publish state, undo/redo (buttons and Ctrl/Cmd+Z,
+//! Shift+Ctrl/Cmd+Z), the conflict dialog, the live region, and the switch between its views.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use trellis_api::{Draft, Publish, Tier, MAX_PUBLISH_NOTE};
+use trellis_client::ClientError;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::autosave::{use_autosave, DraftMeta, SaveStatus};
+use super::editor::{Action, Editor, Notice};
+use super::gallery::Gallery;
+use super::layout::LayoutEditor;
+use super::pages_bar::PagesBar;
+use super::preview::Preview;
+use super::tabs_editor::TabsEditor;
+use super::transfer::Transfer;
+use super::versions::Versions;
+use crate::backend::use_backend;
+use crate::components::load::{use_load, Load};
+use crate::session::use_session;
+
+/// The builder's views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Layout,
+    Navigation,
+    Preview,
+    Templates,
+    Versions,
+    Transfer,
+}
+
+impl View {
+    const ALL: [View; 6] = [
+        View::Layout,
+        View::Navigation,
+        View::Preview,
+        View::Templates,
+        View::Versions,
+        View::Transfer,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Layout => "Page layout",
+            View::Navigation => "Navigation",
+            View::Preview => "Preview and view as",
+            View::Templates => "Templates",
+            View::Versions => "Versions",
+            View::Transfer => "Export and import",
+        }
+    }
+}
+
+/// `2026-11-27T02:16:58Z` as `2026-11-27 02:16 UTC`.
+pub fn when(timestamp: &str) -> String {
+    match (timestamp.get(0..10), timestamp.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => timestamp.to_string(),
+    }
+}
+
+fn error_text(e: &ClientError) -> String {
+    match e.api() {
+        Some(api) if !api.field_errors.is_empty() => {
+            let fields: Vec<_> = api
+                .field_errors
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect();
+            format!("{} ({})", api.message, fields.join("; "))
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Properties of [`Builder`].
+#[derive(Properties, PartialEq)]
+pub struct BuilderProps {
+    pub draft: Draft,
+}
+
+/// The community builder on a loaded draft.
+#[component]
+pub fn Builder(props: &BuilderProps) -> Html {
+    let editor = use_reducer(|| Editor::new(props.draft.site.clone()));
+    let save = use_autosave(&editor, &props.draft);
+    let backend = use_backend();
+    let session = use_session();
+    let view = use_state(|| View::Layout);
+    let said = use_state(String::new);
+    let note = use_state(String::new);
+    let publishing = use_state(|| false);
+    let publish_error = use_state(|| None::<String>);
+    let versions_seen = use_state(|| 0u32);
+    let (programs, _) = use_load((), |b, ()| async move { b.list_programs().await });
+    let tiers: Rc<Vec<Tier>> = use_memo(programs.clone(), |p| match &**p {
+        Load::Ready(programs) => programs.iter().flat_map(|p| p.tiers.clone()).collect(),
+        _ => Vec::new(),
+    });
+    let announce = {
+        let said = said.clone();
+        Callback::from(move |text: String| said.set(text))
+    };
+    {
+        // Undo and redo from anywhere in the builder, except inside text fields (their own undo).
+        let dispatcher = editor.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if typing || !(e.ctrl_key() || e.meta_key()) {
+                    return;
+                }
+                match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                    ("z", false) => {
+                        e.prevent_default();
+                        dispatcher.dispatch(Action::Undo);
+                    }
+                    ("z", true) | ("y", false) => {
+                        e.prevent_default();
+                        dispatcher.dispatch(Action::Redo);
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Undo, redo and refusals are announced too.
+        let said = said.clone();
+        use_effect_with(editor.notice.clone(), move |notice| {
+            if let Some(Notice::Done(text) | Notice::Refused(text)) = notice {
+                said.set(text.clone());
+            }
+        });
+    }
+    let unpublished = save.meta.has_unpublished_changes || save.status != SaveStatus::Saved;
+    let can_publish =
+        save.meta.has_unpublished_changes && save.status == SaveStatus::Saved && !*publishing;
+    let publish = {
+        let (
+            backend,
+            base,
+            note,
+            publishing,
+            publish_error,
+            update,
+            meta,
+            said,
+            versions_seen,
+            reload_site,
+        ) = (
+            backend.clone(),
+            save.base,
+            note.clone(),
+            publishing.clone(),
+            publish_error.clone(),
+            save.update.clone(),
+            save.meta.clone(),
+            said.clone(),
+            versions_seen.clone(),
+            session.reload_site.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (
+                backend,
+                note,
+                publishing,
+                publish_error,
+                update,
+                meta,
+                said,
+                versions_seen,
+                reload_site,
+            ) = (
+                backend.clone(),
+                note.clone(),
+                publishing.clone(),
+                publish_error.clone(),
+                update.clone(),
+                meta.clone(),
+                said.clone(),
+                versions_seen.clone(),
+                reload_site.clone(),
+            );
+            publishing.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let body = Publish {
+                    base_version: base,
+                    note: (*note).clone(),
+                };
+                match backend.publish(&body).await {
+                    Ok(published) => {
+                        update.emit(DraftMeta {
+                            has_unpublished_changes: false,
+                            ..meta
+                        });
+                        said.set(format!(
+                            "Version {} published: partners see it now",
+                            published.version
+                        ));
+                        note.set(String::new());
+                        publish_error.set(None);
+                        versions_seen.set(*versions_seen + 1);
+                        reload_site.emit(());
+                    }
+                    Err(e) => publish_error.set(Some(error_text(&e))),
+                }
+                publishing.set(false);
+            });
+        })
+    };
+    let status = match &save.status {
+        SaveStatus::Saved => format!(
+            "All changes saved · draft version {} · {}",
+            save.meta.version,
+            when(&save.meta.updated_at)
+        ),
+        SaveStatus::Pending => "Unsaved changes…".into(),
+        SaveStatus::Saving => "Saving…".into(),
+        SaveStatus::Failed(_) => "Not saved".into(),
+        SaveStatus::Conflict(_) => "Not saved: someone else changed the draft".into(),
+    };
+    let dispatch = editor.dispatcher();
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |edit| dispatch.dispatch(Action::Edit(edit)))
+    };
+    let body = match *view {
+        View::Layout => html! {
+            <>
+                <PagesBar site={editor.site.clone()} open={editor.page.clone()}
+                    dispatch={Callback::from({ let d = dispatch.clone(); move |a| d.dispatch(a) })} />
+                <LayoutEditor editor={editor.clone()} tiers={tiers.clone()} announce={announce.clone()} />
+            </>
+        },
+        View::Navigation => html! {
+            <TabsEditor site={editor.site.clone()} tiers={tiers.clone()} on_edit={on_edit.clone()} announce={announce.clone()} />
+        },
+        View::Preview => html! { <Preview site={editor.site.clone()} tiers={tiers.clone()} /> },
+        View::Templates => html! { <Gallery on_edit={on_edit.clone()} /> },
+        View::Versions => html! {
+            <Versions refresh={*versions_seen} on_edit={on_edit.clone()} tiers={tiers.clone()} />
+        },
+        View::Transfer => {
+            html! { <Transfer site={editor.site.clone()} on_edit={on_edit.clone()} /> }
+        }
+    };
+    let undo_title = editor
+        .undo_label()
+        .map(|l| format!("Undo: {l} (Ctrl+Z)"))
+        .unwrap_or_else(|| "Nothing to undo".into());
+    let redo_title = editor
+        .redo_label()
+        .map(|l| format!("Redo: {l} (Shift+Ctrl+Z)"))
+        .unwrap_or_else(|| "Nothing to redo".into());
+    html! {
+        <div class="builder">
+            <div class="b-header card">
+                <div class="b-title">
+                    <h2>{ editor.site.name.clone() }</h2>
+                    <p class="muted small" id="b-save-status">{ status }</p>
+                </div>
+                <p class="b-publish-state">
+                    if unpublished {
+                        <span class="badge submitted">{ "Unpublished changes" }</span>
+                    } else {
+                        <span class="badge approved">{ "Published, up to date" }</span>
+                    }
+                </p>
+                <div class="actions">
+                    <button type="button" class="button secondary small" disabled={editor.undo_label().is_none()}
+                        title={undo_title.clone()} aria-label={undo_title} onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Undo) }}>{ "Undo" }</button>
+                    <button type="button" class="button secondary small" disabled={editor.redo_label().is_none()}
+                        title={redo_title.clone()} aria-label={redo_title} onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Redo) }}>{ "Redo" }</button>
+                </div>
+                <form class="b-publish" onsubmit={publish} aria-label="Publish">
+                    <label for="b-note" class="visually-hidden">{ "What changed (optional)" }</label>
+                    <input id="b-note" placeholder="What changed (optional)" maxlength={MAX_PUBLISH_NOTE.to_string()} value={(*note).clone()}
+                        oninput={{ let note = note.clone(); move |e: InputEvent| note.set(e.target_unchecked_into::<HtmlInputElement>().value()) }} />
+                    <button class="button" disabled={!can_publish}>{ if *publishing { "Publishing…" } else { "Publish" } }</button>
+                </form>
+            </div>
+            if let Some(e) = &*publish_error { <div class="alert error" role="alert">{ format!("Not published: {e}") }</div> }
+            if let SaveStatus::Failed(e) = &save.status {
+                <div class="alert error" role="alert">
+                    { format!("The draft could not be saved: {}", error_text(e)) }
+                    <button type="button" class="button small" onclick={save.flush.reform(|_| ())}>{ "Try again" }</button>
+                </div>
+            }
+            if let Some(Notice::Refused(text)) = &editor.notice { <div class="alert error" role="alert">{ text.clone() }</div> }
+            if let SaveStatus::Conflict(current) = &save.status {
+                <div class="b-dialog" role="alertdialog" aria-modal="true" aria-labelledby="b-conflict-title" aria-describedby="b-conflict-text">
+                    <div class="card">
+                        <h2 id="b-conflict-title">{ "Someone else changed the draft" }</h2>
+                        <p id="b-conflict-text">
+                            { format!("Draft version {} was saved at {} while you were editing. Your latest changes are not saved yet. \
+                                Keep your version to save it over theirs, or load theirs and lose your unsaved changes.",
+                                current.version, when(&current.updated_at)) }
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="button" autofocus=true onclick={save.keep_mine.reform(|_| ())}>{ "Keep my version" }</button>
+                            <button type="button" class="button secondary" onclick={save.reload.reform(|_| ())}>{ "Load their version" }</button>
+                        </div>
+                    </div>
+                </div>
+            }
+            <nav class="b-views" aria-label="Builder views">
+                { for View::ALL.into_iter().map(|v| {
+                    let view = view.clone();
+                    html! { <button type="button" class="b-view" aria-current={(*view == v).then_some("page")}
+                        onclick={move |_| view.set(v)}>{ v.label() }</button> }
+                }) }
+            </nav>
+            { body }
+            <div class="visually-hidden" role="status" aria-live="polite" id="b-live">{ (*said).clone() }</div>
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+// Shared end-to-end setup: the release SPA served by the real server (fresh temporary database),
+// driven in headless Chromium. Each test file that imports this gets its own server and browser.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const serverBin = process.env.TRELLIS_SERVER_BIN;
+const dist = process.env.TRELLIS_DIST;
+export const shots = process.env.TRELLIS_SCREENSHOTS ?? 'target/screenshots';
+/** `env.base` is the server's address once it listens. */
+export const env = { base: '' };
+let server, browser, dir;
+
+before(async () => {
+  assert.ok(serverBin && dist, 'run through `cargo xtask test` (TRELLIS_SERVER_BIN, TRELLIS_DIST)');
+  dir = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
+  mkdirSync(shots, { recursive: true });
+  server = spawn(serverBin, [], {
+    env: { ...process.env, TRELLIS_ADDR: '127.0.0.1:0', TRELLIS_DB: join(dir, 'e2e.db'), TRELLIS_DIST: dist, TRELLIS_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  env.base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start')), 30000);
+    let seen = '';
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+export async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  return page;
+}
+
+export async function logIn(page, email, password = 'trellis-demo', path = '/') {
+  await page.goto(env.base + path);
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
