@@ -23,6 +23,9 @@ use harness::{container, Harness, HarnessProps};
 mod fake;
 use fake::Fake;
 
+#[path = "browser/builder.rs"]
+mod builder;
+
 /// Lets the browser run timers and promises for a moment.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -39,7 +39,10 @@ pub struct Editor {
 /// A message about the last action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
+    /// An edit, by its label (the view that made it announces it in more detail).
     Done(String),
+    /// Undo or redo ("Undid: Move Lead inbox").
+    Travelled(String),
     Refused(String),
 }
 
@@ -132,10 +135,15 @@ impl Editor {
             .page
             .filter(|id| self.site.pages.iter().any(|p| &p.id == id))
             .or_else(|| self.site.pages.first().map(|p| p.id.clone()));
-        self.selected = None;
+        // Keep the selection if the block is still on the open page.
+        let keep = self.selected.take().filter(|id| {
+            self.page()
+                .is_some_and(|p| tree::node(&p.root, id).is_some())
+        });
+        self.selected = keep;
         self.revision += 1;
         let verb = if undo { "Undid" } else { "Redid" };
-        self.notice = Some(Notice::Done(format!("{verb}: {}", snapshot.label)));
+        self.notice = Some(Notice::Travelled(format!("{verb}: {}", snapshot.label)));
     }
 }
 

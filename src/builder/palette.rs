@@ -46,7 +46,7 @@ fn item(what: Carried, label: String, description: &str) -> Html {
         <li>
             <button type="button" class="b-palette-item" data-palette={palette_key(&what)}
                 aria-describedby="b-palette-help" title={description.to_string()}>
-                <span class="grip" aria-hidden="true">{ "+" }</span>{ label }
+                <span class="grip" aria-hidden="true">{ "+" }</span><span class="visually-hidden">{ "Add " }</span>{ label }
             </button>
         </li>
     }
@@ -59,7 +59,7 @@ pub fn Palette(props: &PaletteProps) -> Html {
         <nav class="b-palette" aria-label="Blocks to add" onclick={props.onclick.clone()}
             onkeydown={props.onkeydown.clone()} onpointerdown={props.onpointerdown.clone()}>
             <p id="b-palette-help" class="muted small">
-                { "Click to add after the selected block, drag onto the page, or press Space to place it with the arrow keys." }
+                { "Click to add after the selection, drag onto the page, or press Space and use the arrow keys." }
             </p>
             <h3>{ "Layout" }</h3>
             <ul class="b-palette-list">

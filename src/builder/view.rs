@@ -140,10 +140,10 @@ pub fn Builder(props: &BuilderProps) -> Html {
         });
     }
     {
-        // Undo, redo and refusals are announced too.
+        // Undo, redo and refusals are announced here; views announce their own edits.
         let said = said.clone();
         use_effect_with(editor.notice.clone(), move |notice| {
-            if let Some(Notice::Done(text) | Notice::Refused(text)) = notice {
+            if let Some(Notice::Travelled(text) | Notice::Refused(text)) = notice {
                 said.set(text.clone());
             }
         });

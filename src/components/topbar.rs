@@ -51,10 +51,12 @@ fn fallback_tabs() -> Vec<(String, Route)> {
     .collect()
 }
 
-fn site_tabs(site: &Site, tier: Option<&str>, role: Role) -> Vec<(String, Route)> {
+/// The tabs of a site the server already filtered for this viewer (audience and hidden tabs).
+fn site_tabs(site: &Site) -> Vec<(String, Route)> {
     let home = site.pages.first().map(|p| p.id.as_str());
-    site.visible_tabs(tier, role)
-        .into_iter()
+    site.tabs
+        .iter()
+        .filter(|t| !t.hidden)
         .map(|t| (t.label.clone(), Route::for_tab(&t.target, home)))
         .collect()
 }
@@ -67,11 +69,10 @@ pub fn TopBar() -> Html {
     let Some(me) = session.me().cloned() else {
         return Html::default();
     };
-    // The server already filtered the site for this user; tier is not needed again here.
     let tabs = session
         .site
         .as_ref()
-        .map(|p| site_tabs(&p.site, None, me.user.role))
+        .map(|p| site_tabs(&p.site))
         .unwrap_or_else(fallback_tabs);
     let name = session
         .site

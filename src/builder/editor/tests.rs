@@ -51,7 +51,10 @@ fn edits_undo_and_redo_with_labels() {
     let e = run(e, [Action::Undo, Action::Undo]);
     assert_eq!(e.site, original);
     assert_eq!(e.redo_label(), Some("Add KPI tile"));
-    assert_eq!(e.notice, Some(Notice::Done("Undid: Add KPI tile".into())));
+    assert_eq!(
+        e.notice,
+        Some(Notice::Travelled("Undid: Add KPI tile".into()))
+    );
     let e = run(e, [Action::Redo, Action::Redo]);
     let Some(LayoutNode::Component { props, .. }) = tree::node(&e.page().unwrap().root, &id) else {
         panic!("the tile is back");
