@@ -1,6 +1,7 @@
 //! Browser benchmarks (run by `cargo xtask bench`, in release mode, not by the test suite):
 //! a 1,000-row leads table against a plain-JavaScript table of the same rows in the same run,
-//! and filter + sort + render of 10,000 leads in the virtualised instant search.
+//! filter + sort + render of 10,000 leads in the virtualised instant search, and the builder
+//! on a 2,000-component page (`bench/builder.rs`).
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -21,6 +22,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "support/harness.rs"]
 mod harness;
 use harness::{container, Harness, HarnessProps};
+
+#[path = "bench/builder.rs"]
+mod builder;
 
 /// Measured rounds; one more runs first to warm up and is not counted.
 const ROUNDS: usize = 15;

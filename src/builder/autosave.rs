@@ -80,7 +80,7 @@ fn save(
         return;
     }
     let site = shared.latest.borrow().clone();
-    if *site == **shared.saved_site.borrow() {
+    if site == *shared.saved_site.borrow() {
         status.set(SaveStatus::Saved);
         return;
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use trellis_api::widgets::{check_value, PropKind, PropSpec};
-use trellis_api::{Audience, LayoutNode, Page, Role, Tier};
+use trellis_api::{Audience, LayoutNode, Role, Site, Tier};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -184,7 +184,9 @@ pub fn AudienceEditor(props: &AudienceEditorProps) -> Html {
 /// Properties of [`Inspector`].
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
-    pub page: Rc<Page>,
+    pub site: Rc<Site>,
+    /// Index of the open page in `site.pages`.
+    pub page: usize,
     pub selected: Option<String>,
     pub tiers: Rc<Vec<Tier>>,
     pub on_edit: Callback<Edit>,
@@ -193,10 +195,13 @@ pub struct InspectorProps {
 /// The panel for the selected block.
 #[component]
 pub fn Inspector(props: &InspectorProps) -> Html {
+    let Some(open) = props.site.pages.get(props.page) else {
+        return Html::default();
+    };
     let node = props
         .selected
         .as_deref()
-        .and_then(|id| tree::node(&props.page.root, id));
+        .and_then(|id| tree::node(&open.root, id));
     let Some(node) = node else {
         return html! {
             <aside class="b-inspector card" aria-label="Properties">
@@ -206,7 +211,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         };
     };
     let id = node.id().to_string();
-    let page = props.page.id.clone();
+    let page = open.id.clone();
     let edit = |make: fn(String, String) -> Edit| {
         let (on_edit, page, id) = (props.on_edit.clone(), page.clone(), id.clone());
         Callback::from(move |_: MouseEvent| on_edit.emit(make(page.clone(), id.clone())))

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use trellis_api::{Page, Tier};
+use trellis_api::{Page, Site, Tier};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -37,9 +37,24 @@ struct Press {
     dragging: bool,
 }
 
+/// The open page, shared with the site instead of copied.
+#[derive(Clone)]
+struct OpenPage {
+    site: Rc<Site>,
+    index: usize,
+}
+
+impl std::ops::Deref for OpenPage {
+    type Target = Page;
+
+    fn deref(&self) -> &Page {
+        &self.site.pages[self.index]
+    }
+}
+
 /// What the window-level pointer listeners need to see of the latest render.
 struct Live {
-    page: Option<Rc<Page>>,
+    page: Option<OpenPage>,
     selected: Option<String>,
     carry: Option<Carry>,
     press: Option<Press>,
@@ -86,15 +101,15 @@ fn focus_handle(id: &str) {
 #[component]
 pub fn LayoutEditor(props: &LayoutEditorProps) -> Html {
     let editor = &props.editor;
-    let page: Option<Rc<Page>> =
-        use_memo((editor.site.clone(), editor.page.clone()), |(site, id)| {
-            id.as_ref()
-                .and_then(|id| site.pages.iter().find(|p| &p.id == id))
-                .cloned()
-                .map(Rc::new)
-        })
-        .as_ref()
-        .clone();
+    let page: Option<OpenPage> = editor
+        .site
+        .pages
+        .iter()
+        .position(|p| Some(&p.id) == editor.page.as_ref())
+        .map(|index| OpenPage {
+            site: editor.site.clone(),
+            index,
+        });
     let carry = use_state(|| None::<Carry>);
     let live = use_mut_ref(|| Live {
         page: None,
@@ -374,11 +389,11 @@ pub fn LayoutEditor(props: &LayoutEditorProps) -> Html {
                 <p id="b-dnd-help" class="visually-hidden">
                     { "Space or Enter picks the block up; arrow keys move it; Space or Enter drops it; Escape cancels. Delete removes it." }
                 </p>
-                <Canvas page={page.clone()} selected={editor.selected.clone()} carry={(*carry).clone()}
+                <Canvas site={page.site.clone()} page={page.index} selected={editor.selected.clone()} carry={(*carry).clone()}
                     tiers={props.tiers.clone()} onclick={click_select} onkeydown={canvas_key}
                     onpointerdown={press("data-id")} onfocusin={select} />
             </section>
-            <Inspector page={page} selected={editor.selected.clone()} tiers={props.tiers.clone()} {on_edit} />
+            <Inspector site={page.site.clone()} page={page.index} selected={editor.selected.clone()} tiers={props.tiers.clone()} {on_edit} />
             <div ref={ghost} class={classes!("b-ghost", (dragging && carry.is_some()).then_some("on"))} aria-hidden="true">
                 { carry.as_ref().map(|c| c.name.clone()).unwrap_or_default() }
             </div>

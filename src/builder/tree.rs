@@ -105,6 +105,30 @@ pub fn node<'a>(nodes: &'a [LayoutNode], id: &str) -> Option<&'a LayoutNode> {
     })
 }
 
+/// The ids of the blocks from the top of the page down to `id` (a block, or a column: then
+/// down to its row), or `None` if there is no such id.
+pub fn lineage<'a>(nodes: &'a [LayoutNode], id: &str) -> Option<Vec<&'a str>> {
+    for n in nodes {
+        let inner = match n {
+            _ if n.id() == id => Some(Vec::new()),
+            LayoutNode::Section { children, .. } => lineage(children, id),
+            LayoutNode::Row { columns, .. } => columns.iter().find_map(|c| {
+                if c.id == id {
+                    Some(Vec::new())
+                } else {
+                    lineage(&c.children, id)
+                }
+            }),
+            LayoutNode::Component { .. } => None,
+        };
+        if let Some(mut below) = inner {
+            below.insert(0, n.id());
+            return Some(below);
+        }
+    }
+    None
+}
+
 /// Every id in the tree (nodes and columns), in document order.
 pub fn ids(nodes: &[LayoutNode]) -> Vec<String> {
     let mut out = Vec::new();
@@ -153,19 +177,26 @@ pub fn insert(page: &mut Page, slot: &Slot, node: LayoutNode) -> Result<(), Tree
 }
 
 /// Moves the node `id` to `to`, where `to.index` counts positions before the move.
-/// On any error the page is unchanged.
+/// On any error the page is unchanged; it is checked before anything moves, so the page is
+/// never copied (moves stay cheap on large pages).
 pub fn move_node(page: &mut Page, id: &str, to: &Slot) -> Result<(), TreeError> {
     let from = find(page, id).ok_or_else(|| TreeError::Missing(id.into()))?;
-    let mut trial = page.clone();
-    let node = remove(&mut trial, id)?;
+    if let Parent::Section(target) | Parent::Column(target) = &to.parent {
+        let moving = node(&page.root, id).ok_or_else(|| TreeError::Missing(id.into()))?;
+        if ids(std::slice::from_ref(moving)).contains(target) {
+            return Err(TreeError::IntoItself);
+        }
+        if children_mut(page, &to.parent).is_none() {
+            return Err(TreeError::Missing(target.clone()));
+        }
+    }
+    let moved = remove(page, id)?;
     let mut target = to.clone();
     // Taking the node out shifts later siblings up by one.
     if from.parent == to.parent && from.index < to.index {
         target.index -= 1;
     }
-    insert(&mut trial, &target, node)?;
-    *page = trial;
-    Ok(())
+    insert(page, &target, moved)
 }
 
 #[cfg(test)]

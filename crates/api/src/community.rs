@@ -68,7 +68,7 @@ pub struct Tab {
 }
 
 /// The whole community site as an admin designs it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Site {
     pub name: String,

@@ -252,3 +252,12 @@ fn removing_and_inserting_round_trips() {
         "past the end appends"
     );
 }
+
+#[test]
+fn lineage_runs_from_the_top_down_to_a_block_or_a_column() {
+    let p = page();
+    assert_eq!(lineage(&p.root, "h3"), Some(vec!["s1", "r1", "h3"]));
+    assert_eq!(lineage(&p.root, "c2"), Some(vec!["s1", "r1"]));
+    assert_eq!(lineage(&p.root, "h1"), Some(vec!["h1"]));
+    assert_eq!(lineage(&p.root, "nope"), None);
+}
