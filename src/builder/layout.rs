@@ -6,17 +6,16 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use trellis_api::{Page, Site, Tier};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::canvas::{parse_list_key, Canvas};
+use super::canvas::Canvas;
 use super::carry::{Carried, Carry};
-use super::drop::drop_index;
+use super::dom::{focus_handle, slot_at, target_attr};
 use super::edit::Edit;
 use super::editor::{Action, Editor};
 use super::inspector::Inspector;
 use super::palette::{parse_palette_key, Palette};
-use super::tree::Slot;
 
 /// Pixels a pointer must travel before a press becomes a drag.
 const DRAG_THRESHOLD: f64 = 5.0;
@@ -58,43 +57,6 @@ struct Live {
     selected: Option<String>,
     carry: Option<Carry>,
     press: Option<Press>,
-}
-
-fn target_attr(e: &Event, attr: &str) -> Option<String> {
-    let el: Element = e.target()?.dyn_into().ok()?;
-    el.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)
-}
-
-/// The slot under the pointer: the innermost list there, and the gap between its blocks.
-fn slot_at(x: f64, y: f64) -> Option<Slot> {
-    let hit = web_sys::window()?
-        .document()?
-        .element_from_point(x as f32, y as f32)?;
-    let list = hit.closest("[data-list]").ok()??;
-    let parent = parse_list_key(&list.get_attribute("data-list")?)?;
-    let children = list.children();
-    let mids: Vec<f64> = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .filter(|c| c.has_attribute("data-node"))
-        .map(|c| {
-            let r = c.get_bounding_client_rect();
-            r.top() + r.height() / 2.0
-        })
-        .collect();
-    Some(Slot {
-        parent,
-        index: drop_index(&mids, y),
-    })
-}
-
-fn focus_handle(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("h-{id}")))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 /// The palette, the canvas of the open page and the property panel.

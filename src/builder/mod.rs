@@ -4,10 +4,12 @@
 pub mod autosave;
 pub mod canvas;
 pub mod carry;
+pub mod dom;
 pub mod drop;
 pub mod edit;
 pub mod editor;
 pub mod gallery;
+pub mod ids;
 pub mod inspector;
 pub mod layout;
 pub mod pages_bar;

@@ -3,8 +3,8 @@
 
 use trellis::builder::view::Builder;
 use trellis_api::templates::partner_central;
-use web_sys::{KeyboardEvent, KeyboardEventInit};
 
+use super::harness::key;
 use super::*;
 
 /// Components on the benchmark page (in 100 rows of two columns of ten).
@@ -42,15 +42,6 @@ fn big_draft() -> Draft {
         updated_at: "2026-11-27T00:00:00Z".into(),
         has_unpublished_changes: false,
     }
-}
-
-fn key(target: &web_sys::Element, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]

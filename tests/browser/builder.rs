@@ -2,8 +2,9 @@
 //! indicator, and the validated property panel.
 
 use trellis::builder::view::Builder;
-use web_sys::{KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit};
+use web_sys::{PointerEvent, PointerEventInit};
 
+use super::harness::key;
 use super::*;
 
 async fn admin_builder() -> web_sys::Element {
@@ -19,15 +20,6 @@ async fn admin_builder() -> web_sys::Element {
     let root = mount(Rc::new(fake), html! { <Builder draft={draft} /> }).await;
     wait_for_text(&root, "All changes saved").await;
     root
-}
-
-fn key(target: &web_sys::Element, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 fn pointer(target: &web_sys::EventTarget, kind: &str, x: f64, y: f64) {

@@ -23,3 +23,14 @@ pub fn container() -> web_sys::Element {
     document.body().unwrap().append_child(&div).unwrap();
     div
 }
+
+/// Sends a bubbling, cancelable `keydown` of `key` to `target`.
+pub fn key(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
