@@ -4,6 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use trellis_api::{Draft, ErrorCode, SaveDraft, Site};
 use trellis_client::{ClientError, PrmBackend};
@@ -153,6 +154,36 @@ pub fn use_autosave(editor: &UseReducerHandle<Editor>, draft: &Draft) -> Autosav
                 *shared.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                     save(again, backend, status, meta)
                 }));
+            }
+        });
+    }
+    {
+        // Closing the tab with edits not yet sent asks first; leaving the builder inside the
+        // app sends them at once.
+        let (shared, backend, status, meta) = (
+            shared.clone(),
+            backend.clone(),
+            status.clone(),
+            meta.clone(),
+        );
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let watched = shared.clone();
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&window, "beforeunload", options, move |e| {
+                    if *watched.latest.borrow() != *watched.saved_site.borrow() {
+                        e.prevent_default();
+                        let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+                    }
+                });
+            move || {
+                drop(listener);
+                *shared.timer.borrow_mut() = None;
+                let unsaved = *shared.latest.borrow() != *shared.saved_site.borrow();
+                if unsaved {
+                    save(shared, backend, status, meta);
+                }
             }
         });
     }

@@ -212,3 +212,15 @@ test('a site file exports, and a bad import lists precise errors and changes not
   await saved(page);
   assert.deepEqual(page.errors, []);
 });
+
+test('an edit made just before leaving the builder is still saved', async () => {
+  const page = await newPage();
+  await openBuilder(page);
+  await page.getByRole('button', { name: 'Add Support case' }).click();
+  await page.getByRole('link', { name: 'Leads' }).first().click();
+  await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'Builder' }).click();
+  await page.locator('.b-canvas').getByRole('button', { name: 'Support case', exact: true }).waitFor();
+  await page.getByText('All changes saved').waitFor();
+  assert.deepEqual(page.errors, []);
+});

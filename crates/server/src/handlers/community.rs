@@ -1,6 +1,6 @@
 //! The community site: the published version partners see, and the draft admins edit.
 
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::Json;
 use sqlx::Row;
 use trellis_api::*;
@@ -11,6 +11,9 @@ use crate::auth::{require_admin, tier_of, CurrentUser};
 use crate::db::now;
 use crate::error::{ApiJson, Error, Result};
 use crate::AppState;
+
+/// Largest draft body accepted, in bytes.
+pub const MAX_SITE_BYTES: usize = 8 << 20;
 
 fn parse_site(json: &str) -> Result<Site> {
     serde_json::from_str(json)
@@ -240,7 +243,12 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Health>> {
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_published))
-        .routes(routes!(get_draft, save_draft))
+        .merge(
+            // A whole site travels in one body: up to 5,000 blocks a page, several pages.
+            OpenApiRouter::new()
+                .routes(routes!(get_draft, save_draft))
+                .layer(DefaultBodyLimit::max(MAX_SITE_BYTES)),
+        )
         .routes(routes!(publish))
         .routes(routes!(versions))
         .routes(routes!(version))
