@@ -258,7 +258,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             html! {
                 <div class="field">
                     <label for="section-title">{ "Section title (optional)" }</label>
-                    <input id="section-title" value={title.clone()} {onchange} />
+                    <input id="section-title" maxlength="200" value={title.clone()} {onchange} />
                 </div>
             }
         }

@@ -53,10 +53,16 @@ pub fn PagesBar(props: &PagesBarProps) -> Html {
     });
     let on_rename = {
         let (dispatch, id) = (props.dispatch.clone(), props.open.clone());
+        let old = open_page.map(|p| p.title.clone()).unwrap_or_default();
         Callback::from(move |e: Event| {
-            let title = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let (Some(page), false) = (id.clone(), title.trim().is_empty()) {
-                dispatch.emit(Action::Edit(Edit::RenamePage { page, title }));
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let title = input.value();
+            match (id.clone(), title.trim().is_empty()) {
+                (Some(page), false) => {
+                    dispatch.emit(Action::Edit(Edit::RenamePage { page, title }))
+                }
+                // A page needs a title: the old one comes back.
+                _ => input.set_value(&old),
             }
         })
     };
@@ -110,7 +116,7 @@ pub fn PagesBar(props: &PagesBarProps) -> Html {
                 </select>
                 if let Some(p) = open_page {
                     <label for="b-page-title">{ "Title" }</label>
-                    <input id="b-page-title" key={p.id.clone()} value={p.title.clone()} onchange={on_rename} />
+                    <input id="b-page-title" key={p.id.clone()} maxlength="200" value={p.title.clone()} onchange={on_rename} />
                     <button type="button" class="button secondary small" onclick={on_delete}>{ "Delete page" }</button>
                 }
                 <button type="button" class="button small" aria-expanded={adding.to_string()}
@@ -119,7 +125,7 @@ pub fn PagesBar(props: &PagesBarProps) -> Html {
             if *adding {
                 <form class="b-pages-row" onsubmit={on_add} aria-label="Add a page">
                     <label for="b-new-title">{ "Title" }</label>
-                    <input id="b-new-title" value={(*title).clone()} aria-invalid={error.is_some().to_string()}
+                    <input id="b-new-title" maxlength="200" value={(*title).clone()} aria-invalid={error.is_some().to_string()}
                         oninput={{ let title = title.clone(); move |e: InputEvent| title.set(e.target_unchecked_into::<HtmlInputElement>().value()) }} />
                     <label for="b-new-from">{ "Start from" }</label>
                     <select id="b-new-from" onchange={{ let starter = starter.clone(); move |e: Event| starter.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0)) }}>

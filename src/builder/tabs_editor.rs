@@ -227,10 +227,18 @@ pub fn TabsEditor(props: &TabsEditorProps) -> Html {
             })
         };
         let rename = {
-            let (on_edit, id) = (props.on_edit.clone(), id.clone());
+            let (on_edit, id, error, old) = (props.on_edit.clone(), id.clone(), error.clone(), tab.label.clone());
             Callback::from(move |e: Event| {
-                let label = e.target_unchecked_into::<HtmlInputElement>().value();
-                on_edit.emit(Edit::RenameTab { id: id.clone(), label });
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let label = input.value();
+                if label.trim().is_empty() {
+                    // A tab needs a name: put the old one back and say why.
+                    input.set_value(&old);
+                    error.set(Some(format!("The tab \"{old}\" keeps its label: a label is required")));
+                } else {
+                    error.set(None);
+                    on_edit.emit(Edit::RenameTab { id: id.clone(), label });
+                }
             })
         };
         let retarget = {
@@ -267,7 +275,7 @@ pub fn TabsEditor(props: &TabsEditorProps) -> Html {
                     <span class="grip" aria-hidden="true">{ "⠿" }</span>{ format!("Move {}", tab.label) }
                 </button>
                 <label class="visually-hidden" for={format!("tab-label-{id}")}>{ "Label" }</label>
-                <input id={format!("tab-label-{id}")} key={format!("{id}-{}", tab.label)} value={tab.label.clone()} onchange={rename} />
+                <input id={format!("tab-label-{id}")} key={format!("{id}-{}", tab.label)} value={tab.label.clone()} maxlength="40" onchange={rename} />
                 <label class="visually-hidden" for={format!("tab-target-{id}")}>{ "Opens" }</label>
                 <select id={format!("tab-target-{id}")} onchange={retarget}>{ target_options(&props.site, &tab.target) }</select>
                 <label><input type="checkbox" checked={tab.hidden} onchange={hide} />{ " Hidden" }</label>
@@ -313,7 +321,7 @@ pub fn TabsEditor(props: &TabsEditorProps) -> Html {
             <ol class="b-tabs" ref={list_ref} aria-label="Tabs">{ for rows }</ol>
             <form class="b-pages-row" onsubmit={add} aria-label="Add a tab">
                 <label for="b-tab-new">{ "New tab" }</label>
-                <input id="b-tab-new" value={(*new_label).clone()} aria-invalid={error.is_some().to_string()}
+                <input id="b-tab-new" maxlength="40" value={(*new_label).clone()} aria-invalid={error.is_some().to_string()}
                     oninput={{ let l = new_label.clone(); move |e: InputEvent| l.set(e.target_unchecked_into::<HtmlInputElement>().value()) }} />
                 <label for="b-tab-new-target">{ "Opens" }</label>
                 <select id="b-tab-new-target" onchange={{ let t = new_target.clone(); move |e: Event| t.set(e.target_unchecked_into::<HtmlSelectElement>().value()) }}>

@@ -2,12 +2,12 @@
 
 use std::rc::Rc;
 
-use trellis_api::{LayoutNode, ListQuery, Page, Stage};
+use trellis_api::{LayoutNode, ListQuery, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::load::{use_load, Load};
-use crate::components::record_list::{age, money};
+use crate::components::record_list::age;
 use crate::components::states::{ErrorState, Loading};
 use crate::components::widgets::Widget;
 use crate::routes::Route;
@@ -107,54 +107,6 @@ pub fn LeadInbox(props: &LeadInboxProps) -> Html {
             <h2>{ props.title.clone() }</h2>
             { body }
             <p><Link<Route> to={Route::Leads}>{ "All leads" }</Link<Route>></p>
-        </div>
-    }
-}
-
-/// Properties of [`PipelineSummary`].
-#[derive(Properties, PartialEq)]
-pub struct PipelineSummaryProps {
-    pub title: String,
-}
-
-const OPEN_STAGES: [(Stage, &str); 4] = [
-    (Stage::Prospecting, "Prospecting"),
-    (Stage::Qualification, "Qualification"),
-    (Stage::Proposal, "Proposal"),
-    (Stage::Negotiation, "Negotiation"),
-];
-
-/// Open opportunities by stage: count and value.
-#[component]
-pub fn PipelineSummary(props: &PipelineSummaryProps) -> Html {
-    let (state, retry) = use_load((), |b, ()| async move {
-        b.list_opportunities(&ListQuery {
-            limit: Some(ListQuery::MAX_LIMIT),
-            ..Default::default()
-        })
-        .await
-    });
-    let body = match &*state {
-        Load::Loading => html! { <Loading label="Loading pipeline…" /> },
-        Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
-        Load::Ready(page) => html! {
-            <div class="kpis">
-                { for OPEN_STAGES.iter().map(|(stage, label)| {
-                    let opps: Vec<_> = page.items.iter().filter(|o| o.stage == *stage).collect();
-                    let total: i64 = opps.iter().map(|o| o.amount).sum();
-                    let currency = opps.first().map(|o| o.currency.clone()).unwrap_or_else(|| "EUR".into());
-                    html! {
-                        <div class="kpi"><span class="muted">{ *label }</span>
-                            <strong>{ opps.len() }</strong><span>{ money(total, &currency) }</span></div>
-                    }
-                }) }
-            </div>
-        },
-    };
-    html! {
-        <div class="card">
-            <h2>{ props.title.clone() }</h2>
-            { body }
         </div>
     }
 }

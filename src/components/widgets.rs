@@ -11,10 +11,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::announcements::AnnouncementList;
+use crate::components::chart::format_value;
 use crate::components::chart::Chart;
 use crate::components::load::{use_load, Load};
 use crate::components::markdown::Markdown;
-use crate::components::page_view::{ButtonLink, LeadInbox, PipelineSummary};
+use crate::components::page_view::{ButtonLink, LeadInbox};
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
 
@@ -188,6 +189,43 @@ pub fn ReportChart(props: &ReportChartProps) -> Html {
             <h2>{ title }</h2>
             { body }
             <Link<Route> to={Route::Dashboards}>{ "All reports" }</Link<Route>>
+        </div>
+    }
+}
+
+/// Properties of [`PipelineSummary`].
+#[derive(Properties, PartialEq)]
+pub struct PipelineSummaryProps {
+    pub title: String,
+}
+
+/// Open opportunities by stage: how many, and their value in each currency (never added across
+/// currencies), over every opportunity the viewer can see.
+#[component]
+pub fn PipelineSummary(props: &PipelineSummaryProps) -> Html {
+    let (state, retry) = use_report("pipeline_by_stage".to_string());
+    let body = match &*state {
+        Load::Loading => html! { <Loading label="Loading pipeline…" /> },
+        Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
+        Load::Ready(None) => html! { <p class="muted">{ "No pipeline yet." }</p> },
+        Load::Ready(Some(r)) => html! {
+            <div class="kpis">
+                { for r.rows.iter().filter(|row| !row.label.starts_with("Closed")).map(|row| html! {
+                    <div class="kpi"><span class="muted">{ row.label.clone() }</span>
+                        <strong>{ row.values.first().copied().unwrap_or(0) }</strong>
+                        { for r.columns.iter().zip(&row.values).skip(1).filter(|(_, v)| **v != 0).map(|(c, v)| html! {
+                            <span>{ format_value(*v, c) }</span>
+                        }) }
+                    </div>
+                }) }
+            </div>
+        },
+    };
+    html! {
+        <div class="card">
+            <h2>{ props.title.clone() }</h2>
+            { body }
+            <Link<Route> to={Route::Opportunities}>{ "All opportunities" }</Link<Route>>
         </div>
     }
 }

@@ -198,3 +198,55 @@ async fn the_property_panel_validates_then_commits_an_undoable_change() {
         "New leads"
     );
 }
+
+#[wasm_bindgen_test]
+async fn every_component_kind_renders_for_a_partner_with_its_defaults() {
+    let fake = logged_in_fake(vec![]).await;
+    let page = Page {
+        id: "p".into(),
+        title: "All".into(),
+        root: ComponentKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| LayoutNode::Component {
+                id: format!("c{i}"),
+                component: *kind,
+                props: trellis_api::widgets::default_props(*kind),
+                audience: Audience::default(),
+            })
+            .collect(),
+    };
+    // Components link into the app, so they need a router.
+    let history = yew_router::history::AnyHistory::from(yew_router::history::MemoryHistory::new());
+    let root = mount(
+        fake,
+        html! {
+            <yew_router::Router {history}><trellis::components::page_view::PageView page={page} /></yew_router::Router>
+        },
+    )
+    .await;
+    for text in [
+        "Heading",
+        "Write something for your partners.",
+        "No image chosen yet.",
+        "Announcements",
+        "New leads",
+        "Register a deal",
+        "open opportunities",
+        "Pipeline by stage",
+        "Your training",
+        "Your channel manager",
+        "Need help?",
+    ] {
+        wait_for_text(&root, text).await;
+    }
+    assert!(root.query_selector("hr").unwrap().is_some(), "the divider");
+    assert!(
+        root.query_selector("svg[role=img]").unwrap().is_some(),
+        "the chart"
+    );
+    assert!(!root
+        .text_content()
+        .unwrap()
+        .contains("Nothing to show here yet"));
+}
