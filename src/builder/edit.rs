@@ -107,6 +107,10 @@ pub enum Edit {
     DeleteTab {
         id: String,
     },
+    /// Rename the community (shown in the top bar).
+    RenameSite {
+        name: String,
+    },
     /// Replace tabs and pages (a template or an imported file); name and theme are kept
     /// unless `whole` is set.
     ReplaceSite {
@@ -369,6 +373,10 @@ pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
         Edit::DeleteTab { id } => {
             tab_mut(site, id)?;
             site.tabs.retain(|t| &t.id != id);
+            Ok(Applied::default())
+        }
+        Edit::RenameSite { name } => {
+            site.name = name.clone();
             Ok(Applied::default())
         }
         Edit::ReplaceSite { site: new, whole } => {

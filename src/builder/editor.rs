@@ -232,6 +232,7 @@ pub fn label(site: &Site, edit: &Edit) -> String {
         Edit::SetTabTarget { id, .. } => format!("Change what {} opens", tab_name(site, id)),
         Edit::SetTabAudience { id, .. } => format!("Change who sees {}", tab_name(site, id)),
         Edit::DeleteTab { id } => format!("Delete {}", tab_name(site, id)),
+        Edit::RenameSite { name } => format!("Rename the community to {name}"),
         Edit::ReplaceSite { site, .. } => format!("Replace the site with {}", site.name),
     }
 }

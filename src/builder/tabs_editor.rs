@@ -312,9 +312,25 @@ pub fn TabsEditor(props: &TabsEditorProps) -> Html {
             }
         })
     };
+    let rename_site = {
+        let (on_edit, old) = (props.on_edit.clone(), props.site.name.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let name = input.value();
+            if name.trim().is_empty() {
+                input.set_value(&old);
+            } else {
+                on_edit.emit(Edit::RenameSite { name });
+            }
+        })
+    };
     html! {
         <div class="card stack">
             <h2>{ "Navigation" }</h2>
+            <div class="b-pages-row">
+                <label for="b-site-name">{ "Community name" }</label>
+                <input id="b-site-name" key={props.site.name.clone()} maxlength="200" value={props.site.name.clone()} onchange={rename_site} />
+            </div>
             <p id="b-tabs-help" class="muted small">
                 { "Drag a tab's handle to reorder, or focus it and press Space, move with the arrow keys and press Space again." }
             </p>

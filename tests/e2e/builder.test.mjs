@@ -58,6 +58,9 @@ test('an admin builds the community and a Silver partner gets exactly the publis
   assert.deepEqual((await labels()).slice(0, 5), ['Home', 'Leads', 'Deals', 'Opportunities', 'Contacts']);
   await drag(page, page.getByRole('button', { name: 'Move Leads' }), page.locator('.b-tab').nth(4), 0.75);
   assert.deepEqual((await labels()).slice(0, 5), ['Home', 'Deals', 'Opportunities', 'Contacts', 'Leads']);
+  await page.getByLabel('Community name').fill('Acme Partner Hub');
+  await page.getByLabel('Community name').press('Tab');
+  await page.getByRole('heading', { name: 'Acme Partner Hub' }).waitFor();
   await page.getByLabel('New tab').fill('Gold lounge');
   await page.getByLabel('Opens', { exact: true }).last().selectOption({ label: 'Training' });
   await page.getByRole('button', { name: 'Add tab' }).click();
@@ -146,6 +149,7 @@ test('an admin builds the community and a Silver partner gets exactly the publis
   assert.deepEqual(silverTabs.slice(0, 5), ['Home', 'Deals', 'Opportunities', 'Contacts', 'Leads']);
   assert.ok(!silverTabs.includes('Gold lounge'), silverTabs.join(','));
   await silver.getByRole('heading', { name: 'Registrations' }).waitFor();
+  assert.equal(await silver.locator('.brand').innerText(), 'Acme Partner Hub');
   const goldPartner = await newPage();
   await logIn(goldPartner, 'partner@acme.test');
   await goldPartner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();

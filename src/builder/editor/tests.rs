@@ -265,6 +265,17 @@ fn tabs_move_hide_and_point_elsewhere() {
     let order: Vec<_> = e.site.tabs.iter().map(|t| t.id.as_str()).take(4).collect();
     assert_eq!(order, ["tab_home", "tab_deals", "tab_opps", "tab_leads"]);
     assert_eq!(e.undo_label(), Some("Change who sees tab Deals"));
+    let e = run(
+        e,
+        [Action::Edit(Edit::RenameSite {
+            name: "Acme partners".into(),
+        })],
+    );
+    assert_eq!(e.site.name, "Acme partners");
+    assert_eq!(
+        e.undo_label(),
+        Some("Rename the community to Acme partners")
+    );
     let silver = e
         .site
         .visible_tabs(Some("tier_silver"), Role::PartnerExecutive);
