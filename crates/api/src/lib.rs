@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod announcements;
+pub mod colour;
 pub mod community;
 pub mod datetime;
 pub mod deal_flow;
