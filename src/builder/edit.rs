@@ -236,8 +236,10 @@ pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
             Ok(on(page, Some(id.clone())))
         }
         Edit::Remove { page, id } => {
-            tree::remove(page_mut(site, page)?, id)?;
-            Ok(on(page, None))
+            let p = page_mut(site, page)?;
+            let next = neighbour(p, id);
+            tree::remove(p, id)?;
+            Ok(on(page, next))
         }
         Edit::Duplicate { page, id } => {
             let p = page_mut(site, page)?;
@@ -392,6 +394,20 @@ pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
             })
         }
     }
+}
+
+/// What to select once `id` is gone: the next block, else the previous one, else its container.
+fn neighbour(page: &Page, id: &str) -> Option<String> {
+    let slot = tree::find(page, id)?;
+    let list = tree::children(page, &slot.parent)?;
+    let sibling = list
+        .get(slot.index + 1)
+        .or_else(|| slot.index.checked_sub(1).and_then(|i| list.get(i)))
+        .map(|n| n.id().to_string());
+    sibling.or_else(|| {
+        let chain = tree::lineage(&page.root, id)?;
+        chain.len().checked_sub(2).map(|i| chain[i].to_string())
+    })
 }
 
 fn tab_edit(

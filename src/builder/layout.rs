@@ -198,13 +198,14 @@ pub fn LayoutEditor(props: &LayoutEditorProps) -> Html {
     };
     let dispatcher = editor.dispatcher();
     let on_key = {
-        let (live, set_carry, drop_carry, announce, dispatcher, page) = (
+        let (live, set_carry, drop_carry, announce, dispatcher, page, focus_after) = (
             live.clone(),
             set_carry.clone(),
             drop_carry.clone(),
             props.announce.clone(),
             dispatcher.clone(),
             page.clone(),
+            focus_after.clone(),
         );
         Rc::new(move |e: KeyboardEvent, what: Carried| {
             let current = live.borrow().carry.clone();
@@ -230,6 +231,8 @@ pub fn LayoutEditor(props: &LayoutEditorProps) -> Html {
                     "Delete" => {
                         if let Carried::Node(id) = what {
                             e.prevent_default();
+                            // Focus moves to the block selected next (a neighbour).
+                            *focus_after.borrow_mut() = true;
                             dispatcher.dispatch(Action::Edit(Edit::Remove {
                                 page: page.id.clone(),
                                 id,

@@ -91,6 +91,27 @@ pub fn find(page: &Page, id: &str) -> Option<Slot> {
     locate(&page.root, Parent::Root, id)
 }
 
+/// The children of `parent`, if it exists (read-only).
+pub fn children<'a>(page: &'a Page, parent: &Parent) -> Option<&'a [LayoutNode]> {
+    match parent {
+        Parent::Root => Some(&page.root),
+        Parent::Section(id) => match node(&page.root, id)? {
+            LayoutNode::Section { children, .. } => Some(children),
+            _ => None,
+        },
+        Parent::Column(id) => {
+            let row = *lineage(&page.root, id)?.last()?;
+            match node(&page.root, row)? {
+                LayoutNode::Row { columns, .. } => columns
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| c.children.as_slice()),
+                _ => None,
+            }
+        }
+    }
+}
+
 /// The node `id`, wherever it is.
 pub fn node<'a>(nodes: &'a [LayoutNode], id: &str) -> Option<&'a LayoutNode> {
     nodes.iter().find_map(|n| {

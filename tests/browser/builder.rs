@@ -97,6 +97,17 @@ async fn a_block_moves_by_keyboard_with_announcements_and_an_indicator() {
     yew::scheduler::flush().await;
     assert_eq!(live(&root), "Lead inbox, move cancelled");
     assert_eq!(blocks(&root, "[data-list='c:n_col1']")[1], "Lead inbox");
+    // Delete removes it and keeps the keyboard user in place: focus goes to the next block.
+    key(&moved, "Delete");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("#h-n_inbox").unwrap().is_none());
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(focused.id(), "h-n_pipe");
 }
 
 #[wasm_bindgen_test]

@@ -145,6 +145,26 @@ fn refused_edits_change_nothing_and_say_why() {
 }
 
 #[test]
+fn deleting_selects_the_next_block_then_the_previous_then_the_container() {
+    let remove = |id: &str| {
+        Action::Edit(Edit::Remove {
+            page: home(),
+            id: id.into(),
+        })
+    };
+    let e = run(Editor::new(partner_central()), [remove("n_ann")]);
+    assert_eq!(e.selected.as_deref(), Some("n_pipe"));
+    let e = run(e, [remove("n_pipe")]);
+    assert_eq!(
+        e.selected.as_deref(),
+        Some("n_row"),
+        "column 1 is empty: its row"
+    );
+    let e = run(e, [remove("n_deal")]);
+    assert_eq!(e.selected.as_deref(), Some("n_inbox"));
+}
+
+#[test]
 fn rows_keep_their_contents_when_columns_are_dropped() {
     let e = run(
         Editor::new(partner_central()),
