@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::edit::Edit;
 use super::preview::{Device, SitePreview};
+use crate::components::dialog::Dialog;
 
 fn sketch(nodes: &[LayoutNode]) -> Html {
     html! {
@@ -69,19 +70,18 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 confirming.set(None);
             })
         };
-        let cancel = { let confirming = confirming.clone(); move |_| confirming.set(None) };
+        let cancel = { let confirming = confirming.clone(); Callback::from(move |()| confirming.set(None)) };
+        let cancel_click = cancel.reform(|_: MouseEvent| ());
         html! {
-            <div class="b-dialog" role="alertdialog" aria-modal="true" aria-labelledby="t-confirm-title" aria-describedby="t-confirm-text">
-                <div class="card">
-                    <h2 id="t-confirm-title">{ format!("Use {}?", t.name) }</h2>
-                    <p id="t-confirm-text">{ "This replaces the draft's tabs and pages. The community's name and theme stay. \
-                        Partners see nothing until you publish, and Undo brings your current draft back." }</p>
-                    <div class="actions">
-                        <button type="button" class="button" autofocus=true onclick={apply}>{ format!("Replace with {}", t.name) }</button>
-                        <button type="button" class="button secondary" onclick={cancel}>{ "Cancel" }</button>
-                    </div>
+            <Dialog title_id="t-confirm-title" text_id="t-confirm-text" on_cancel={Some(cancel)}>
+                <h2 id="t-confirm-title">{ format!("Use {}?", t.name) }</h2>
+                <p id="t-confirm-text">{ "This replaces the draft's tabs and pages. The community's name and theme stay. \
+                    Partners see nothing until you publish, and Undo brings your current draft back." }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={apply}>{ format!("Replace with {}", t.name) }</button>
+                    <button type="button" class="button secondary" onclick={cancel_click}>{ "Cancel" }</button>
                 </div>
-            </div>
+            </Dialog>
         }
     });
     let preview = previewing.and_then(|i| templates.get(i)).map(|t| {

@@ -20,6 +20,7 @@ use super::tabs_editor::TabsEditor;
 use super::transfer::Transfer;
 use super::versions::Versions;
 use crate::backend::use_backend;
+use crate::components::dialog::Dialog;
 use crate::components::load::{use_load, Load};
 use crate::session::use_session;
 
@@ -305,20 +306,18 @@ pub fn Builder(props: &BuilderProps) -> Html {
             }
             if let Some(Notice::Refused(text)) = &editor.notice { <div class="alert error" role="alert">{ text.clone() }</div> }
             if let SaveStatus::Conflict(current) = &save.status {
-                <div class="b-dialog" role="alertdialog" aria-modal="true" aria-labelledby="b-conflict-title" aria-describedby="b-conflict-text">
-                    <div class="card">
-                        <h2 id="b-conflict-title">{ "Someone else changed the draft" }</h2>
-                        <p id="b-conflict-text">
-                            { format!("Draft version {} was saved at {} while you were editing. Your latest changes are not saved yet. \
-                                Keep your version to save it over theirs, or load theirs and lose your unsaved changes.",
-                                current.version, when(&current.updated_at)) }
-                        </p>
-                        <div class="actions">
-                            <button type="button" class="button" autofocus=true onclick={save.keep_mine.reform(|_| ())}>{ "Keep my version" }</button>
-                            <button type="button" class="button secondary" onclick={save.reload.reform(|_| ())}>{ "Load their version" }</button>
-                        </div>
+                <Dialog title_id="b-conflict-title" text_id="b-conflict-text">
+                    <h2 id="b-conflict-title">{ "Someone else changed the draft" }</h2>
+                    <p id="b-conflict-text">
+                        { format!("Draft version {} was saved at {} while you were editing. Your latest changes are not saved yet. \
+                            Keep your version to save it over theirs, or load theirs and lose your unsaved changes.",
+                            current.version, when(&current.updated_at)) }
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="button" onclick={save.keep_mine.reform(|_| ())}>{ "Keep my version" }</button>
+                        <button type="button" class="button secondary" onclick={save.reload.reform(|_| ())}>{ "Load their version" }</button>
                     </div>
-                </div>
+                </Dialog>
             }
             <nav class="b-views" aria-label="Builder views">
                 { for View::ALL.into_iter().map(|v| {

@@ -47,7 +47,12 @@ test('an admin builds the community and a Silver partner gets exactly the publis
   assert.deepEqual(await cards.locator('h3').allInnerTexts(), ['Partner Central', 'Deal Desk', 'Enablement Hub', 'Blank']);
   await page.screenshot({ path: join(shots, 'builder-templates.png'), fullPage: true });
   await cards.filter({ hasText: 'Deal Desk' }).getByRole('button', { name: 'Use this template' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('alertdialog').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Replace with Deal Desk', 'focus moves into the dialog');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel', 'Tab stays inside the dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   await cards.filter({ hasText: 'Partner Central' }).getByRole('button', { name: 'Use this template' }).click();
   await page.getByRole('button', { name: 'Replace with Partner Central' }).click();
   await page.getByText('The draft now uses Partner Central').waitFor();
