@@ -24,6 +24,7 @@ pub mod site_rules;
 pub mod support;
 pub mod surveys;
 pub mod templates;
+pub mod theme;
 pub mod training;
 pub mod upload;
 pub mod validate;

@@ -1,0 +1,344 @@
+//! Themes as typed design tokens: colours for a light and a dark variant, typography, shape and
+//! density; the WCAG 2.2 AA check of every text/background pair a theme produces; and the CSS
+//! custom properties the app reads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::colour::{contrast, nearest_passing, Rgb, AA_LARGE, AA_TEXT};
+
+/// A curated font stack (system fonts only: nothing is downloaded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FontStack {
+    System,
+    Humanist,
+    Geometric,
+    Serif,
+    Rounded,
+}
+
+impl FontStack {
+    /// Every stack, in picker order.
+    pub const ALL: [FontStack; 5] = [
+        FontStack::System,
+        FontStack::Humanist,
+        FontStack::Geometric,
+        FontStack::Serif,
+        FontStack::Rounded,
+    ];
+
+    /// Its name in the picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            FontStack::System => "System UI",
+            FontStack::Humanist => "Humanist sans",
+            FontStack::Geometric => "Geometric sans",
+            FontStack::Serif => "Transitional serif",
+            FontStack::Rounded => "Rounded sans",
+        }
+    }
+
+    /// The CSS `font-family` value.
+    pub fn css(self) -> &'static str {
+        match self {
+            FontStack::System => {
+                "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif"
+            }
+            FontStack::Humanist => {
+                "Seravek, \"Gill Sans Nova\", Ubuntu, Calibri, \"DejaVu Sans\", source-sans-pro, sans-serif"
+            }
+            FontStack::Geometric => "Avenir, Montserrat, Corbel, \"URW Gothic\", source-sans-pro, sans-serif",
+            FontStack::Serif => "Charter, \"Bitstream Charter\", \"Sitka Text\", Cambria, serif",
+            FontStack::Rounded => {
+                "ui-rounded, \"Hiragino Maru Gothic ProN\", Quicksand, Comfortaa, Manjari, \"Arial Rounded MT\", sans-serif"
+            }
+        }
+    }
+}
+
+/// How much space the interface uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Density {
+    Compact,
+    Comfortable,
+    Spacious,
+}
+
+impl Density {
+    /// The spacing unit, in pixels (`--space-1`; the other steps are multiples).
+    pub fn unit_px(self) -> u32 {
+        match self {
+            Density::Compact => 3,
+            Density::Comfortable => 4,
+            Density::Spacious => 5,
+        }
+    }
+}
+
+/// The colours of one variant (light or dark), as `#rrggbb`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Palette {
+    /// Top bar, buttons, links.
+    pub brand: String,
+    /// Text on the brand colour (button labels, top bar).
+    pub on_brand: String,
+    pub accent: String,
+    pub background: String,
+    /// Cards and panels.
+    pub surface: String,
+    pub text: String,
+    pub muted_text: String,
+    /// Borders of inputs and other controls.
+    pub control_border: String,
+    pub success: String,
+    pub warning: String,
+    pub danger: String,
+}
+
+/// A theme: typed design tokens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ThemeTokens {
+    pub id: String,
+    pub name: String,
+    pub light: Palette,
+    pub dark: Palette,
+    pub font: FontStack,
+    /// Base font size in pixels, 12 to 20.
+    pub base_px: u8,
+    /// Heading scale ratio in thousandths (1125 = each level 1.125 times the one below), 1067 to 1500.
+    pub scale_permille: u16,
+    /// Heading font weight, 500 to 900 in steps of 100.
+    pub heading_weight: u16,
+    /// Corner radius in pixels, 0 to 24.
+    pub radius_px: u8,
+    pub density: Density,
+}
+
+/// A colour pair every theme must keep readable, with its WCAG 2.2 AA minimum.
+pub struct Pair {
+    pub name: &'static str,
+    pub fg: fn(&Palette) -> &str,
+    pub bg: fn(&Palette) -> &str,
+    pub min: f64,
+}
+
+/// Every text/background and control/background pair the app draws.
+pub const PAIRS: &[Pair] = &[
+    Pair {
+        name: "Text on background",
+        fg: |p| &p.text,
+        bg: |p| &p.background,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Text on cards",
+        fg: |p| &p.text,
+        bg: |p| &p.surface,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Muted text on background",
+        fg: |p| &p.muted_text,
+        bg: |p| &p.background,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Muted text on cards",
+        fg: |p| &p.muted_text,
+        bg: |p| &p.surface,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Links on cards",
+        fg: |p| &p.brand,
+        bg: |p| &p.surface,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Links on background",
+        fg: |p| &p.brand,
+        bg: |p| &p.background,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Button and top bar text",
+        fg: |p| &p.on_brand,
+        bg: |p| &p.brand,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Error text on cards",
+        fg: |p| &p.danger,
+        bg: |p| &p.surface,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Success text on cards",
+        fg: |p| &p.success,
+        bg: |p| &p.surface,
+        min: AA_TEXT,
+    },
+    Pair {
+        name: "Warnings on cards",
+        fg: |p| &p.warning,
+        bg: |p| &p.surface,
+        min: AA_LARGE,
+    },
+    Pair {
+        name: "Accent on cards",
+        fg: |p| &p.accent,
+        bg: |p| &p.surface,
+        min: AA_LARGE,
+    },
+    Pair {
+        name: "Control borders on cards",
+        fg: |p| &p.control_border,
+        bg: |p| &p.surface,
+        min: AA_LARGE,
+    },
+];
+
+/// Which variant a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Variant {
+    Light,
+    Dark,
+}
+
+/// A pair below its minimum, with the nearest foreground colour that passes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContrastFailure {
+    pub variant: Variant,
+    pub pair: String,
+    pub foreground: String,
+    pub background: String,
+    /// The ratio now, to two decimals.
+    pub ratio: f64,
+    pub minimum: f64,
+    /// The closest foreground that passes, if any does.
+    pub suggestion: Option<String>,
+}
+
+/// Every pair of both variants below its minimum (colours that do not parse are left to validation).
+pub fn contrast_failures(theme: &ThemeTokens) -> Vec<ContrastFailure> {
+    let mut out = Vec::new();
+    for (variant, palette) in [(Variant::Light, &theme.light), (Variant::Dark, &theme.dark)] {
+        for pair in PAIRS {
+            let (Ok(fg), Ok(bg)) = (
+                Rgb::parse((pair.fg)(palette)),
+                Rgb::parse((pair.bg)(palette)),
+            ) else {
+                continue;
+            };
+            let ratio = contrast(fg, bg);
+            if ratio < pair.min {
+                out.push(ContrastFailure {
+                    variant,
+                    pair: pair.name.into(),
+                    foreground: fg.to_string(),
+                    background: bg.to_string(),
+                    ratio: (ratio * 100.0).floor() / 100.0,
+                    minimum: pair.min,
+                    suggestion: nearest_passing(fg, bg, pair.min).map(|c| c.to_string()),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The CSS custom properties of one variant, as the stylesheets read them.
+pub fn css_variables(theme: &ThemeTokens, variant: Variant) -> Vec<(&'static str, String)> {
+    let p = match variant {
+        Variant::Light => &theme.light,
+        Variant::Dark => &theme.dark,
+    };
+    let unit = theme.density.unit_px();
+    let mut vars = vec![
+        ("--color-brand", p.brand.clone()),
+        ("--color-on-brand", p.on_brand.clone()),
+        ("--color-accent", p.accent.clone()),
+        ("--color-bg", p.background.clone()),
+        ("--color-surface", p.surface.clone()),
+        ("--color-text", p.text.clone()),
+        ("--color-muted", p.muted_text.clone()),
+        ("--color-control-border", p.control_border.clone()),
+        ("--color-success", p.success.clone()),
+        ("--color-warning", p.warning.clone()),
+        ("--color-danger", p.danger.clone()),
+        ("--font-body", theme.font.css().to_string()),
+        ("--font-size", format!("{}px", theme.base_px)),
+        ("--heading-weight", theme.heading_weight.to_string()),
+        ("--radius", format!("{}px", theme.radius_px)),
+    ];
+    let ratio = f64::from(theme.scale_permille) / 1000.0;
+    for (name, steps) in [("--h3-size", 1), ("--h2-size", 2), ("--h1-size", 3)] {
+        vars.push((name, format!("{:.3}rem", ratio.powi(steps))));
+    }
+    for (name, times) in [
+        ("--space-1", 1),
+        ("--space-2", 2),
+        ("--space-3", 3),
+        ("--space-4", 4),
+        ("--space-5", 6),
+        ("--space-6", 8),
+    ] {
+        vars.push((name, format!("{}px", unit * times)));
+    }
+    vars
+}
+
+impl crate::Validate for ThemeTokens {
+    fn validate(&self) -> Vec<crate::FieldError> {
+        let mut e = crate::validate::Errors::default();
+        e.required("name", &self.name, 80);
+        for (variant, p) in [("light", &self.light), ("dark", &self.dark)] {
+            let colours = [
+                ("brand", &p.brand),
+                ("on_brand", &p.on_brand),
+                ("accent", &p.accent),
+                ("background", &p.background),
+                ("surface", &p.surface),
+                ("text", &p.text),
+                ("muted_text", &p.muted_text),
+                ("control_border", &p.control_border),
+                ("success", &p.success),
+                ("warning", &p.warning),
+                ("danger", &p.danger),
+            ];
+            for (name, value) in colours {
+                if let Err(message) = Rgb::parse(value) {
+                    e.add(&format!("{variant}.{name}"), &message);
+                }
+            }
+        }
+        let ranges = [
+            ("base_px", i64::from(self.base_px), 12, 20),
+            ("scale_permille", i64::from(self.scale_permille), 1067, 1500),
+            ("heading_weight", i64::from(self.heading_weight), 500, 900),
+            ("radius_px", i64::from(self.radius_px), 0, 24),
+        ];
+        for (field, value, min, max) in ranges {
+            if !(min..=max).contains(&value) {
+                e.add(field, &format!("must be from {min} to {max}"));
+            }
+        }
+        if !self.heading_weight.is_multiple_of(100) {
+            e.add("heading_weight", "must be a multiple of 100");
+        }
+        e.0
+    }
+}
+
+pub mod presets;
+
+#[cfg(test)]
+mod tests;
