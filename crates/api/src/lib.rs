@@ -10,6 +10,7 @@ pub mod datetime;
 pub mod deal_flow;
 pub mod distribution;
 pub mod error;
+pub mod file_format;
 pub mod import;
 pub mod lead_flow;
 pub mod mdf;

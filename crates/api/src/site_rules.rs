@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
+use crate::file_format;
 use crate::validate::{Errors, MAX_TEXT};
 use crate::widgets::check_props;
 use crate::*;
@@ -164,55 +164,11 @@ pub fn export_site(site: &Site, exported_at: &str) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> ApiError {
-    ApiError::validation(vec![FieldError::new(field, message)])
-}
-
 /// Read an export file: every problem is a validation error naming where it is
 /// (`site.pages[0].root[2]: unknown variant …`). Nothing is returned unless the whole site is valid.
 pub fn import_site(text: &str) -> Result<Site, ApiError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| invalid("file", format!("is not valid JSON ({e})")))?;
-    let Value::Object(mut file) = value else {
-        return Err(invalid("file", "must be a JSON object"));
-    };
-    match file.get("format").and_then(Value::as_str) {
-        Some(SITE_FORMAT) => {}
-        Some(other) => {
-            return Err(invalid(
-                "format",
-                format!("is \"{other}\", expected \"{SITE_FORMAT}\""),
-            ))
-        }
-        None => {
-            return Err(invalid(
-                "format",
-                "is missing: this is not a Trellis site export",
-            ))
-        }
-    }
-    match file.get("format_version").and_then(Value::as_u64) {
-        Some(v) if (1..=u64::from(SITE_FORMAT_VERSION)).contains(&v) => {}
-        Some(v) => {
-            return Err(invalid(
-                "format_version",
-                format!("is {v}; this Trellis reads versions 1 to {SITE_FORMAT_VERSION}"),
-            ))
-        }
-        None => return Err(invalid("format_version", "is missing or not a number")),
-    }
-    let site = file
-        .remove("site")
-        .ok_or_else(|| invalid("site", "is missing"))?;
-    let site: Site = serde_path_to_error::deserialize(site).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." {
-            "site".to_string()
-        } else {
-            format!("site.{path}")
-        };
-        invalid(&field, e.into_inner().to_string())
-    })?;
+    let body = file_format::open(text, SITE_FORMAT, SITE_FORMAT_VERSION, "site")?;
+    let site: Site = file_format::typed(body, "site")?;
     site.check()?;
     Ok(site)
 }

@@ -338,7 +338,10 @@ impl crate::Validate for ThemeTokens {
     }
 }
 
+pub mod file;
 pub mod presets;
+
+pub use file::{export_theme, import_theme, ThemeFile, THEME_FORMAT, THEME_FORMAT_VERSION};
 
 #[cfg(test)]
 mod tests;

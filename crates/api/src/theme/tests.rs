@@ -76,3 +76,41 @@ fn bad_tokens_are_named() {
         ["light.brand", "dark.text", "base_px", "heading_weight"]
     );
 }
+
+#[test]
+fn theme_files_round_trip_and_bad_ones_are_refused_precisely() {
+    let theme = presets().remove(2);
+    let file = export_theme(&theme);
+    assert!(file.contains("\"format\": \"trellis.theme\""));
+    assert_eq!(import_theme(&file), Ok(theme));
+
+    let field = |text: &str| {
+        import_theme(text).unwrap_err().field_errors[0]
+            .field
+            .clone()
+    };
+    assert_eq!(field("nope"), "file");
+    assert_eq!(
+        field(r#"{"format": "trellis.site", "format_version": 1}"#),
+        "format"
+    );
+    assert_eq!(
+        field(r#"{"format": "trellis.theme", "format_version": 9}"#),
+        "format_version"
+    );
+    let mut value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    value["theme"]["font"] = "comic".into();
+    assert_eq!(field(&value.to_string()), "theme.font");
+    value["theme"]["font"] = "serif".into();
+    value["theme"]["dark"]["surface"] = "navy".into();
+    assert_eq!(field(&value.to_string()), "theme.dark.surface");
+    value["theme"]["dark"]
+        .as_object_mut()
+        .unwrap()
+        .remove("surface");
+    let e = import_theme(&value.to_string()).unwrap_err();
+    assert_eq!(e.field_errors[0].field, "theme.dark");
+    assert!(e.field_errors[0]
+        .message
+        .contains("missing field `surface`"));
+}
