@@ -71,46 +71,68 @@ pub struct Autosave {
     pub update: Callback<DraftMeta>,
 }
 
-fn save(
+/// Everything a save needs; cheap to clone into callbacks and timers.
+#[derive(Clone)]
+struct Saver {
     shared: Rc<Shared>,
     backend: Rc<dyn PrmBackend>,
     status: UseStateHandle<SaveStatus>,
     meta: UseStateHandle<DraftMeta>,
-) {
-    if shared.busy.get() {
-        return;
+}
+
+impl Saver {
+    /// Whether the editor holds edits the server has not got.
+    fn unsaved(&self) -> bool {
+        *self.shared.latest.borrow() != *self.shared.saved_site.borrow()
     }
-    let site = shared.latest.borrow().clone();
-    if site == *shared.saved_site.borrow() {
-        status.set(SaveStatus::Saved);
-        return;
+
+    /// Takes `current` as the server's draft the editor is now based on.
+    fn adopt(&self, current: &Draft) {
+        self.shared.base.set(current.version);
+        *self.shared.saved_site.borrow_mut() = Rc::new(current.site.clone());
     }
-    shared.busy.set(true);
-    status.set(SaveStatus::Saving);
-    let body = SaveDraft {
-        base_version: shared.base.get(),
-        site: (*site).clone(),
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = backend.save_draft(&body).await;
-        shared.busy.set(false);
-        match result {
-            Ok(draft) => {
-                shared.base.set(draft.version);
-                *shared.saved_site.borrow_mut() = site;
-                meta.set(DraftMeta::from(&draft));
-                // Edits made while this save was in flight go out now.
-                save(shared, backend, status, meta);
-            }
-            Err(e) => match e.api().filter(|a| a.code == ErrorCode::Conflict) {
-                Some(api) => match api.current_as::<Draft>() {
-                    Some(current) => status.set(SaveStatus::Conflict(Box::new(current))),
-                    None => status.set(SaveStatus::Failed(e)),
-                },
-                None => status.set(SaveStatus::Failed(e)),
-            },
+
+    /// Sends the latest site unless a save is in flight (that one sends it when done).
+    fn save(self) {
+        let shared = &self.shared;
+        if shared.busy.get() {
+            return;
         }
-    });
+        let site = shared.latest.borrow().clone();
+        if site == *shared.saved_site.borrow() {
+            self.status.set(SaveStatus::Saved);
+            return;
+        }
+        shared.busy.set(true);
+        self.status.set(SaveStatus::Saving);
+        let body = SaveDraft {
+            base_version: shared.base.get(),
+            site: (*site).clone(),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = self.backend.save_draft(&body).await;
+            self.shared.busy.set(false);
+            match result {
+                Ok(draft) => {
+                    self.shared.base.set(draft.version);
+                    *self.shared.saved_site.borrow_mut() = site;
+                    self.meta.set(DraftMeta::from(&draft));
+                    // Edits made while this save was in flight go out now.
+                    self.save();
+                }
+                Err(e) => {
+                    let current = e
+                        .api()
+                        .filter(|a| a.code == ErrorCode::Conflict)
+                        .and_then(|a| a.current_as::<Draft>());
+                    self.status.set(match current {
+                        Some(current) => SaveStatus::Conflict(Box::new(current)),
+                        None => SaveStatus::Failed(e),
+                    });
+                }
+            }
+        });
+    }
 }
 
 /// Saves `editor.site` after each change; starts from `draft` as loaded.
@@ -134,106 +156,76 @@ pub fn use_autosave(editor: &UseReducerHandle<Editor>, draft: &Draft) -> Autosav
     };
     let shared: Rc<Shared> = (*shared).clone();
     *shared.latest.borrow_mut() = editor.site.clone();
+    let saver = Saver {
+        shared: shared.clone(),
+        backend,
+        status: status.clone(),
+        meta: meta.clone(),
+    };
     {
-        let (shared, backend, status, meta) = (
-            shared.clone(),
-            backend.clone(),
-            status.clone(),
-            meta.clone(),
-        );
-        use_effect_with(editor.site.clone(), move |site| {
-            let unchanged = *site == *shared.saved_site.borrow();
-            if matches!(*status, SaveStatus::Conflict(_)) {
+        let saver = saver.clone();
+        use_effect_with(editor.site.clone(), move |_| {
+            let shared = &saver.shared;
+            if matches!(*saver.status, SaveStatus::Conflict(_)) {
                 // Nothing is saved until the admin chooses.
-            } else if unchanged && !shared.busy.get() {
+            } else if !saver.unsaved() && !shared.busy.get() {
                 *shared.timer.borrow_mut() = None;
-                status.set(SaveStatus::Saved);
-            } else if !unchanged {
-                status.set(SaveStatus::Pending);
-                let again = shared.clone();
-                *shared.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                    save(again, backend, status, meta)
-                }));
+                saver.status.set(SaveStatus::Saved);
+            } else if saver.unsaved() {
+                saver.status.set(SaveStatus::Pending);
+                let again = saver.clone();
+                *shared.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || again.save()));
             }
         });
     }
     {
         // Closing the tab with edits not yet sent asks first; leaving the builder inside the
         // app sends them at once.
-        let (shared, backend, status, meta) = (
-            shared.clone(),
-            backend.clone(),
-            status.clone(),
-            meta.clone(),
-        );
+        let saver = saver.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
-            let watched = shared.clone();
+            let watched = saver.clone();
             let options = EventListenerOptions::enable_prevent_default();
             let listener =
                 EventListener::new_with_options(&window, "beforeunload", options, move |e| {
-                    if *watched.latest.borrow() != *watched.saved_site.borrow() {
+                    if watched.unsaved() {
                         e.prevent_default();
                         let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
                     }
                 });
             move || {
                 drop(listener);
-                *shared.timer.borrow_mut() = None;
-                let unsaved = *shared.latest.borrow() != *shared.saved_site.borrow();
-                if unsaved {
-                    save(shared, backend, status, meta);
+                *saver.shared.timer.borrow_mut() = None;
+                if saver.unsaved() {
+                    saver.save();
                 }
             }
         });
     }
     let flush = {
-        let (shared, backend, status, meta) = (
-            shared.clone(),
-            backend.clone(),
-            status.clone(),
-            meta.clone(),
-        );
+        let saver = saver.clone();
         Callback::from(move |()| {
-            *shared.timer.borrow_mut() = None;
-            save(
-                shared.clone(),
-                backend.clone(),
-                status.clone(),
-                meta.clone(),
-            );
+            *saver.shared.timer.borrow_mut() = None;
+            saver.clone().save();
         })
     };
     let keep_mine = {
-        let (shared, backend, status, meta) = (
-            shared.clone(),
-            backend.clone(),
-            status.clone(),
-            meta.clone(),
-        );
+        let saver = saver.clone();
         Callback::from(move |()| {
-            if let SaveStatus::Conflict(current) = &*status {
-                shared.base.set(current.version);
-                *shared.saved_site.borrow_mut() = Rc::new(current.site.clone());
-                save(
-                    shared.clone(),
-                    backend.clone(),
-                    status.clone(),
-                    meta.clone(),
-                );
+            if let SaveStatus::Conflict(current) = &*saver.status {
+                saver.adopt(current);
+                saver.clone().save();
             }
         })
     };
     let reload = {
-        let (shared, status, meta, editor) =
-            (shared.clone(), status.clone(), meta.clone(), editor.clone());
+        let (saver, editor) = (saver.clone(), editor.clone());
         Callback::from(move |()| {
-            if let SaveStatus::Conflict(current) = &*status {
-                shared.base.set(current.version);
-                *shared.saved_site.borrow_mut() = Rc::new(current.site.clone());
-                meta.set(DraftMeta::from(&**current));
+            if let SaveStatus::Conflict(current) = &*saver.status {
+                saver.adopt(current);
+                saver.meta.set(DraftMeta::from(&**current));
                 editor.dispatch(Action::Load(current.site.clone()));
-                status.set(SaveStatus::Saved);
+                saver.status.set(SaveStatus::Saved);
             }
         })
     };

@@ -239,4 +239,6 @@ pub fn label(site: &Site, edit: &Edit) -> String {
 
 // Native only: the property tests use proptest, which is not built for wasm.
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
