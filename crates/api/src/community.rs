@@ -74,6 +74,21 @@ pub struct Site {
     pub name: String,
     pub tabs: Vec<Tab>,
     pub pages: Vec<Page>,
+    /// The community's theme: a preset's id or one of `themes`.
+    pub theme_id: String,
+    /// The community's own themes (presets are built in and not stored).
+    #[serde(default)]
+    pub themes: Vec<crate::theme::ThemeTokens>,
+    /// Branding per audience: tiers that get a theme other than the community's.
+    #[serde(default)]
+    pub tier_themes: Vec<TierTheme>,
+}
+
+/// A tier's own theme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TierTheme {
+    pub tier_id: String,
     pub theme_id: String,
 }
 
@@ -106,6 +121,11 @@ impl Site {
             }
         }
         let mut site = self.clone();
+        // The viewer gets only their own branding.
+        let theme = self.theme_for(tier_id);
+        site.themes.retain(|t| t.id == theme.id);
+        site.theme_id = theme.id;
+        site.tier_themes.clear();
         site.tabs
             .retain(|t| !t.hidden && t.audience.includes(tier_id, role));
         for page in &mut site.pages {
@@ -203,19 +223,4 @@ pub struct Template {
     pub name: String,
     pub description: String,
     pub site: Site,
-}
-
-/// A theme: named design tokens (colours as `#rrggbb`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Theme {
-    pub id: String,
-    pub name: String,
-    pub brand: String,
-    pub accent: String,
-    pub background: String,
-    pub surface: String,
-    pub text: String,
-    pub muted_text: String,
-    pub radius_px: u8,
 }

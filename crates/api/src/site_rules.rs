@@ -30,6 +30,7 @@ impl Validate for Site {
         let mut e = Errors::default();
         e.required("site.name", &self.name, MAX_TEXT);
         e.required("site.theme_id", &self.theme_id, MAX_TEXT);
+        crate::theme::site::check_site_themes(self, &mut e);
         let mut page_ids = HashSet::new();
         for (i, page) in self.pages.iter().enumerate() {
             if page.id.trim().is_empty() || !page_ids.insert(page.id.as_str()) {

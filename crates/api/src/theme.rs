@@ -99,6 +99,61 @@ pub struct Palette {
     pub danger: String,
 }
 
+impl Palette {
+    /// Every colour token, in editor order, with its name in the editor.
+    pub const FIELDS: [(&'static str, &'static str); 11] = [
+        ("brand", "Brand"),
+        ("on_brand", "Text on brand"),
+        ("accent", "Accent"),
+        ("background", "Background"),
+        ("surface", "Cards and panels"),
+        ("text", "Text"),
+        ("muted_text", "Muted text"),
+        ("control_border", "Control borders"),
+        ("success", "Success"),
+        ("warning", "Warning"),
+        ("danger", "Danger"),
+    ];
+
+    /// A colour token by name.
+    pub fn get(&self, token: &str) -> Option<&str> {
+        let p = self;
+        Some(match token {
+            "brand" => &p.brand,
+            "on_brand" => &p.on_brand,
+            "accent" => &p.accent,
+            "background" => &p.background,
+            "surface" => &p.surface,
+            "text" => &p.text,
+            "muted_text" => &p.muted_text,
+            "control_border" => &p.control_border,
+            "success" => &p.success,
+            "warning" => &p.warning,
+            "danger" => &p.danger,
+            _ => return None,
+        })
+    }
+
+    /// A colour token by name, to change it.
+    pub fn get_mut(&mut self, token: &str) -> Option<&mut String> {
+        let p = self;
+        Some(match token {
+            "brand" => &mut p.brand,
+            "on_brand" => &mut p.on_brand,
+            "accent" => &mut p.accent,
+            "background" => &mut p.background,
+            "surface" => &mut p.surface,
+            "text" => &mut p.text,
+            "muted_text" => &mut p.muted_text,
+            "control_border" => &mut p.control_border,
+            "success" => &mut p.success,
+            "warning" => &mut p.warning,
+            "danger" => &mut p.danger,
+            _ => return None,
+        })
+    }
+}
+
 /// A theme: typed design tokens.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -117,13 +172,21 @@ pub struct ThemeTokens {
     /// Corner radius in pixels, 0 to 24.
     pub radius_px: u8,
     pub density: Density,
+    /// Shown in the top bar (PNG, JPEG or WebP, at most 200 KB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<ThemeImage>,
+    /// The browser tab's icon (PNG or ICO, at most 64 KB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub favicon: Option<ThemeImage>,
 }
 
 /// A colour pair every theme must keep readable, with its WCAG 2.2 AA minimum.
 pub struct Pair {
     pub name: &'static str,
-    pub fg: fn(&Palette) -> &str,
-    pub bg: fn(&Palette) -> &str,
+    /// The foreground token ([`Palette::FIELDS`]); the one a suggestion changes.
+    pub fg: &'static str,
+    /// The background token.
+    pub bg: &'static str,
     pub min: f64,
 }
 
@@ -131,74 +194,74 @@ pub struct Pair {
 pub const PAIRS: &[Pair] = &[
     Pair {
         name: "Text on background",
-        fg: |p| &p.text,
-        bg: |p| &p.background,
+        fg: "text",
+        bg: "background",
         min: AA_TEXT,
     },
     Pair {
         name: "Text on cards",
-        fg: |p| &p.text,
-        bg: |p| &p.surface,
+        fg: "text",
+        bg: "surface",
         min: AA_TEXT,
     },
     Pair {
         name: "Muted text on background",
-        fg: |p| &p.muted_text,
-        bg: |p| &p.background,
+        fg: "muted_text",
+        bg: "background",
         min: AA_TEXT,
     },
     Pair {
         name: "Muted text on cards",
-        fg: |p| &p.muted_text,
-        bg: |p| &p.surface,
+        fg: "muted_text",
+        bg: "surface",
         min: AA_TEXT,
     },
     Pair {
         name: "Links on cards",
-        fg: |p| &p.brand,
-        bg: |p| &p.surface,
+        fg: "brand",
+        bg: "surface",
         min: AA_TEXT,
     },
     Pair {
         name: "Links on background",
-        fg: |p| &p.brand,
-        bg: |p| &p.background,
+        fg: "brand",
+        bg: "background",
         min: AA_TEXT,
     },
     Pair {
         name: "Button and top bar text",
-        fg: |p| &p.on_brand,
-        bg: |p| &p.brand,
+        fg: "on_brand",
+        bg: "brand",
         min: AA_TEXT,
     },
     Pair {
         name: "Error text on cards",
-        fg: |p| &p.danger,
-        bg: |p| &p.surface,
+        fg: "danger",
+        bg: "surface",
         min: AA_TEXT,
     },
     Pair {
         name: "Success text on cards",
-        fg: |p| &p.success,
-        bg: |p| &p.surface,
+        fg: "success",
+        bg: "surface",
         min: AA_TEXT,
     },
     Pair {
         name: "Warnings on cards",
-        fg: |p| &p.warning,
-        bg: |p| &p.surface,
+        fg: "warning",
+        bg: "surface",
         min: AA_LARGE,
     },
     Pair {
         name: "Accent on cards",
-        fg: |p| &p.accent,
-        bg: |p| &p.surface,
+        fg: "accent",
+        bg: "surface",
         min: AA_LARGE,
     },
     Pair {
         name: "Control borders on cards",
-        fg: |p| &p.control_border,
-        bg: |p| &p.surface,
+        fg: "control_border",
+        bg: "surface",
         min: AA_LARGE,
     },
 ];
@@ -218,6 +281,8 @@ pub enum Variant {
 pub struct ContrastFailure {
     pub variant: Variant,
     pub pair: String,
+    /// The foreground token to change (`muted_text`).
+    pub token: String,
     pub foreground: String,
     pub background: String,
     /// The ratio now, to two decimals.
@@ -233,8 +298,8 @@ pub fn contrast_failures(theme: &ThemeTokens) -> Vec<ContrastFailure> {
     for (variant, palette) in [(Variant::Light, &theme.light), (Variant::Dark, &theme.dark)] {
         for pair in PAIRS {
             let (Ok(fg), Ok(bg)) = (
-                Rgb::parse((pair.fg)(palette)),
-                Rgb::parse((pair.bg)(palette)),
+                Rgb::parse(palette.get(pair.fg).unwrap_or_default()),
+                Rgb::parse(palette.get(pair.bg).unwrap_or_default()),
             ) else {
                 continue;
             };
@@ -243,6 +308,7 @@ pub fn contrast_failures(theme: &ThemeTokens) -> Vec<ContrastFailure> {
                 out.push(ContrastFailure {
                     variant,
                     pair: pair.name.into(),
+                    token: pair.fg.into(),
                     foreground: fg.to_string(),
                     background: bg.to_string(),
                     ratio: (ratio * 100.0).floor() / 100.0,
@@ -301,21 +367,8 @@ impl crate::Validate for ThemeTokens {
         let mut e = crate::validate::Errors::default();
         e.required("name", &self.name, 80);
         for (variant, p) in [("light", &self.light), ("dark", &self.dark)] {
-            let colours = [
-                ("brand", &p.brand),
-                ("on_brand", &p.on_brand),
-                ("accent", &p.accent),
-                ("background", &p.background),
-                ("surface", &p.surface),
-                ("text", &p.text),
-                ("muted_text", &p.muted_text),
-                ("control_border", &p.control_border),
-                ("success", &p.success),
-                ("warning", &p.warning),
-                ("danger", &p.danger),
-            ];
-            for (name, value) in colours {
-                if let Err(message) = Rgb::parse(value) {
+            for (name, _) in Palette::FIELDS {
+                if let Err(message) = Rgb::parse(p.get(name).unwrap_or_default()) {
                     e.add(&format!("{variant}.{name}"), &message);
                 }
             }
@@ -334,14 +387,28 @@ impl crate::Validate for ThemeTokens {
         if !self.heading_weight.is_multiple_of(100) {
             e.add("heading_weight", "must be a multiple of 100");
         }
+        for (slot, image) in [
+            (ImageSlot::Logo, &self.logo),
+            (ImageSlot::Favicon, &self.favicon),
+        ] {
+            if let Some(problem) = image.as_ref().and_then(|i| i.problem(slot)) {
+                e.add(slot.field(), &problem);
+            }
+        }
         e.0
     }
 }
 
 pub mod file;
+pub mod image;
 pub mod presets;
+pub mod site;
+
+pub use image::{ImageSlot, ThemeImage};
 
 pub use file::{export_theme, import_theme, ThemeFile, THEME_FORMAT, THEME_FORMAT_VERSION};
 
+#[cfg(test)]
+mod site_tests;
 #[cfg(test)]
 mod tests;

@@ -50,36 +50,46 @@ fn theme(
         heading_weight: 700,
         radius_px,
         density: Density::Comfortable,
+        logo: None,
+        favicon: None,
     }
 }
 
+/// The neutral default ("Trellis"): what a site gets when it names no theme that exists.
+pub fn default_theme() -> ThemeTokens {
+    let dark_status = DARK_STATUS;
+    theme(
+        "theme_default",
+        "Trellis",
+        palette(
+            "#0f6e5a", "#ffffff", "#c2410c", "#f5f7f6", "#ffffff", "#17211e", "#55625e", "#7d8b87",
+            "#067647", "#b54708", "#b42318",
+        ),
+        palette(
+            "#4fd1b0",
+            "#0b1f1a",
+            "#fb923c",
+            "#0f1715",
+            "#17221f",
+            "#e6efec",
+            "#a3b3ae",
+            "#6b7d78",
+            dark_status.0,
+            dark_status.1,
+            dark_status.2,
+        ),
+        FontStack::System,
+        8,
+    )
+}
+
+const DARK_STATUS: (&str, &str, &str) = ("#4ade80", "#fbbf24", "#f87171");
+
 /// Every preset, the neutral default first.
 pub fn presets() -> Vec<ThemeTokens> {
-    let dark_status = ("#4ade80", "#fbbf24", "#f87171");
+    let dark_status = DARK_STATUS;
     vec![
-        theme(
-            "theme_default",
-            "Trellis",
-            palette(
-                "#0f6e5a", "#ffffff", "#c2410c", "#f5f7f6", "#ffffff", "#17211e", "#55625e",
-                "#7d8b87", "#067647", "#b54708", "#b42318",
-            ),
-            palette(
-                "#4fd1b0",
-                "#0b1f1a",
-                "#fb923c",
-                "#0f1715",
-                "#17221f",
-                "#e6efec",
-                "#a3b3ae",
-                "#6b7d78",
-                dark_status.0,
-                dark_status.1,
-                dark_status.2,
-            ),
-            FontStack::System,
-            8,
-        ),
+        default_theme(),
         theme(
             "theme_high_contrast",
             "High contrast",

@@ -69,6 +69,7 @@ impl DemoBackend {
         if state.versions.last().is_some_and(|p| p.site == state.draft) {
             return Err(err(ErrorCode::Conflict, NOTHING_TO_PUBLISH));
         }
+        state.draft.publish_check()?;
         let published = PublishedSite {
             version: state.versions.last().map_or(1, |p| p.version + 1),
             site: state.draft.clone(),

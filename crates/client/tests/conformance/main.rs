@@ -11,6 +11,7 @@ mod partners;
 mod records;
 mod sorting;
 mod support;
+mod themes;
 
 use access::*;
 use community::*;
@@ -23,6 +24,7 @@ use partners::*;
 use records::*;
 use sorting::*;
 use support::*;
+use themes::*;
 
 use trellis_api::seed::DEMO_PASSWORD;
 use trellis_api::*;
@@ -150,4 +152,5 @@ conformance!(
     lists_sort_by_any_offered_column_across_pages,
     partner_managers_see_their_teams_records,
     staff_shape_the_programs_tiers,
+    themes_brand_tiers_and_unreadable_ones_cannot_be_published,
 );

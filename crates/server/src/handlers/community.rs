@@ -139,6 +139,7 @@ pub async fn publish(
     if !draft.has_unpublished_changes {
         return Err(ApiError::new(ErrorCode::Conflict, NOTHING_TO_PUBLISH).into());
     }
+    draft.site.publish_check()?;
     // One statement, so the version published is exactly the draft at base_version.
     let row = sqlx::query(
         "INSERT INTO site_versions (version, site, published_at, published_by, note)
