@@ -9,6 +9,7 @@ use crate::components::topbar::TopBar;
 use crate::pages;
 use crate::routes::Route;
 use crate::session::{use_session, Auth, Session};
+use crate::theme::ThemeRoot;
 
 /// The app as mounted in the page: picks the backend, then renders [`Root`].
 #[component]
@@ -110,7 +111,7 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
 fn Shell() -> Html {
     let session = use_session();
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
-    match (&session.auth, route) {
+    let page = match (&session.auth, route) {
         (Auth::LoggedIn(_), Route::Login) => html! { <Redirect<Route> to={Route::Home} /> },
         (_, Route::Login) => html! { <pages::login::LoginPage /> },
         (Auth::Checking, _) => html! {
@@ -124,7 +125,8 @@ fn Shell() -> Html {
                 <main id="main" tabindex="-1">{ switch(route) }</main>
             </>
         },
-    }
+    };
+    html! { <><ThemeRoot />{ page }</> }
 }
 
 fn switch(route: Route) -> Html {

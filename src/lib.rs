@@ -7,3 +7,4 @@ pub mod components;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod theme;

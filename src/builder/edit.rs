@@ -5,6 +5,8 @@ use trellis_api::widgets::default_props;
 use trellis_api::{Audience, Column, ComponentKind, LayoutNode, Page, Site, Tab, TabTarget};
 
 use super::ids::Ids;
+use super::theme_edit::apply_theme;
+pub use super::theme_edit::ThemeEdit;
 use super::tree::{self, Slot, TreeError};
 
 /// One undoable change to the site.
@@ -117,6 +119,8 @@ pub enum Edit {
         site: Box<Site>,
         whole: bool,
     },
+    /// A change to the themes or to who gets which theme.
+    Theme(ThemeEdit),
 }
 
 /// Why an edit was refused; the site is unchanged.
@@ -131,6 +135,11 @@ pub enum EditError {
     PageInUse {
         tab: String,
     },
+    NoTheme(String),
+    /// Presets are built in: duplicate one to change it.
+    PresetReadOnly,
+    /// The community or a tier uses the theme, so it cannot be deleted.
+    ThemeInUse,
 }
 
 impl std::fmt::Display for EditError {
@@ -143,6 +152,13 @@ impl std::fmt::Display for EditError {
             EditError::NoPage(id) => write!(f, "Page {id} no longer exists"),
             EditError::NoTab(id) => write!(f, "Tab {id} no longer exists"),
             EditError::WrongKind(id) => write!(f, "Block {id} has no such setting"),
+            EditError::NoTheme(id) => write!(f, "Theme {id} no longer exists"),
+            EditError::PresetReadOnly => {
+                f.write_str("Presets cannot be changed: duplicate it to make your own")
+            }
+            EditError::ThemeInUse => f.write_str(
+                "The community or a tier uses this theme: choose another for them first",
+            ),
             EditError::PageInUse { tab } => {
                 write!(
                     f,
@@ -386,6 +402,8 @@ pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
             if !whole {
                 new.name = site.name.clone();
                 new.theme_id = site.theme_id.clone();
+                new.themes = site.themes.clone();
+                new.tier_themes = site.tier_themes.clone();
             }
             *site = new;
             Ok(Applied {
@@ -393,6 +411,7 @@ pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
                 select: None,
             })
         }
+        Edit::Theme(edit) => apply_theme(site, edit),
     }
 }
 

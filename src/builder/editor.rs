@@ -234,6 +234,7 @@ pub fn label(site: &Site, edit: &Edit) -> String {
         Edit::DeleteTab { id } => format!("Delete {}", tab_name(site, id)),
         Edit::RenameSite { name } => format!("Rename the community to {name}"),
         Edit::ReplaceSite { site, .. } => format!("Replace the site with {}", site.name),
+        Edit::Theme(edit) => super::theme_edit::theme_label(site, edit),
     }
 }
 
@@ -242,3 +243,5 @@ pub fn label(site: &Site, edit: &Edit) -> String {
 mod properties;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod theme_tests;

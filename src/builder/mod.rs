@@ -16,6 +16,7 @@ pub mod pages_bar;
 pub mod palette;
 pub mod preview;
 pub mod tabs_editor;
+pub mod theme_edit;
 pub mod transfer;
 pub mod tree;
 pub mod versions;

@@ -3,12 +3,14 @@
 
 use std::rc::Rc;
 
+use trellis_api::theme::Variant;
 use trellis_api::{Role, Site, TabTarget, Tier};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::tabs_editor::VIEWS;
 use crate::components::page_view::PageView;
+use crate::theme::inline_style;
 
 /// A preview width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +42,9 @@ pub struct SitePreviewProps {
     pub device: Device,
     /// A label for the frame ("Draft as Gold, Partner user").
     pub label: AttrValue,
+    /// Which variant of the site's theme to show.
+    #[prop_or(Variant::Light)]
+    pub variant: Variant,
 }
 
 /// A site's navigation and one of its pages inside a frame of the device's width.
@@ -60,11 +65,22 @@ pub fn SitePreview(props: &SitePreviewProps) -> Html {
         None => html! { <p class="muted">{ "No tab is visible to this persona." }</p> },
     };
     let (name, width) = props.device.spec();
+    // The site's own theme on the frame: the preview never touches the page's properties.
+    let theme = props.site.theme_for(None);
+    let style = format!(
+        "width:min(100%, {width}px);{}",
+        inline_style(&theme, props.variant)
+    );
+    let logo = theme
+        .logo
+        .as_ref()
+        .map_or_else(|| "/public/logo.svg".to_string(), |l| l.data_url());
     html! {
         <figure class="b-frame-wrap">
             <figcaption class="muted small">{ format!("{} · {name}, {width} px", props.label) }</figcaption>
-            <div class="b-frame" style={format!("width:min(100%, {width}px)")} data-device={name.to_lowercase()}>
+            <div class="b-frame themed" {style} data-device={name.to_lowercase()} data-theme={theme.id.clone()}>
                 <nav class="b-frame-tabs" aria-label="Preview tabs">
+                    <span class="b-frame-brand"><img src={logo} alt="" />{ props.site.name.clone() }</span>
                     { for tabs.iter().enumerate().map(|(i, t)| {
                         let tab = tab.clone();
                         let active = current.is_some_and(|c| c.id == t.id);

@@ -96,9 +96,12 @@ pub fn TopBar() -> Html {
         (Some(account), None) => account.clone(),
         _ => role.label().to_string(),
     };
+    let logo = crate::theme::use_theme()
+        .logo
+        .map_or_else(|| "/public/logo.svg".to_string(), |l| l.data_url());
     html! {
         <header class="topbar">
-            <Link<Route> to={Route::Home} classes="brand"><img src="/public/logo.svg" alt="" />{ name }</Link<Route>>
+            <Link<Route> to={Route::Home} classes="brand"><img src={logo} alt="" />{ name }</Link<Route>>
             <nav aria-label="Community">
                 <ul class="tabs">
                     { for tabs.into_iter().map(|(label, route)| html! {
