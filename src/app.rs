@@ -157,6 +157,9 @@ fn switch(route: Route) -> Html {
         Route::Surveys => html! { <pages::surveys::SurveysPage /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Builder => html! { <pages::builder::BuilderPage /> },
+        Route::ThemeStudio => {
+            html! { <pages::builder::BuilderPage view={crate::builder::view::View::Theme} /> }
+        }
         Route::Admin => html! { <pages::admin::AdminPage /> },
         Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }

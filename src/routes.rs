@@ -48,6 +48,9 @@ pub enum Route {
     Page { id: String },
     #[at("/builder")]
     Builder,
+    /// The builder's theme studio.
+    #[at("/builder/theme")]
+    ThemeStudio,
     #[at("/admin")]
     Admin,
     #[not_found]

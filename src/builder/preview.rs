@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::tabs_editor::VIEWS;
 use crate::components::page_view::PageView;
-use crate::theme::inline_style;
+use crate::theme::{frame_style, logo_src};
 
 /// A preview width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,14 +67,8 @@ pub fn SitePreview(props: &SitePreviewProps) -> Html {
     let (name, width) = props.device.spec();
     // The site's own theme on the frame: the preview never touches the page's properties.
     let theme = props.site.theme_for(None);
-    let style = format!(
-        "width:min(100%, {width}px);{}",
-        inline_style(&theme, props.variant)
-    );
-    let logo = theme
-        .logo
-        .as_ref()
-        .map_or_else(|| "/public/logo.svg".to_string(), |l| l.data_url());
+    let style = frame_style(&theme, width, props.variant);
+    let logo = logo_src(&theme);
     html! {
         <figure class="b-frame-wrap">
             <figcaption class="muted small">{ format!("{} · {name}, {width} px", props.label) }</figcaption>

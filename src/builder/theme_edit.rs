@@ -14,6 +14,10 @@ pub enum ThemeEdit {
         from: String,
         name: String,
     },
+    /// A theme from a file, added as a new theme of the site (its id is renewed).
+    Import {
+        theme: Box<ThemeTokens>,
+    },
     Rename {
         id: String,
         name: String,
@@ -72,6 +76,13 @@ pub fn apply_theme(site: &mut Site, edit: &ThemeEdit) -> Result<Applied, EditErr
             copy.name = name.clone();
             let id = copy.id.clone();
             site.themes.push(copy);
+            Ok(select(&id))
+        }
+        ThemeEdit::Import { theme } => {
+            let mut theme = (**theme).clone();
+            theme.id = fresh_id(site);
+            let id = theme.id.clone();
+            site.themes.push(theme);
             Ok(select(&id))
         }
         ThemeEdit::Rename { id, name } => {
@@ -146,6 +157,7 @@ pub fn theme_label(site: &Site, edit: &ThemeEdit) -> String {
     let name = |id: &str| site.theme(id).map_or_else(|| id.to_string(), |t| t.name);
     match edit {
         ThemeEdit::Duplicate { from, .. } => format!("Duplicate theme {}", name(from)),
+        ThemeEdit::Import { theme } => format!("Import theme {}", theme.name),
         ThemeEdit::Rename { id, name: to } => format!("Rename theme {} to {to}", name(id)),
         ThemeEdit::Delete { id } => format!("Delete theme {}", name(id)),
         ThemeEdit::Set { theme } => match site.theme(&theme.id) {

@@ -9,6 +9,7 @@ use trellis_client::ClientError;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::autosave::{use_autosave, DraftMeta, SaveStatus};
 use super::editor::{Action, Editor, Notice};
@@ -17,11 +18,13 @@ use super::layout::LayoutEditor;
 use super::pages_bar::PagesBar;
 use super::preview::Preview;
 use super::tabs_editor::TabsEditor;
+use super::theme_studio::ThemeStudio;
 use super::transfer::Transfer;
 use super::versions::Versions;
 use crate::backend::use_backend;
 use crate::components::dialog::Dialog;
 use crate::components::load::{use_load, Load};
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// The builder's views.
@@ -33,12 +36,14 @@ pub enum View {
     Templates,
     Versions,
     Transfer,
+    Theme,
 }
 
 impl View {
-    const ALL: [View; 6] = [
+    const ALL: [View; 7] = [
         View::Layout,
         View::Navigation,
+        View::Theme,
         View::Preview,
         View::Templates,
         View::Versions,
@@ -53,6 +58,7 @@ impl View {
             View::Templates => "Templates",
             View::Versions => "Versions",
             View::Transfer => "Export and import",
+            View::Theme => "Theme studio",
         }
     }
 }
@@ -83,6 +89,9 @@ fn error_text(e: &ClientError) -> String {
 #[derive(Properties, PartialEq)]
 pub struct BuilderProps {
     pub draft: Draft,
+    /// The view to open with.
+    #[prop_or(View::Layout)]
+    pub view: View,
 }
 
 /// The community builder on a loaded draft.
@@ -92,7 +101,22 @@ pub fn Builder(props: &BuilderProps) -> Html {
     let save = use_autosave(&editor, &props.draft);
     let backend = use_backend();
     let session = use_session();
-    let view = use_state(|| View::Layout);
+    let view = use_state(|| props.view);
+    let navigator = use_navigator();
+    let show = {
+        let view = view.clone();
+        move |v: View| {
+            view.set(v);
+            // The theme studio has its own address, so it can be linked to and reloaded.
+            if let Some(nav) = &navigator {
+                nav.replace(&if v == View::Theme {
+                    Route::ThemeStudio
+                } else {
+                    Route::Builder
+                });
+            }
+        }
+    };
     let said = use_state(String::new);
     let note = use_state(String::new);
     let publishing = use_state(|| false);
@@ -150,8 +174,11 @@ pub fn Builder(props: &BuilderProps) -> Html {
         });
     }
     let unpublished = save.meta.has_unpublished_changes || save.status != SaveStatus::Saved;
-    let can_publish =
-        save.meta.has_unpublished_changes && save.status == SaveStatus::Saved && !*publishing;
+    let blockers = editor.site.publish_blockers().len();
+    let can_publish = save.meta.has_unpublished_changes
+        && save.status == SaveStatus::Saved
+        && !*publishing
+        && blockers == 0;
     let publish = {
         let (
             backend,
@@ -261,6 +288,9 @@ pub fn Builder(props: &BuilderProps) -> Html {
         View::Transfer => {
             html! { <Transfer site={editor.site.clone()} on_edit={on_edit.clone()} /> }
         }
+        View::Theme => html! {
+            <ThemeStudio site={editor.site.clone()} tiers={tiers.clone()} selected={editor.selected.clone()} on_edit={on_edit.clone()} />
+        },
     };
     let undo_title = editor
         .undo_label()
@@ -298,6 +328,14 @@ pub fn Builder(props: &BuilderProps) -> Html {
                 </form>
             </div>
             if let Some(e) = &*publish_error { <div class="alert error" role="alert">{ format!("Not published: {e}") }</div> }
+            if blockers > 0 {
+                <div class="alert error" role="alert" id="b-publish-blocked">
+                    { format!("Publishing is blocked: a theme in use fails the contrast check ({blockers} colour pairs). Drafts still save. ") }
+                    if *view != View::Theme {
+                        <button type="button" class="link-button" onclick={{ let show = show.clone(); move |_| show(View::Theme) }}>{ "Open the theme studio" }</button>
+                    }
+                </div>
+            }
             if let SaveStatus::Failed(e) = &save.status {
                 <div class="alert error" role="alert">
                     { format!("The draft could not be saved: {}", error_text(e)) }
@@ -321,9 +359,9 @@ pub fn Builder(props: &BuilderProps) -> Html {
             }
             <nav class="b-views" aria-label="Builder views">
                 { for View::ALL.into_iter().map(|v| {
-                    let view = view.clone();
+                    let show = show.clone();
                     html! { <button type="button" class="b-view" aria-current={(*view == v).then_some("page")}
-                        onclick={move |_| view.set(v)}>{ v.label() }</button> }
+                        onclick={move |_| show(v)}>{ v.label() }</button> }
                 }) }
             </nav>
             { body }

@@ -96,9 +96,7 @@ pub fn TopBar() -> Html {
         (Some(account), None) => account.clone(),
         _ => role.label().to_string(),
     };
-    let logo = crate::theme::use_theme()
-        .logo
-        .map_or_else(|| "/public/logo.svg".to_string(), |l| l.data_url());
+    let logo = crate::theme::logo_src(&crate::theme::use_theme());
     html! {
         <header class="topbar">
             <Link<Route> to={Route::Home} classes="brand"><img src={logo} alt="" />{ name }</Link<Route>>

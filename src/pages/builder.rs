@@ -3,14 +3,22 @@
 use trellis_api::Role;
 use yew::prelude::*;
 
-use crate::builder::view::Builder;
+use crate::builder::view::{Builder, View};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::session::use_session;
 
+/// Properties of [`BuilderPage`].
+#[derive(Properties, PartialEq)]
+pub struct BuilderPageProps {
+    /// The view the route opens.
+    #[prop_or(View::Layout)]
+    pub view: View,
+}
+
 /// The builder page.
 #[component]
-pub fn BuilderPage() -> Html {
+pub fn BuilderPage(props: &BuilderPageProps) -> Html {
     let session = use_session();
     let is_admin = session.me().is_some_and(|me| me.user.role == Role::Admin);
     let (state, retry) = use_load(is_admin, |b, is_admin| async move {
@@ -27,7 +35,7 @@ pub fn BuilderPage() -> Html {
         Load::Loading => html! { <Loading label="Loading the draft…" /> },
         Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
         Load::Ready(None) => Html::default(),
-        Load::Ready(Some(draft)) => html! { <Builder draft={draft.clone()} /> },
+        Load::Ready(Some(draft)) => html! { <Builder draft={draft.clone()} view={props.view} /> },
     };
     html! {
         <>

@@ -16,6 +16,22 @@ pub fn inline_style(theme: &ThemeTokens, variant: Variant) -> String {
         .collect()
 }
 
+/// The theme's logo as an image address (the Trellis mark when it has none).
+pub fn logo_src(theme: &ThemeTokens) -> String {
+    theme
+        .logo
+        .as_ref()
+        .map_or_else(|| "/public/logo.svg".to_string(), |l| l.data_url())
+}
+
+/// The style of a preview frame: its width and the theme's properties.
+pub fn frame_style(theme: &ThemeTokens, width: u32, variant: Variant) -> String {
+    format!(
+        "width:min(100%, {width}px);{}",
+        inline_style(theme, variant)
+    )
+}
+
 /// The variant the reader's system asks for.
 pub fn preferred_variant() -> Variant {
     let dark = web_sys::window()

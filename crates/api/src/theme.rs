@@ -292,6 +292,28 @@ pub struct ContrastFailure {
     pub suggestion: Option<String>,
 }
 
+/// The colour nearest to token `fg` that passes against every background it is drawn on, so one
+/// fix clears all of that token's failures.
+fn suggest(palette: &Palette, fg: &str) -> Option<Rgb> {
+    let mut colour = Rgb::parse(palette.get(fg)?).ok()?;
+    let pairs: Vec<(&Pair, Rgb)> = PAIRS
+        .iter()
+        .filter(|p| p.fg == fg)
+        .filter_map(|p| Some((p, Rgb::parse(palette.get(p.bg)?).ok()?)))
+        .collect();
+    for _ in 0..4 {
+        let failing = pairs.iter().find(|(p, bg)| contrast(colour, *bg) < p.min);
+        match failing {
+            None => return Some(colour),
+            Some((p, bg)) => colour = nearest_passing(colour, *bg, p.min)?,
+        }
+    }
+    pairs
+        .iter()
+        .all(|(p, bg)| contrast(colour, *bg) >= p.min)
+        .then_some(colour)
+}
+
 /// Every pair of both variants below its minimum (colours that do not parse are left to validation).
 pub fn contrast_failures(theme: &ThemeTokens) -> Vec<ContrastFailure> {
     let mut out = Vec::new();
@@ -313,7 +335,7 @@ pub fn contrast_failures(theme: &ThemeTokens) -> Vec<ContrastFailure> {
                     background: bg.to_string(),
                     ratio: (ratio * 100.0).floor() / 100.0,
                     minimum: pair.min,
-                    suggestion: nearest_passing(fg, bg, pair.min).map(|c| c.to_string()),
+                    suggestion: suggest(palette, pair.fg).map(|c| c.to_string()),
                 });
             }
         }

@@ -114,3 +114,21 @@ fn theme_files_round_trip_and_bad_ones_are_refused_precisely() {
         .message
         .contains("missing field `surface`"));
 }
+
+#[test]
+fn one_suggestion_fixes_every_pair_of_its_token() {
+    let mut t = presets().remove(0);
+    t.light.brand = "#9fe3d3".into();
+    let links: Vec<_> = contrast_failures(&t)
+        .into_iter()
+        .filter(|f| f.token == "brand")
+        .collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert_eq!(links[0].suggestion, links[1].suggestion);
+    t.light.brand = links[0].suggestion.clone().unwrap();
+    let left: Vec<_> = contrast_failures(&t)
+        .into_iter()
+        .filter(|f| f.token == "brand")
+        .collect();
+    assert_eq!(left, vec![]);
+}

@@ -168,6 +168,44 @@ impl DemoBackend {
         }
     }
 
+    /// A fresh demo organisation with `user_id` already logged in (previews as a persona).
+    pub fn signed_in(user_id: &str) -> Option<Self> {
+        let demo = Self::new();
+        let known = demo
+            .state
+            .borrow()
+            .data
+            .users
+            .iter()
+            .any(|u| u.id == user_id && u.active);
+        known.then(|| {
+            demo.state.borrow_mut().session = Some(user_id.to_string());
+            demo
+        })
+    }
+
+    /// Who is logged in, without a round trip (the demo answers at once).
+    pub fn current_me(&self) -> Option<Me> {
+        self.user().ok().map(|u| self.me_of(u))
+    }
+
+    /// The active demo users of partner accounts, with their account's tier id, for persona pickers.
+    pub fn personas() -> Vec<(User, Option<String>)> {
+        let data = demo_data(now_unix());
+        data.users
+            .iter()
+            .filter(|u| u.active && !u.role.is_internal())
+            .map(|u| {
+                let tier = data
+                    .accounts
+                    .iter()
+                    .find(|a| Some(&a.id) == u.partner_account_id.as_ref())
+                    .and_then(|a| a.tier_id.clone());
+                (u.clone(), tier)
+            })
+            .collect()
+    }
+
     fn user(&self) -> ClientResult<User> {
         let state = self.state.borrow();
         state
