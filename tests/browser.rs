@@ -26,6 +26,9 @@ use fake::Fake;
 #[path = "browser/builder.rs"]
 mod builder;
 
+#[path = "browser/theme.rs"]
+mod theme;
+
 /// Lets the browser run timers and promises for a moment.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
