@@ -3,7 +3,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::backend::{use_backend, Backend};
+use crate::backend::{use_backend, Backend, DemoInfo, Mode};
+use crate::components::demo_banner::DemoBanner;
 use crate::components::states::Loading;
 use crate::components::topbar::TopBar;
 use crate::pages;
@@ -14,14 +15,17 @@ use crate::theme::ThemeRoot;
 /// The app as mounted in the page: picks the backend, then renders [`Root`].
 #[component]
 pub fn App() -> Html {
-    let backend = use_memo((), |_| Backend::choose());
-    html! { <Root backend={(*backend).clone()} /> }
+    let chosen = use_memo((), |_| Backend::choose());
+    let (backend, demo) = (*chosen).clone();
+    html! { <Root {backend} {demo} /> }
 }
 
 /// Properties of [`Root`].
 #[derive(Properties, PartialEq)]
 pub struct RootProps {
     pub backend: Backend,
+    #[prop_or(DemoInfo { mode: Mode::Server, problem: None })]
+    pub demo: DemoInfo,
 }
 
 /// The app with a given backend: context providers, router and shell.
@@ -29,11 +33,13 @@ pub struct RootProps {
 pub fn Root(props: &RootProps) -> Html {
     html! {
         <ContextProvider<Backend> context={props.backend.clone()}>
-            <SessionProvider>
-                <BrowserRouter>
-                    <Shell />
-                </BrowserRouter>
-            </SessionProvider>
+            <ContextProvider<DemoInfo> context={props.demo.clone()}>
+                <SessionProvider>
+                    <BrowserRouter>
+                        <Shell />
+                    </BrowserRouter>
+                </SessionProvider>
+            </ContextProvider<DemoInfo>>
         </ContextProvider<Backend>>
     }
 }
@@ -126,7 +132,7 @@ fn Shell() -> Html {
             </>
         },
     };
-    html! { <><ThemeRoot />{ page }</> }
+    html! { <><ThemeRoot /><DemoBanner />{ page }</> }
 }
 
 fn switch(route: Route) -> Html {

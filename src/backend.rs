@@ -1,9 +1,18 @@
-//! The backend the app talks to, chosen once at start and shared through context.
+//! The backend the app talks to, chosen once at start and shared through context: the REST
+//! server on this origin, or the in-browser demo organisation kept in localStorage.
 
-use std::rc::Rc;
+use std::cell::Cell;
+use std::rc::{Rc, Weak};
 
 use trellis_client::{DemoBackend, HttpBackend, PrmBackend};
 use yew::prelude::*;
+
+/// localStorage key: set while the app runs as the demo.
+const DEMO_FLAG: &str = "trellis-demo";
+/// localStorage key of the demo organisation's snapshot.
+pub const DEMO_DATA: &str = "trellis-demo-data";
+/// How long after a change the demo data is written (changes in a burst are written once).
+const SAVE_DELAY_MS: u32 = 150;
 
 /// Context value: the one backend of the app (compared by identity).
 #[derive(Clone)]
@@ -15,38 +24,150 @@ impl PartialEq for Backend {
     }
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The query string's flags (`?demo`, `?demo=off`).
+fn query_flag(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| match p.split_once('=') {
+            Some((k, v)) if k == name => Some(v.to_string()),
+            None if p == name => Some(String::new()),
+            _ => None,
+        })
+}
+
+/// How the app was built or opened to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The REST server on this origin.
+    Server,
+    /// The demo, chosen with `?demo` (can be left).
+    Demo,
+    /// The static demo bundle: no server exists, so the demo cannot be left.
+    StaticDemo,
+}
+
+impl Mode {
+    /// The mode of this page: the static bundle's marker, else `?demo` (remembered in this browser).
+    pub fn current() -> Mode {
+        let document = web_sys::window().and_then(|w| w.document());
+        let static_demo = document
+            .and_then(|d| {
+                d.query_selector("meta[name=trellis-backend]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|m| m.get_attribute("content"))
+            .is_some_and(|c| c == "demo");
+        if static_demo {
+            return Mode::StaticDemo;
+        }
+        let store = storage();
+        match query_flag("demo").as_deref() {
+            Some("off") => {
+                if let Some(s) = &store {
+                    let _ = s.remove_item(DEMO_FLAG);
+                }
+                Mode::Server
+            }
+            Some(_) => {
+                if let Some(s) = &store {
+                    let _ = s.set_item(DEMO_FLAG, "1");
+                }
+                Mode::Demo
+            }
+            None if store.is_some_and(|s| s.get_item(DEMO_FLAG).ok().flatten().is_some()) => {
+                Mode::Demo
+            }
+            None => Mode::Server,
+        }
+    }
+
+    /// True on either demo.
+    pub fn is_demo(self) -> bool {
+        self != Mode::Server
+    }
+}
+
+/// The demo organisation from this browser's saved copy (a fresh one if there is none or it
+/// cannot be read), saving itself shortly after every change. The string says why a saved
+/// copy was not used.
+fn stored_demo() -> (Rc<DemoBackend>, Option<String>) {
+    let saved = storage().and_then(|s| s.get_item(DEMO_DATA).ok().flatten());
+    let (demo, problem) = match saved.map(|json| DemoBackend::from_snapshot(&json)) {
+        Some(Ok(demo)) => (demo, None),
+        Some(Err(e)) => (
+            DemoBackend::new(),
+            Some(format!("Started fresh demo data: {e}.")),
+        ),
+        None => (DemoBackend::new(), None),
+    };
+    let demo = Rc::new(demo);
+    let weak: Weak<DemoBackend> = Rc::downgrade(&demo);
+    let pending = Rc::new(Cell::new(false));
+    demo.on_change(move || {
+        // Called before the change: write a moment later, once per burst of changes.
+        if pending.replace(true) {
+            return;
+        }
+        let (weak, pending) = (weak.clone(), pending.clone());
+        gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
+            pending.set(false);
+            if let (Some(demo), Some(store)) = (weak.upgrade(), storage()) {
+                if store.set_item(DEMO_DATA, &demo.snapshot()).is_err() {
+                    console_warn("The demo data could not be saved in this browser");
+                }
+            }
+        })
+        .forget();
+    });
+    (demo, problem)
+}
+
+fn console_warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Forgets the demo data kept in this browser (the next start seeds a fresh organisation).
+pub fn reset_demo_data() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(DEMO_DATA);
+    }
+}
+
+/// What the app knows about demo mode, shared through context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DemoInfo {
+    pub mode: Mode,
+    /// Why saved demo data was not used, if it was not.
+    pub problem: Option<String>,
+}
+
 impl Backend {
     /// Wraps a backend for the context.
     pub fn new(backend: impl PrmBackend + 'static) -> Self {
         Backend(Rc::new(backend))
     }
 
-    /// True when the app runs on the in-browser demo backend.
-    pub fn is_demo() -> bool {
-        const KEY: &str = "trellis-demo";
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        let storage = window.session_storage().ok().flatten();
-        let asked = window
-            .location()
-            .search()
-            .is_ok_and(|s| s.trim_start_matches('?').split('&').any(|p| p == "demo"));
-        // Remember the choice for this tab so in-app navigation and reloads keep it.
-        if asked {
-            if let Some(s) = &storage {
-                let _ = s.set_item(KEY, "1");
-            }
-        }
-        asked || storage.is_some_and(|s| s.get_item(KEY).ok().flatten().is_some())
-    }
-
-    /// The REST backend on this origin, or the demo backend when the page was opened with `?demo`.
-    pub fn choose() -> Self {
-        if Self::is_demo() {
-            Backend::new(DemoBackend::new())
+    /// The REST backend on this origin, or the demo backend on either demo mode.
+    pub fn choose() -> (Self, DemoInfo) {
+        let mode = Mode::current();
+        if mode.is_demo() {
+            let (demo, problem) = stored_demo();
+            (Backend(demo), DemoInfo { mode, problem })
         } else {
-            Backend::new(HttpBackend::new(""))
+            (
+                Backend::new(HttpBackend::new("")),
+                DemoInfo {
+                    mode,
+                    problem: None,
+                },
+            )
         }
     }
 }
@@ -58,4 +179,13 @@ pub fn use_backend() -> Rc<dyn PrmBackend> {
         Some(b) => b.0,
         None => Rc::new(HttpBackend::new("")),
     }
+}
+
+/// Demo mode facts (the server mode if no provider is mounted).
+#[hook]
+pub fn use_demo() -> DemoInfo {
+    use_context::<DemoInfo>().unwrap_or(DemoInfo {
+        mode: Mode::Server,
+        problem: None,
+    })
 }

@@ -30,6 +30,8 @@ pub struct ThemeStudioProps {
     /// The editor's selection: a theme id after an edit that made or changed one.
     pub selected: Option<String>,
     pub on_edit: Callback<Edit>,
+    /// Changes after every publish, to load the published version again.
+    pub refresh: u32,
 }
 
 /// The site shown with `theme` as everyone's theme, as `persona` gets it.
@@ -67,7 +69,7 @@ pub fn ThemeStudio(props: &ThemeStudioProps) -> Html {
     let persona = use_state(|| 0usize);
     let new_name = use_state(String::new);
     let message = use_state(|| None::<String>);
-    let (published, _) = use_load((), |b, ()| async move {
+    let (published, _) = use_load(props.refresh, |b, _| async move {
         let latest = b.site_versions().await?.into_iter().next();
         match latest {
             Some(v) => b.site_version(v.version).await.map(|p| Some(p.site)),

@@ -289,7 +289,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
             html! { <Transfer site={editor.site.clone()} on_edit={on_edit.clone()} /> }
         }
         View::Theme => html! {
-            <ThemeStudio site={editor.site.clone()} tiers={tiers.clone()} selected={editor.selected.clone()} on_edit={on_edit.clone()} />
+            <ThemeStudio site={editor.site.clone()} tiers={tiers.clone()} selected={editor.selected.clone()} on_edit={on_edit.clone()} refresh={*versions_seen} />
         },
     };
     let undo_title = editor

@@ -6,6 +6,7 @@ pub mod board;
 pub mod board_state;
 pub mod chart;
 pub mod csv;
+pub mod demo_banner;
 pub mod dialog;
 pub mod distribute;
 pub mod files;

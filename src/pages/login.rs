@@ -126,6 +126,7 @@ pub fn LoginForm(props: &LoginFormProps) -> Html {
 pub fn LoginPage() -> Html {
     let session = use_session();
     let on_login = session.set_me.reform(Some);
+    let demo = crate::backend::use_demo();
     html! {
         <main class="login">
             <div class="card">
@@ -136,7 +137,11 @@ pub fn LoginPage() -> Html {
                     { "Demo logins (password " }<code>{ "trellis-demo" }</code>{ "): " }
                     <code>{ "partner@acme.test" }</code>{ ", " }<code>{ "admin@trellis.test" }</code>{ "." }
                 </p>
-                <p class="hint"><a href="/?demo">{ "Try the demo" }</a>{ " — runs entirely in your browser, no server needed." }</p>
+                if demo.mode.is_demo() {
+                    <p class="hint">{ "This is the demo: it runs entirely in your browser and keeps your changes here. Log in as an administrator to design the community, or as a partner to work in it." }</p>
+                } else {
+                    <p class="hint"><a href="/?demo">{ "Try the demo" }</a>{ " — runs entirely in your browser, no server needed." }</p>
+                }
             </div>
         </main>
     }

@@ -92,11 +92,7 @@ async fn the_live_preview_follows_token_changes_and_failures_block_publishing() 
         .text_content()
         .unwrap()
         .contains("Colour must start with # (like #0f6e5a)"));
-    assert_eq!(
-        frame_brand(&root),
-        "#7a1f5c",
-        "a bad value is not applied"
-    );
+    assert_eq!(frame_brand(&root), "#7a1f5c", "a bad value is not applied");
 
     change(&root, "#t-light-brand", "#9fe3d3");
     let community = find::<web_sys::HtmlSelectElement>(&root, "#t-community");

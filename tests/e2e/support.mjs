@@ -6,11 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, pageIn, shots } from './browser.mjs';
 
 const serverBin = process.env.TRELLIS_SERVER_BIN;
 const dist = process.env.TRELLIS_DIST;
-export const shots = process.env.TRELLIS_SCREENSHOTS ?? 'target/screenshots';
+export { shots };
 /** `env.base` is the server's address once it listens. */
 export const env = { base: '' };
 let server, browser, dir;
@@ -33,11 +33,7 @@ before(async () => {
     });
     server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -47,12 +43,7 @@ after(async () => {
 });
 
 export async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  return page;
+  return pageIn(browser);
 }
 
 export async function logIn(page, email, password = 'trellis-demo', path = '/') {

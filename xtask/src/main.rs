@@ -1,6 +1,7 @@
 //! `cargo xtask run | test | bench`: installs what a fresh machine lacks, then builds, serves or tests Trellis.
 
 mod bench;
+mod demo_static;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -99,6 +100,28 @@ pub fn build_spa() -> Result<(), String> {
     run(cmd("trunk", &["build", "--release"]))
 }
 
+/// Where `cargo xtask run --demo-static` writes the static demo.
+fn demo_static_dir() -> PathBuf {
+    root().join("target/demo-static")
+}
+
+/// Builds the SPA and the static demo bundle from it.
+fn build_demo_static() -> Result<(), String> {
+    tools::ensure(false)?;
+    build_spa()?;
+    demo_static::build(&root(), &root().join("dist"), &demo_static_dir())?;
+    let out = demo_static_dir();
+    println!();
+    println!("The static demo is in {}", out.display());
+    println!("It needs no server: copy it to the root of any static file host. To try it here:");
+    println!(
+        "  python3 -m http.server 8000 --bind 127.0.0.1 -d {}",
+        out.display()
+    );
+    println!("and open http://127.0.0.1:8000/ (demo data is kept in the browser's localStorage).");
+    Ok(())
+}
+
 fn run_app() -> Result<(), String> {
     tools::ensure(false)?;
     build_spa()?;
@@ -182,6 +205,7 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
     })?;
     step("end-to-end tests", &mut |c| {
         build_spa()?;
+        demo_static::build(&root(), &root().join("dist"), &demo_static_dir())?;
         run(cmd("cargo", &["build", "-p", "trellis-server"]))?;
         let mut t = cmd("node", &["--test", "--test-reporter=tap", "tests/e2e/"]);
         t.env(
@@ -189,6 +213,7 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
             root().join("target/debug/trellis-server"),
         )
         .env("TRELLIS_DIST", root().join("dist"))
+        .env("TRELLIS_DEMO_STATIC", demo_static_dir())
         .env("TRELLIS_SCREENSHOTS", root().join("target/screenshots"));
         run_counted(t, c)
     })?;
@@ -215,6 +240,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let started = Instant::now();
     let result = match args.first().map(String::as_str) {
+        Some("run") if args.get(1).map(String::as_str) == Some("--demo-static") => {
+            build_demo_static()
+        }
         Some("run") => run_app(),
         Some("bench") => bench::run(),
         Some("install") => tools::ensure(true),
@@ -230,7 +258,7 @@ fn main() -> ExitCode {
                 Err(e)
             }
         },
-        _ => Err("usage: cargo xtask run | test | bench | install".into()),
+        _ => Err("usage: cargo xtask run [--demo-static] | test | bench | install".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,7 +11,7 @@ mod transport;
 use async_trait::async_trait;
 use trellis_api::*;
 
-pub use demo::DemoBackend;
+pub use demo::{DemoBackend, SNAPSHOT_VERSION};
 pub use error::ClientError;
 pub use http::HttpBackend;
 

@@ -4,7 +4,7 @@ use crate::datetime::{date, timestamp};
 use crate::mdf::*;
 
 /// A seeded uploaded file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SeedFile {
     pub id: String,
     pub file_name: String,
@@ -15,7 +15,7 @@ pub struct SeedFile {
 }
 
 /// Budgets, requests, claims and their proof files.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DemoMdf {
     pub budgets: Vec<MdfBudget>,
     pub requests: Vec<MdfRequest>,

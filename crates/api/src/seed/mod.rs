@@ -18,7 +18,7 @@ pub use training::{demo_surveys, demo_training, DemoSurveys, DemoTraining};
 pub const DEMO_PASSWORD: &str = "trellis-demo";
 
 /// The whole demo organisation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DemoData {
     pub programs: Vec<PartnerProgram>,
     pub accounts: Vec<Account>,

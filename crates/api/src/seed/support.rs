@@ -4,7 +4,7 @@ use crate::datetime::timestamp;
 use crate::support::*;
 
 /// Seeded cases, their messages and the channels.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DemoSupport {
     pub cases: Vec<SupportCase>,
     pub messages: Vec<CaseMessage>,

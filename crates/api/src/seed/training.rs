@@ -6,7 +6,7 @@ use crate::training::{Attempt, Certificate, Faq, QuizQuestion, TrainingModule};
 use crate::Audience;
 
 /// Training content and who has taken it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DemoTraining {
     pub modules: Vec<TrainingModule>,
     pub attempts: Vec<Attempt>,
@@ -14,7 +14,7 @@ pub struct DemoTraining {
 }
 
 /// Surveys and their answers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DemoSurveys {
     pub surveys: Vec<Survey>,
     pub responses: Vec<SurveyResponse>,

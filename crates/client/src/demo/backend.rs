@@ -36,12 +36,12 @@ impl PrmBackend for DemoBackend {
         };
         let user =
             user.ok_or_else(|| err(ErrorCode::InvalidCredentials, "Wrong email or password"))?;
-        self.state.borrow_mut().session = Some(user.id.clone());
+        self.write().session = Some(user.id.clone());
         Ok(self.me_of(user))
     }
 
     async fn logout(&self) -> ClientResult<()> {
-        self.state.borrow_mut().session = None;
+        self.write().session = None;
         Ok(())
     }
 
@@ -102,7 +102,7 @@ impl PrmBackend for DemoBackend {
             tier_id: input.tier_id.clone(),
             created_at: timestamp(now_unix()),
         };
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         if input.is_partner {
             let by = self.user()?.name;
             let entry = trellis_api::partnership::created_as_partner(
@@ -120,7 +120,7 @@ impl PrmBackend for DemoBackend {
     async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account> {
         self.staff()?;
         self.check_account(input)?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let account = state
             .data
             .accounts
@@ -237,7 +237,7 @@ impl PrmBackend for DemoBackend {
             manager_id: input.manager_id.clone(),
             team: Vec::new(),
         };
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         state.passwords.insert(user.id.clone(), password);
         state.data.users.push(user.clone());
         Ok(user)
@@ -250,7 +250,7 @@ impl PrmBackend for DemoBackend {
         if current.role.is_internal() {
             self.admin()?;
         }
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         if let Some(p) = &input.password {
             state.passwords.insert(id.to_string(), p.clone());
         }
@@ -445,7 +445,7 @@ impl PrmBackend for DemoBackend {
     async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels> {
         self.staff()?;
         input.check()?;
-        self.state.borrow_mut().data.support.channels = input.clone();
+        self.write().data.support.channels = input.clone();
         Ok(input.clone())
     }
     async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {

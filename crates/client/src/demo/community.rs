@@ -32,7 +32,7 @@ impl DemoBackend {
 
     fn replace_draft(&self, site: Site) -> Draft {
         {
-            let mut state = self.state.borrow_mut();
+            let mut state = self.write();
             state.draft = site;
             state.draft_version += 1;
             state.draft_updated_at = timestamp(now_unix());
@@ -65,7 +65,7 @@ impl DemoBackend {
         let admin = self.admin()?;
         body.check()?;
         self.check_base(body.base_version)?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         if state.versions.last().is_some_and(|p| p.site == state.draft) {
             return Err(err(ErrorCode::Conflict, NOTHING_TO_PUBLISH));
         }

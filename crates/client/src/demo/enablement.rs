@@ -88,7 +88,7 @@ impl DemoBackend {
             None => self.next_id("trn_"),
         };
         let m = TrainingModule::from_input(id, input.clone(), timestamp(now_unix()));
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let list = &mut state.data.training.modules;
         match list.iter_mut().find(|x| x.id == m.id) {
             Some(slot) => *slot = m.clone(),
@@ -108,7 +108,7 @@ impl DemoBackend {
         let passed = score >= module.pass_percent;
         let now = now_unix();
         let cert_id = self.next_id("cert_");
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let account_name = account_name(&state.data, &user);
         let training = &mut state.data.training;
         training.attempts.push(Attempt {
@@ -196,7 +196,7 @@ impl DemoBackend {
             created_at: timestamp(now_unix()),
             my_answer: None,
         };
-        self.state.borrow_mut().data.surveys.surveys.push(s.clone());
+        self.write().data.surveys.surveys.push(s.clone());
         Ok(s)
     }
 
@@ -215,7 +215,7 @@ impl DemoBackend {
     pub(super) fn close_survey_now(&self, id: &str) -> ClientResult<Survey> {
         self.staff()?;
         self.survey(id)?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let slot = state.data.surveys.surveys.iter_mut().find(|s| s.id == id);
         let slot = slot.ok_or_else(|| ApiError::not_found("Survey"))?;
         slot.open = false;
@@ -231,7 +231,7 @@ impl DemoBackend {
         let survey = self.survey(id)?;
         check_answer(&survey, &user, answer)?;
         {
-            let mut state = self.state.borrow_mut();
+            let mut state = self.write();
             let account_name = account_name(&state.data, &user);
             let data = &mut state.data.surveys;
             if data

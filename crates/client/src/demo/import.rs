@@ -69,7 +69,7 @@ impl DemoBackend {
             report.imported += 1;
         }
         // Everything is built before anything is stored: one failure above leaves the data as it was.
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         state.data.leads.extend(created.0);
         state.data.contacts.extend(created.1);
         state.data.accounts.extend(created.2);
@@ -78,7 +78,7 @@ impl DemoBackend {
 
     fn visible<R: Stored>(&self) -> ClientResult<Vec<R>> {
         let scope = Scope::of(&self.user()?);
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         apply_due::<R>(&mut state.data);
         let mut items: Vec<R> = R::table(&mut state.data)
             .iter()

@@ -89,12 +89,7 @@ impl DemoBackend {
             committed: 0,
             created_at: timestamp(now_unix()),
         };
-        self.state
-            .borrow_mut()
-            .data
-            .mdf
-            .budgets
-            .push(budget.clone());
+        self.write().data.mdf.budgets.push(budget.clone());
         Ok(budget)
     }
 
@@ -120,12 +115,7 @@ impl DemoBackend {
         columns.insert("currency".into(), budget.currency.into());
         columns.insert("claimed".into(), 0.into());
         let request: MdfRequest = decode(columns)?;
-        self.state
-            .borrow_mut()
-            .data
-            .mdf
-            .requests
-            .push(request.clone());
+        self.write().data.mdf.requests.push(request.clone());
         Ok(request)
     }
 
@@ -138,7 +128,7 @@ impl DemoBackend {
         let request: MdfRequest = self.get_record(id)?;
         let (next, reason) =
             mdf::request_transition(request.status, action, user.role.is_internal())?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let data = &mut state.data.mdf;
         if next == MdfRequestStatus::Approved {
             let budget = data
@@ -200,7 +190,7 @@ impl DemoBackend {
             created_at: at.clone(),
             updated_at: at,
         };
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let data = &mut state.data.mdf;
         if let Some(r) = data.requests.iter_mut().find(|r| r.id == request.id) {
             r.claimed += input.amount;
@@ -218,7 +208,7 @@ impl DemoBackend {
         let user = self.user()?;
         let claim: MdfClaim = self.get_record(id)?;
         let (next, reason) = mdf::claim_transition(claim.status, action, user.role.is_internal())?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let data = &mut state.data.mdf;
         if next == ClaimStatus::Rejected {
             if let Some(r) = data.requests.iter_mut().find(|r| r.id == claim.request_id) {

@@ -37,6 +37,7 @@ fn now_unix() -> i64 {
     }
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 struct State {
     data: DemoData,
     passwords: HashMap<String, String>,
@@ -52,6 +53,23 @@ struct State {
 /// A complete PRM backend in memory, seeded with the demo organisation.
 pub struct DemoBackend {
     state: RefCell<State>,
+    /// Told before every change to the state (see [`DemoBackend::on_change`]).
+    on_change: RefCell<Option<Box<dyn Fn()>>>,
+}
+
+/// The format version of [`DemoBackend::snapshot`]; a snapshot of another version is not read.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+#[derive(serde::Serialize)]
+struct SnapshotOut<'a> {
+    version: u32,
+    state: &'a State,
+}
+
+#[derive(serde::Deserialize)]
+struct SnapshotIn {
+    version: u32,
+    state: State,
 }
 
 impl Default for DemoBackend {
@@ -148,24 +166,65 @@ impl DemoBackend {
             .collect();
         let at = timestamp(now);
         let site = data.site.clone();
+        Self::with_state(State {
+            passwords,
+            session: None,
+            draft: site.clone(),
+            draft_version: 1,
+            draft_updated_at: at.clone(),
+            versions: vec![PublishedSite {
+                version: 1,
+                site,
+                published_at: at,
+                published_by: "usr_admin".into(),
+                note: "First version".into(),
+            }],
+            data,
+            counter: 0,
+        })
+    }
+
+    fn with_state(state: State) -> Self {
         Self {
-            state: RefCell::new(State {
-                passwords,
-                session: None,
-                draft: site.clone(),
-                draft_version: 1,
-                draft_updated_at: at.clone(),
-                versions: vec![PublishedSite {
-                    version: 1,
-                    site,
-                    published_at: at,
-                    published_by: "usr_admin".into(),
-                    note: "First version".into(),
-                }],
-                data,
-                counter: 0,
-            }),
+            state: RefCell::new(state),
+            on_change: RefCell::new(None),
         }
+    }
+
+    /// The whole demo organisation, and who is logged in, as JSON: the browser keeps it between visits.
+    pub fn snapshot(&self) -> String {
+        serde_json::to_string(&SnapshotOut {
+            version: SNAPSHOT_VERSION,
+            state: &self.state.borrow(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// A demo organisation saved by [`DemoBackend::snapshot`].
+    pub fn from_snapshot(json: &str) -> Result<Self, String> {
+        let saved: SnapshotIn = serde_json::from_str(json)
+            .map_err(|e| format!("the saved demo data is unreadable: {e}"))?;
+        if saved.version != SNAPSHOT_VERSION {
+            return Err(format!(
+                "the saved demo data is format {}, this build reads {SNAPSHOT_VERSION}",
+                saved.version
+            ));
+        }
+        Ok(Self::with_state(saved.state))
+    }
+
+    /// Calls `hook` just before every change to the data. The hook must not call back into the
+    /// backend at once: it schedules a save (the browser writes a snapshot a moment later).
+    pub fn on_change(&self, hook: impl Fn() + 'static) {
+        *self.on_change.borrow_mut() = Some(Box::new(hook));
+    }
+
+    /// The state, to change it (tells the change hook first).
+    fn write(&self) -> std::cell::RefMut<'_, State> {
+        if let Some(hook) = &*self.on_change.borrow() {
+            hook();
+        }
+        self.state.borrow_mut()
     }
 
     /// A fresh demo organisation with `user_id` already logged in (previews as a persona).
@@ -230,7 +289,7 @@ impl DemoBackend {
 
     /// Adds or replaces a tier in its program, keeping ranks and names unique and tiers by rank.
     fn store_tier(&self, tier: Tier) -> ClientResult<Tier> {
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let program = state
             .data
             .programs
@@ -275,7 +334,7 @@ impl DemoBackend {
     }
 
     fn next_id(&self, prefix: &str) -> String {
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         state.counter += 1;
         format!("{prefix}demo{:06}", state.counter)
     }

@@ -18,7 +18,7 @@ impl DemoBackend {
                 return Err(record::bad_status_filter(s).into());
             }
         }
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         apply_due::<R>(&mut state.data);
         let mut items: Vec<R> = R::table(&mut state.data)
             .iter()
@@ -32,7 +32,7 @@ impl DemoBackend {
     /// Every record of `R` the user may see, unpaged (reports).
     pub(super) fn all_visible<R: Stored>(&self) -> ClientResult<Vec<R>> {
         let scope = Scope::of(&self.user()?);
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         apply_due::<R>(&mut state.data);
         Ok(R::table(&mut state.data)
             .iter()
@@ -43,7 +43,7 @@ impl DemoBackend {
 
     pub(super) fn get_record<R: Stored>(&self, id: &str) -> ClientResult<R> {
         let scope = Scope::of(&self.user()?);
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         apply_due::<R>(&mut state.data);
         R::table(&mut state.data)
             .iter()
@@ -101,7 +101,7 @@ impl DemoBackend {
             &timestamp(now_unix()),
         );
         let record: R = decode(map)?;
-        R::table(&mut self.state.borrow_mut().data).push(record.clone());
+        R::table(&mut self.write().data).push(record.clone());
         Ok(record)
     }
 
@@ -124,7 +124,7 @@ impl DemoBackend {
         }
         map.insert("updated_at".into(), timestamp(now_unix()).into());
         let updated: R = decode(map)?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let table = R::table(&mut state.data);
         if let Some(slot) = table
             .iter_mut()

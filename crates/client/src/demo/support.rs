@@ -51,7 +51,7 @@ impl DemoBackend {
             columns.insert("attachment_name".into(), f.file_name.clone().into());
         }
         let case: SupportCase = decode(columns)?;
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         state.data.mdf.files.extend(file);
         state.data.support.cases.push(case.clone());
         Ok(case)
@@ -76,7 +76,7 @@ impl DemoBackend {
             body: input.body.trim().into(),
             created_at: at.clone(),
         };
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         state.data.support.messages.push(message);
         let slot = state
             .data
@@ -124,7 +124,7 @@ impl DemoBackend {
         input.check()?;
         let at = timestamp(now_unix());
         let new_id = self.next_id("ann_");
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let list = &mut state.data.announcements;
         let slot = match id {
             Some(id) => list

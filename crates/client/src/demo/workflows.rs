@@ -48,7 +48,7 @@ impl DemoBackend {
             );
             contact = Some(decode::<Contact>(fields)?);
         }
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let slot = state
             .data
             .leads
@@ -77,7 +77,7 @@ impl DemoBackend {
         let next =
             trellis_api::deal_flow::transition(deal.status, action, user.role.is_internal())?;
         let now = now_unix();
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let slot = state
             .data
             .deals
@@ -113,7 +113,7 @@ impl DemoBackend {
             self.check_tier_id(tier)?;
         }
         let entry_id = self.next_id("tch_");
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         let account = state
             .data
             .accounts
@@ -149,7 +149,7 @@ impl DemoBackend {
         }
         let now = now_unix();
         let at = timestamp(now);
-        let mut state = self.state.borrow_mut();
+        let mut state = self.write();
         super::apply_due::<Lead>(&mut state.data);
         let mut skipped = Vec::new();
         let mut leads: Vec<Lead> = match &body.lead_ids {

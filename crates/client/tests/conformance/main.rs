@@ -9,6 +9,7 @@ mod leads;
 mod mdf;
 mod partners;
 mod records;
+mod snapshot;
 mod sorting;
 mod support;
 mod themes;
