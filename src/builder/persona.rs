@@ -39,23 +39,20 @@ impl SamplePage {
     }
 }
 
-/// Properties of [`PersonaFrame`].
+/// Properties of [`PersonaProvider`].
 #[derive(Properties, PartialEq)]
-pub struct PersonaFrameProps {
-    /// The site as the persona gets it (already filtered by audience, with their theme).
+pub struct PersonaProviderProps {
+    /// The site as the persona gets it.
     pub site: Rc<Site>,
-    /// The demo user whose sample data fills the pages.
+    /// The demo user whose sample data the pages show.
     pub user_id: AttrValue,
-    pub page: SamplePage,
-    pub device: Device,
-    pub variant: Variant,
-    /// What the frame shows ("Draft: Acme blue").
-    pub label: AttrValue,
+    pub children: Html,
 }
 
-/// The persona's view of a page in a device-width frame, on sample data.
+/// Runs its children as the persona: a fresh demo organisation logged in as the demo user,
+/// and a session whose community is `site`. Nothing inside reaches the real backend.
 #[component]
-pub fn PersonaFrame(props: &PersonaFrameProps) -> Html {
+pub fn PersonaProvider(props: &PersonaProviderProps) -> Html {
     let demo = use_memo(props.user_id.clone(), |id| {
         DemoBackend::signed_in(id).map(|demo| {
             let me = demo.current_me();
@@ -77,6 +74,43 @@ pub fn PersonaFrame(props: &PersonaFrameProps) -> Html {
         set_me: Callback::noop(),
         reload_site: Callback::noop(),
     };
+    html! {
+        <ContextProvider<Backend> context={backend}>
+            <ContextProvider<Session> context={session}>{ props.children.clone() }</ContextProvider<Session>>
+        </ContextProvider<Backend>>
+    }
+}
+
+/// The demo user that best stands for a tier and role: same tier and role, else same tier,
+/// else same role, else any partner user.
+pub fn stand_in(tier: Option<&str>, role: trellis_api::Role) -> Option<trellis_api::User> {
+    let personas = DemoBackend::personas();
+    let score = |(u, t): &(trellis_api::User, Option<String>)| {
+        (t.as_deref() == tier) as u8 * 2 + (u.role == role) as u8
+    };
+    personas
+        .iter()
+        .max_by_key(|p| score(p))
+        .map(|(u, _)| u.clone())
+}
+
+/// Properties of [`PersonaFrame`].
+#[derive(Properties, PartialEq)]
+pub struct PersonaFrameProps {
+    /// The site as the persona gets it (already filtered by audience, with their theme).
+    pub site: Rc<Site>,
+    /// The demo user whose sample data fills the pages.
+    pub user_id: AttrValue,
+    pub page: SamplePage,
+    pub device: Device,
+    pub variant: Variant,
+    /// What the frame shows ("Draft: Acme blue").
+    pub label: AttrValue,
+}
+
+/// The persona's view of a page in a device-width frame, on sample data.
+#[component]
+pub fn PersonaFrame(props: &PersonaFrameProps) -> Html {
     let theme = props.site.theme_for(None);
     let (device, width) = props.device.spec();
     let style = frame_style(&theme, width, props.variant);
@@ -96,8 +130,7 @@ pub fn PersonaFrame(props: &PersonaFrameProps) -> Html {
     html! {
         <figure class="b-frame-wrap">
             <figcaption class="muted small">{ format!("{} · {device}, {width} px", props.label) }</figcaption>
-            <ContextProvider<Backend> context={backend}>
-                <ContextProvider<Session> context={session}>
+            <PersonaProvider site={props.site.clone()} user_id={props.user_id.clone()}>
                     <div class="b-frame themed" {style} data-device={device.to_lowercase()} data-theme={theme.id.clone()}>
                         <div class="b-frame-tabs" aria-hidden="true">
                             <span class="b-frame-brand"><img src={logo} alt="" />{ props.site.name.clone() }</span>
@@ -105,8 +138,7 @@ pub fn PersonaFrame(props: &PersonaFrameProps) -> Html {
                         </div>
                         <div class="b-frame-body" inert=true>{ body }</div>
                     </div>
-                </ContextProvider<Session>>
-            </ContextProvider<Backend>>
+            </PersonaProvider>
         </figure>
     }
 }

@@ -4,10 +4,12 @@
 use std::rc::Rc;
 
 use trellis_api::theme::Variant;
-use trellis_api::{Role, Site, TabTarget, Tier};
+use trellis_api::{Role, Site, TabTarget, Tier, WorkspaceView};
+use trellis_client::DemoBackend;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::persona::{stand_in, PersonaProvider};
 use super::tabs_editor::VIEWS;
 use crate::components::page_view::PageView;
 use crate::theme::{frame_style, logo_src};
@@ -45,6 +47,24 @@ pub struct SitePreviewProps {
     /// Which variant of the site's theme to show.
     #[prop_or(Variant::Light)]
     pub variant: Variant,
+    /// Render workspace tabs with the real pages (inside a persona's sample data).
+    #[prop_or_default]
+    pub live: bool,
+}
+
+/// The page a workspace tab opens, as partners get it.
+fn workspace(view: WorkspaceView) -> Html {
+    use crate::pages::*;
+    match view {
+        WorkspaceView::Leads => html! { <leads::LeadsPage /> },
+        WorkspaceView::Deals => html! { <deals::DealsPage /> },
+        WorkspaceView::Opportunities => html! { <opportunities::OpportunitiesPage /> },
+        WorkspaceView::Contacts => html! { <contacts::ContactsPage /> },
+        WorkspaceView::Funds => html! { <funds::FundsPage /> },
+        WorkspaceView::Dashboards => html! { <dashboards::DashboardsPage /> },
+        WorkspaceView::Training => html! { <training::TrainingPage /> },
+        WorkspaceView::Support => html! { <support::SupportPage /> },
+    }
 }
 
 /// A site's navigation and one of its pages inside a frame of the device's width.
@@ -58,6 +78,7 @@ pub fn SitePreview(props: &SitePreviewProps) -> Html {
             Some(page) => html! { <PageView page={page.clone()} /> },
             None => html! { <p class="muted">{ "This tab's page is missing." }</p> },
         },
+        Some(TabTarget::View { view }) if props.live => workspace(*view),
         Some(TabTarget::View { view }) => {
             let name = VIEWS.iter().find(|(v, _)| v == view).map_or("", |(_, n)| n);
             html! { <div class="card"><p class="muted">{ format!("Opens the {name} workspace, with this partner's own records.") }</p></div> }
@@ -100,6 +121,9 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let device = use_state(|| Device::Desktop);
     let tier = use_state(String::new);
     let role = use_state(|| None::<Role>);
+    // A chosen demo user; otherwise a stand-in for the tier and role supplies the sample data.
+    let user = use_state(|| None::<String>);
+    let personas = use_memo((), |_| DemoBackend::personas());
     let viewer_site = Rc::new(match *role {
         Some(r) => props
             .site
@@ -129,9 +153,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     }) }
                 </div>
                 <label for="b-as-role">{ "View as" }</label>
-                <select id="b-as-role" onchange={{ let role = role.clone(); move |e: Event| {
+                <select id="b-as-role" onchange={{ let (role, user) = (role.clone(), user.clone()); move |e: Event| {
                     let v = e.target_unchecked_into::<HtmlSelectElement>().value();
                     role.set(Role::ALL.into_iter().find(|r| trellis_api::wire_name(r) == v));
+                    user.set(None);
                 } }}>
                     <option value="" selected={role.is_none()}>{ "Staff" }</option>
                     { for Role::ALL.into_iter().filter(|r| !r.is_internal()).map(|r| html! {
@@ -139,13 +164,48 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     }) }
                 </select>
                 <label for="b-as-tier">{ "Tier" }</label>
-                <select id="b-as-tier" disabled={role.is_none()} onchange={{ let tier = tier.clone(); move |e: Event| tier.set(e.target_unchecked_into::<HtmlSelectElement>().value()) }}>
+                <select id="b-as-tier" disabled={role.is_none()} onchange={{ let (tier, user) = (tier.clone(), user.clone()); move |e: Event| {
+                    tier.set(e.target_unchecked_into::<HtmlSelectElement>().value());
+                    user.set(None);
+                } }}>
                     <option value="" selected={tier.is_empty()}>{ "No tier" }</option>
                     { for props.tiers.iter().map(|t| html! { <option value={t.id.clone()} selected={*tier == t.id}>{ t.name.clone() }</option> }) }
                 </select>
+                <label for="b-as-user">{ "Or a demo user" }</label>
+                <select id="b-as-user" onchange={{ let (user, role, tier, personas) = (user.clone(), role.clone(), tier.clone(), personas.clone()); move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    match personas.iter().find(|(u, _)| u.id == v) {
+                        Some((u, t)) => {
+                            role.set(Some(u.role));
+                            tier.set(t.clone().unwrap_or_default());
+                            user.set(Some(u.id.clone()));
+                        }
+                        None => user.set(None),
+                    }
+                } }}>
+                    <option value="" selected={user.is_none()}>{ "Any (a stand-in)" }</option>
+                    { for personas.iter().map(|(u, _)| html! { <option value={u.id.clone()} selected={user.as_deref() == Some(u.id.as_str())}>{ format!("{} · {}", u.name, u.role.label()) }</option> }) }
+                </select>
             </div>
             <p class="badge submitted" role="note">{ "Preview of the draft: partners see it after you publish" }</p>
-            <SitePreview site={viewer_site} device={*device} label={persona} />
+            { match *role {
+                Some(r) => {
+                    let stand_in = match &*user {
+                        Some(id) => personas.iter().find(|(u, _)| &u.id == id).map(|(u, _)| u.clone()),
+                        None => stand_in((!tier.is_empty()).then_some(tier.as_str()), r),
+                    };
+                    match stand_in {
+                        Some(u) => html! {
+                            <PersonaProvider site={viewer_site.clone()} user_id={u.id.clone()}>
+                                <SitePreview site={viewer_site} device={*device} live=true
+                                    label={format!("{persona} · sample data of {}", u.name)} />
+                            </PersonaProvider>
+                        },
+                        None => html! { <SitePreview site={viewer_site} device={*device} label={persona} /> },
+                    }
+                }
+                None => html! { <SitePreview site={viewer_site} device={*device} label={persona} /> },
+            } }
         </div>
     }
 }

@@ -51,6 +51,7 @@ async function logOut(page) {
   await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
 }
 
+const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
 const topBar = (page) => page.locator('header.topbar').evaluate((e) => getComputedStyle(e).backgroundColor);
 
 test('a designer rebrands the community on the static demo, blocked until the colours are readable', async () => {
@@ -98,11 +99,20 @@ test('a designer rebrands the community on the static demo, blocked until the co
   await page.locator('.t-previews').screenshot({ path: join(shots, 'themes-side-by-side.png') });
   await page.getByRole('button', { name: /^Undo: Change brand colour/ }).click();
 
+  // View as a real demo partner user without logging out: their tabs, branding and sample data.
+  await page.getByRole('button', { name: 'Preview and view as' }).click();
+  await page.getByLabel('Or a demo user').selectOption({ label: 'Riley Rep · Partner user' });
+  const persona = page.locator('.b-frame');
+  await page.getByText('sample data of Riley Rep').waitFor();
+  await persona.getByRole('button', { name: 'Leads' }).click();
+  await persona.getByRole('table').waitFor();
+  assert.equal(hex(await persona.locator('.b-frame-tabs').evaluate((e) => getComputedStyle(e).backgroundColor)), brand);
+  await page.screenshot({ path: join(shots, 'persona-preview.png') });
+
   // The partner sees the published brand colour; everything survives a reload.
   await logOut(page);
   await logIn(page, 'partner@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
   assert.equal(hex(await topBar(page)), brand);
   await page.reload();
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
