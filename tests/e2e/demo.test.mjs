@@ -70,6 +70,14 @@ test('a designer rebrands the community on the static demo, blocked until the co
   await page.getByRole('button', { name: 'Duplicate Trellis' }).click();
   await page.getByLabel('Theme name').waitFor();
   await page.getByLabel('Whole community').selectOption({ label: 'Acme brand' });
+
+  // A logo is checked by its bytes: an SVG (it can carry script) is refused, a PNG is used.
+  await page.getByLabel('Logo', { exact: true }).setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await page.getByText('The logo must be a PNG or JPEG or WebP image').waitFor();
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('Logo', { exact: true }).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await page.locator('.b-frame-brand img[src^="data:image/png;base64,"]').waitFor();
   await page.locator('#t-light-brand').fill('#9fe3d3');
   await page.locator('#t-light-brand').press('Tab');
   await page.getByText('Publishing is blocked: 3 of 24 colour pairs fail').waitFor();
