@@ -138,6 +138,8 @@ pub enum EditError {
     NoTheme(String),
     /// Presets are built in: duplicate one to change it.
     PresetReadOnly,
+    /// Another theme already has this name.
+    ThemeNameTaken(String),
     /// The community or a tier uses the theme, so it cannot be deleted.
     ThemeInUse,
 }
@@ -153,6 +155,9 @@ impl std::fmt::Display for EditError {
             EditError::NoTab(id) => write!(f, "Tab {id} no longer exists"),
             EditError::WrongKind(id) => write!(f, "Block {id} has no such setting"),
             EditError::NoTheme(id) => write!(f, "Theme {id} no longer exists"),
+            EditError::ThemeNameTaken(name) => {
+                write!(f, "Another theme is called \"{name}\": choose another name")
+            }
             EditError::PresetReadOnly => {
                 f.write_str("Presets cannot be changed: duplicate it to make your own")
             }

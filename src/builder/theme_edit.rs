@@ -1,6 +1,7 @@
 //! Theme edits: duplicate a preset or theme, rename, delete, change tokens, and choose which
 //! theme the community and each tier get. Pure, like every other edit, so undo/redo covers them.
 
+use trellis_api::theme::presets::presets;
 use trellis_api::theme::{Palette, ThemeTokens};
 use trellis_api::{Site, TierTheme};
 
@@ -61,6 +62,26 @@ fn fresh_id(site: &Site) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a theme other than `except` is already called `name` (ignoring case and spaces).
+fn name_taken(site: &Site, name: &str, except: Option<&str>) -> bool {
+    let wanted = name.trim().to_lowercase();
+    presets()
+        .iter()
+        .chain(&site.themes)
+        .any(|t| Some(t.id.as_str()) != except && t.name.trim().to_lowercase() == wanted)
+}
+
+/// `name`, or `name (2)`, `name (3)`… whichever no theme has.
+fn free_name(site: &Site, name: &str) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => name.to_string(),
+            n => format!("{name} ({n})"),
+        })
+        .find(|candidate| !name_taken(site, candidate, None))
+        .unwrap_or_default()
+}
+
 /// Apply a theme edit; the new or changed theme's id is selected.
 pub fn apply_theme(site: &mut Site, edit: &ThemeEdit) -> Result<Applied, EditError> {
     let select = |id: &str| Applied {
@@ -72,6 +93,9 @@ pub fn apply_theme(site: &mut Site, edit: &ThemeEdit) -> Result<Applied, EditErr
             let mut copy = site
                 .theme(from)
                 .ok_or_else(|| EditError::NoTheme(from.clone()))?;
+            if name_taken(site, name, None) {
+                return Err(EditError::ThemeNameTaken(name.clone()));
+            }
             copy.id = fresh_id(site);
             copy.name = name.clone();
             let id = copy.id.clone();
@@ -81,11 +105,15 @@ pub fn apply_theme(site: &mut Site, edit: &ThemeEdit) -> Result<Applied, EditErr
         ThemeEdit::Import { theme } => {
             let mut theme = (**theme).clone();
             theme.id = fresh_id(site);
+            theme.name = free_name(site, &theme.name);
             let id = theme.id.clone();
             site.themes.push(theme);
             Ok(select(&id))
         }
         ThemeEdit::Rename { id, name } => {
+            if name_taken(site, name, Some(id)) {
+                return Err(EditError::ThemeNameTaken(name.clone()));
+            }
             own_mut(site, id)?.name = name.clone();
             Ok(select(id))
         }

@@ -31,7 +31,13 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
             n.push(&to);
         }
     });
-    let aria_current = (current.as_ref() == Some(&props.to)).then_some("page");
+    // A sub-route counts as its section (the theme studio is part of the builder).
+    let section = |r: &Route| match r {
+        Route::ThemeStudio => Route::Builder,
+        other => other.clone(),
+    };
+    let aria_current =
+        (current.as_ref().map(section) == Some(section(&props.to))).then_some("page");
     html! {
         <a href={props.to.to_path()} aria-current={aria_current} {onclick}>{ props.children.clone() }</a>
     }

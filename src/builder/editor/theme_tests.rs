@@ -103,3 +103,34 @@ fn themes_in_use_cannot_be_deleted_and_tiers_get_their_own() {
         ))
     );
 }
+
+#[test]
+fn theme_names_stay_distinct() {
+    let e = run(
+        Editor::new(partner_central()),
+        [duplicate_ocean(), duplicate_ocean()],
+    );
+    assert_eq!(
+        e.notice,
+        Some(Notice::Refused(
+            "Another theme is called \"Acme blue\": choose another name".into()
+        ))
+    );
+    let e = run(
+        e,
+        [theme(ThemeEdit::Rename {
+            id: "theme_custom_1".into(),
+            name: " ocean ".into(),
+        })],
+    );
+    assert!(matches!(&e.notice, Some(Notice::Refused(m)) if m.contains("\" ocean \"")));
+    let imported = e.site.theme("theme_custom_1").unwrap();
+    let e = run(
+        e,
+        [theme(ThemeEdit::Import {
+            theme: Box::new(imported),
+        })],
+    );
+    assert_eq!(e.site.themes[1].name, "Acme blue (2)");
+    assert_eq!(e.site.themes[1].id, "theme_custom_2");
+}
