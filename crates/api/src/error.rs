@@ -25,6 +25,8 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// The request body is larger than the server accepts.
     PayloadTooLarge,
+    /// Too many attempts (failed logins): wait before trying again.
+    TooManyRequests,
     /// Something failed on the server; details are in the server log, not here.
     Internal,
 }
@@ -118,6 +120,7 @@ impl ApiError {
             ErrorCode::Conflict => 409,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::TooManyRequests => 429,
             ErrorCode::Internal => 500,
         }
     }

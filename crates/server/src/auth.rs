@@ -3,8 +3,11 @@
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::{FromRef, FromRequestParts, State};
-use axum::http::header::{COOKIE, SET_COOKIE};
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts, State};
+use axum::http::header::{COOKIE, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -15,7 +18,7 @@ use trellis_api::*;
 
 use crate::db::{now, now_unix};
 use crate::error::{ApiJson, Error, Result};
-use crate::AppState;
+use crate::{throttle, AppState};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "trellis_session";
@@ -170,12 +173,19 @@ pub async fn me_of(db: &SqlitePool, user: User) -> Result<Me> {
 
 /// Log in with email and password; sets the session cookie.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+    responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError),
+              (status = 429, body = ApiError)))]
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response> {
     body.check()?;
+    let keys = throttle::keys(&body.email, addr);
+    let wait = state.throttle.wait(&keys, Instant::now());
+    if !wait.is_zero() {
+        return Ok(too_many(wait));
+    }
     let row = sqlx::query("SELECT * FROM users WHERE email = ?")
         .bind(body.email.trim())
         .fetch_optional(&state.db)
@@ -190,8 +200,11 @@ pub async fn login(
         _ => None,
     };
     let Some(user) = user.filter(|u| u.active) else {
+        // Unknown emails count too, so the throttle does not tell which accounts exist.
+        state.throttle.failed(&keys, Instant::now());
         return Err(ApiError::new(ErrorCode::InvalidCredentials, "Wrong email or password").into());
     };
+    state.throttle.succeeded(&keys);
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = hex(&bytes);
@@ -212,6 +225,37 @@ pub async fn login(
         .headers_mut()
         .insert(SET_COOKIE, cookie(&state, &token, SESSION_SECONDS));
     Ok(response)
+}
+
+/// The 429 answer of a throttled login, with `Retry-After`.
+fn too_many(wait: Duration) -> Response {
+    let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
+    let body = ApiError::new(
+        ErrorCode::TooManyRequests,
+        format!("Too many failed logins: try again in {seconds} seconds"),
+    );
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+    response
+        .headers_mut()
+        .insert(RETRY_AFTER, HeaderValue::from(seconds));
+    response
+}
+
+/// The client's IP address, when the server runs with connection info (not in `oneshot` tests
+/// unless they add it).
+pub struct ClientAddr(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
 }
 
 /// End the current session.

@@ -5,6 +5,7 @@ pub mod db;
 pub mod error;
 pub mod handlers;
 pub mod records;
+pub mod throttle;
 
 use std::path::PathBuf;
 
@@ -32,6 +33,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The built SPA to serve, if any.
     pub dist: Option<PathBuf>,
+    /// Failed-login counts (see [`throttle`]).
+    pub throttle: std::sync::Arc<throttle::Throttle>,
 }
 
 /// Settings read from the environment.
@@ -154,6 +157,7 @@ pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
             db,
             secure_cookies: config.secure_cookies,
             dist,
+            throttle: Default::default(),
         },
         seeded,
     ))
@@ -162,7 +166,9 @@ pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
 /// Serves `app` on `listener` until Ctrl-C or SIGTERM, letting in-flight requests finish.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     let db = state.db.clone();
-    axum::serve(listener, app(state))
+    // The peer address feeds the per-address login throttle.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     db.close().await;

@@ -323,3 +323,82 @@ async fn the_openapi_document_covers_every_route() {
         }
     }
 }
+
+/// A login attempt from `addr` (as the real server sees the peer), answered with status and body.
+async fn attempt(
+    app: &TestApp,
+    email: &str,
+    password: &str,
+    addr: &str,
+) -> (StatusCode, String, String) {
+    let body = json!({"email": email, "password": password}).to_string();
+    let mut req = json_req(Method::POST, "/api/auth/login", &body, None);
+    let peer: std::net::SocketAddr = addr.parse().unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(peer));
+    let (status, headers, text) = send(app, req).await;
+    let retry = headers
+        .get(header::RETRY_AFTER)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, text, retry)
+}
+
+#[tokio::test]
+async fn failed_logins_are_throttled_per_account_and_per_address_alike_for_unknown_emails() {
+    let app = test_app(false).await;
+    for email in ["partner@acme.test", "nobody@acme.test"] {
+        for _ in 0..server::throttle::ACCOUNT_FREE {
+            let (status, _, _) = attempt(&app, email, "wrong-password", "10.0.0.1:5000").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        let (status, text, retry) = attempt(&app, email, "trellis-demo", "10.0.0.1:5000").await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{email}: {text}");
+        let body = error_body(&text);
+        assert_eq!(body["code"], "too_many_requests");
+        assert_eq!(
+            body["message"],
+            "Too many failed logins: try again in 1 seconds"
+        );
+        assert_eq!(retry, "1");
+    }
+    // Another account from another address is not affected.
+    let (status, _, _) = attempt(&app, "rep@acme.test", "trellis-demo", "10.0.0.2:5000").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // One address trying many accounts waits after its own allowance.
+    for i in 0..server::throttle::ADDRESS_FREE - 2 * server::throttle::ACCOUNT_FREE {
+        let (status, _, _) = attempt(
+            &app,
+            &format!("guess{i}@acme.test"),
+            "x-wrong-pass",
+            "10.0.0.1:5000",
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    let (status, _, _) = attempt(
+        &app,
+        "partner@bluebird.test",
+        "trellis-demo",
+        "10.0.0.1:5000",
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address is throttled"
+    );
+    let (status, _, _) = attempt(
+        &app,
+        "partner@bluebird.test",
+        "trellis-demo",
+        "10.0.0.3:5000",
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the account itself is fine from elsewhere"
+    );
+}
