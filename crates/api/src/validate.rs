@@ -216,15 +216,100 @@ impl Validate for UserInput {
         if let Some(p) = &self.password {
             if p.chars().count() < 10 {
                 e.add("password", "must be at least 10 characters");
+            } else if is_common_password(p) {
+                e.add(
+                    "password",
+                    "is one of the most common passwords: choose another",
+                );
             }
         }
         e.0
     }
 }
 
+/// Passwords of 10 or more characters that top the breached-password lists (lowercase).
+const COMMON_PASSWORDS: &[&str] = &[
+    "1234567890",
+    "12345678910",
+    "123456789a",
+    "0123456789",
+    "1q2w3e4r5t",
+    "1qaz2wsx3edc",
+    "password123",
+    "password12",
+    "password1234",
+    "password!1",
+    "passw0rd123",
+    "qwertyuiop",
+    "qwerty12345",
+    "qwerty123456",
+    "asdfghjkl1",
+    "zaq12wsxcde",
+    "iloveyou12",
+    "iloveyou123",
+    "welcome123",
+    "welcome1234",
+    "letmein123",
+    "administrator",
+    "admin12345",
+    "admin123456",
+    "changeme123",
+    "abcdefghij",
+    "abc1234567",
+    "football123",
+    "baseball123",
+    "sunshine123",
+    "princess123",
+    "monkey12345",
+    "dragon12345",
+    "trustno1234",
+    "superman123",
+    "starwars123",
+    "michael1234",
+    "1111111111",
+    "0000000000",
+    "9876543210",
+    "aaaaaaaaaa",
+];
+
+/// Whether `password` is one of the commonest passwords (ignoring case and surrounding spaces).
+pub fn is_common_password(password: &str) -> bool {
+    let p = password.trim().to_lowercase();
+    COMMON_PASSWORDS.contains(&p.as_str()) || p.chars().all(|c| Some(c) == p.chars().next())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_passwords_are_refused() {
+        let mut input = UserInput {
+            email: "new@acme.test".into(),
+            name: "New".into(),
+            role: Role::PartnerUser,
+            partner_account_id: Some("acc_acme".into()),
+            active: true,
+            password: Some("Password123".into()),
+            manager_id: None,
+        };
+        let field = |i: &UserInput| {
+            i.validate()
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            field(&input),
+            ["is one of the most common passwords: choose another"]
+        );
+        input.password = Some("zzzzzzzzzzzz".into());
+        assert_eq!(field(&input).len(), 1, "one character repeated");
+        input.password = Some("short".into());
+        assert_eq!(field(&input), ["must be at least 10 characters"]);
+        input.password = Some("correct horse battery".into());
+        assert_eq!(field(&input), Vec::<String>::new());
+    }
 
     #[test]
     fn emails() {
