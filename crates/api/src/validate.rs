@@ -275,7 +275,7 @@ const COMMON_PASSWORDS: &[&str] = &[
 /// Whether `password` is one of the commonest passwords (ignoring case and surrounding spaces).
 pub fn is_common_password(password: &str) -> bool {
     let p = password.trim().to_lowercase();
-    COMMON_PASSWORDS.contains(&p.as_str()) || p.chars().all(|c| Some(c) == p.chars().next())
+    COMMON_PASSWORDS.contains(&p.as_str()) || p.chars().all(|c| p.starts_with(c))
 }
 
 #[cfg(test)]
