@@ -85,6 +85,16 @@ pub fn TopBar() -> Html {
         .as_ref()
         .map(|p| p.site.name.clone())
         .unwrap_or_else(|| "Trellis".into());
+    let logout_everywhere = {
+        let (backend, set_me) = (backend.clone(), session.set_me.clone());
+        Callback::from(move |_| {
+            let (backend, set_me) = (backend.clone(), set_me.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = backend.logout_everywhere().await;
+                set_me.emit(None);
+            });
+        })
+    };
     let logout = {
         let set_me = session.set_me.clone();
         Callback::from(move |_| {
@@ -122,6 +132,12 @@ pub fn TopBar() -> Html {
             <div class="usermenu">
                 <div class="who">{ me.user.name.clone() }<small>{ subtitle }</small></div>
                 <button class="button ghost" type="button" onclick={logout}>{ "Log out" }</button>
+                <details class="account-menu">
+                    <summary class="button ghost" aria-label="More account actions">{ "⋯" }</summary>
+                    <div class="account-menu-items">
+                        <button class="button secondary small" type="button" onclick={logout_everywhere}>{ "Log out on every device" }</button>
+                    </div>
+                </details>
             </div>
         </header>
     }

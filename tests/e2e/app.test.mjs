@@ -72,6 +72,20 @@ test('unknown addresses show the not-found page, and logging out returns to logi
   await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
 });
 
+test('logging out on every device ends the sessions of other browsers too', async () => {
+  const laptop = await newPage();
+  const phone = await newPage();
+  for (const page of [laptop, phone]) {
+    await logIn(page, 'manager@acme.test');
+    await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  }
+  await laptop.getByLabel('More account actions').click();
+  await laptop.getByRole('button', { name: 'Log out on every device' }).click();
+  await laptop.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await phone.goto(env.base + '/leads');
+  await phone.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+});
+
 test('the ?demo mode runs on the in-browser backend without calling the API', async () => {
   const page = await newPage();
   const apiCalls = [];

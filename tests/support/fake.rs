@@ -35,6 +35,9 @@ impl PrmBackend for Fake {
     async fn logout(&self) -> ClientResult<()> {
         self.demo.logout().await
     }
+    async fn logout_everywhere(&self) -> ClientResult<()> {
+        self.demo.logout_everywhere().await
+    }
     async fn me(&self) -> ClientResult<Me> {
         self.demo.me().await
     }

@@ -4,6 +4,8 @@ pub const HEALTH: &str = "/api/health";
 pub const OPENAPI: &str = "/api/openapi.json";
 pub const LOGIN: &str = "/api/auth/login";
 pub const LOGOUT: &str = "/api/auth/logout";
+/// End every session of the logged-in user.
+pub const LOGOUT_ALL: &str = "/api/auth/logout-all";
 pub const ME: &str = "/api/auth/me";
 pub const ACCOUNTS: &str = "/api/accounts";
 pub const PROGRAMS: &str = "/api/programs";

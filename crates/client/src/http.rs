@@ -118,6 +118,9 @@ impl PrmBackend for HttpBackend {
     async fn logout(&self) -> ClientResult<()> {
         self.call(Method::Post, paths::LOGOUT, None).await
     }
+    async fn logout_everywhere(&self) -> ClientResult<()> {
+        self.call(Method::Post, paths::LOGOUT_ALL, None).await
+    }
     async fn me(&self) -> ClientResult<Me> {
         self.get(paths::ME).await
     }

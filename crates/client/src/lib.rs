@@ -27,6 +27,8 @@ pub trait PrmBackend {
     async fn login(&self, request: &LoginRequest) -> ClientResult<Me>;
     /// End the session.
     async fn logout(&self) -> ClientResult<()>;
+    /// End every session of the logged-in user, on every device (this one included).
+    async fn logout_everywhere(&self) -> ClientResult<()>;
     /// The logged-in user; `Unauthenticated` when nobody is.
     async fn me(&self) -> ClientResult<Me>;
 

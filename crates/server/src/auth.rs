@@ -22,8 +22,12 @@ use crate::{throttle, AppState};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "trellis_session";
-/// How long a session lasts, in seconds (12 hours).
+/// How long a session lasts at most, in seconds (12 hours).
 pub const SESSION_SECONDS: i64 = 12 * 3600;
+/// How long a session lasts without use, in seconds (2 hours).
+pub const IDLE_SECONDS: i64 = 2 * 3600;
+/// How often a session's last use is written (not on every request).
+const TOUCH_SECONDS: i64 = 60;
 
 /// A new random id with a kind prefix (`lead_9f2c...`).
 pub fn random_id(prefix: &str) -> String {
@@ -122,15 +126,27 @@ where
         let state = AppState::from_ref(state);
         let unauthenticated = || ApiError::new(ErrorCode::Unauthenticated, "Please log in");
         let token = session_token(&parts.headers).ok_or_else(unauthenticated)?;
+        let hash = token_hash(&token);
+        let at = |offset: i64| trellis_api::datetime::timestamp(now_unix() + offset);
         let row = sqlx::query(
             "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
-             WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = 1",
+             WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND sessions.last_seen_at > ?
+               AND users.active = 1",
         )
-        .bind(token_hash(&token))
+        .bind(&hash)
         .bind(now())
+        .bind(at(-IDLE_SECONDS))
         .fetch_optional(&state.db)
         .await?
         .ok_or_else(unauthenticated)?;
+        sqlx::query(
+            "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
+        )
+        .bind(now())
+        .bind(&hash)
+        .bind(at(-TOUCH_SECONDS))
+        .execute(&state.db)
+        .await?;
         let mut user = user_from_row(&row)?;
         if user.role == Role::PartnerManager {
             // Deactivated reports stay in the team: their records stay too.
@@ -209,10 +225,12 @@ pub async fn login(
     OsRng.fill_bytes(&mut bytes);
     let token = hex(&bytes);
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+         VALUES (?, ?, ?, ?, ?)",
     )
     .bind(token_hash(&token))
     .bind(&user.id)
+    .bind(now())
     .bind(now())
     .bind(trellis_api::datetime::timestamp(
         now_unix() + SESSION_SECONDS,
@@ -258,6 +276,15 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
+/// 204 with the session cookie cleared.
+fn logged_out(state: &AppState) -> Response {
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, cookie(state, "", 0));
+    response
+}
+
 /// End the current session.
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
@@ -267,11 +294,21 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
             .execute(&state.db)
             .await?;
     }
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    response
-        .headers_mut()
-        .insert(SET_COOKIE, cookie(&state, "", 0));
-    Ok(response)
+    Ok(logged_out(&state))
+}
+
+/// End every session of the logged-in user, on every device.
+#[utoipa::path(post, path = "/api/auth/logout-all", tag = "auth",
+    responses((status = 204), (status = 401, body = ApiError)))]
+pub async fn logout_all(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Response> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(&user.id)
+        .execute(&state.db)
+        .await?;
+    Ok(logged_out(&state))
 }
 
 /// The logged-in user.

@@ -76,6 +76,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(utoipa_axum::routes!(auth::login))
         .routes(utoipa_axum::routes!(auth::logout))
+        .routes(utoipa_axum::routes!(auth::logout_all))
         .routes(utoipa_axum::routes!(auth::me))
         .merge(handlers::admin::router())
         .merge(handlers::users::router())

@@ -34,16 +34,7 @@ async fn session_cookie_is_http_only_and_lax_and_logout_ends_it() {
         send(&app, get("/api/auth/me", Some(cookie))).await.0,
         StatusCode::OK
     );
-    let (status, headers, _) = send(
-        &app,
-        json_req(Method::POST, "/api/auth/logout", "", Some(cookie)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
-    assert!(headers[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .contains("Max-Age=0"));
+    log_out(&app, "/api/auth/logout", cookie).await;
     let (status, _, body) = send(&app, get("/api/auth/me", Some(cookie))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(error_body(&body)["code"], "unauthenticated");
@@ -235,6 +226,7 @@ async fn the_openapi_document_covers_every_route() {
         "/api/health",
         "/api/auth/login",
         "/api/auth/logout",
+        "/api/auth/logout-all",
         "/api/auth/me",
         "/api/accounts",
         "/api/accounts/{id}",
@@ -401,4 +393,68 @@ async fn failed_logins_are_throttled_per_account_and_per_address_alike_for_unkno
         StatusCode::OK,
         "the account itself is fine from elsewhere"
     );
+}
+
+/// Posts to a logout endpoint: 204 and the cookie cleared.
+async fn log_out(app: &TestApp, path: &str, cookie: &str) {
+    let (status, headers, _) = send(app, json_req(Method::POST, path, "", Some(cookie))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+}
+
+/// Sets a time column of every session of rep@acme.test.
+async fn age_rep_sessions(app: &TestApp, column: &str, at: &str) {
+    sqlx::query(&format!(
+        "UPDATE sessions SET {column} = ? WHERE user_id = 'usr_acme_rep'"
+    ))
+    .bind(at)
+    .execute(&app.db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_at_their_absolute_expiry_and_everywhere_at_once() {
+    let app = test_app(false).await;
+    let first = login(&app, "partner@acme.test").await;
+    let second = login(&app, "partner@acme.test").await;
+    let other = login(&app, "rep@acme.test").await;
+    for c in [&first, &second, &other] {
+        assert_eq!(
+            send(&app, get("/api/auth/me", Some(c))).await.0,
+            StatusCode::OK
+        );
+    }
+    // Idle for longer than allowed: that session ends, the others do not.
+    let stale = trellis_api::datetime::timestamp(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+            - server::auth::IDLE_SECONDS
+            - 5,
+    );
+    age_rep_sessions(&app, "last_seen_at", &stale).await;
+    assert_eq!(
+        send(&app, get("/api/auth/me", Some(&other))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Past the absolute expiry, however recently used.
+    let third = login(&app, "rep@acme.test").await;
+    age_rep_sessions(&app, "expires_at", &stale).await;
+    assert_eq!(
+        send(&app, get("/api/auth/me", Some(&third))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Log out everywhere ends both of the partner's sessions and clears this cookie.
+    log_out(&app, "/api/auth/logout-all", &first).await;
+    for c in [&first, &second] {
+        assert_eq!(
+            send(&app, get("/api/auth/me", Some(c))).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
 }

@@ -44,6 +44,12 @@ impl PrmBackend for DemoBackend {
         self.write().session = None;
         Ok(())
     }
+    async fn logout_everywhere(&self) -> ClientResult<()> {
+        // The demo has one session: ending "every" session is ending it, once logged in.
+        self.user()?;
+        self.write().session = None;
+        Ok(())
+    }
 
     async fn me(&self) -> ClientResult<Me> {
         let user = self.user()?;

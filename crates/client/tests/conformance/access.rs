@@ -48,6 +48,14 @@ pub async fn session_lifecycle(b: &dyn PrmBackend) {
     assert_eq!(b.me().await.expect("me"), me);
     b.logout().await.expect("logout");
     assert_eq!(code(b.me().await), ErrorCode::Unauthenticated);
+    assert_eq!(
+        code(b.logout_everywhere().await),
+        ErrorCode::Unauthenticated,
+        "logging out everywhere needs a session"
+    );
+    login(b, "partner@acme.test").await;
+    b.logout_everywhere().await.expect("logout everywhere");
+    assert_eq!(code(b.me().await), ErrorCode::Unauthenticated);
 }
 
 pub async fn partners_see_exactly_their_scope(b: &dyn PrmBackend) {
