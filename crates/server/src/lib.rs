@@ -1,6 +1,7 @@
 //! The Trellis reference backend: the REST API over SQLite, and the built single-page app.
 
 pub mod auth;
+pub mod csp;
 pub mod db;
 pub mod error;
 pub mod handlers;
@@ -127,12 +128,26 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state.clone());
+    let mut script_hashes = Vec::new();
     if let Some(dist) = &state.dist {
         let index = ServeFile::new(dist.join("index.html"));
         router = router.fallback_service(ServeDir::new(dist).fallback(index));
+        // The page is read once: its inline loader's hash goes into the policy.
+        let page = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+        script_hashes = csp::inline_script_hashes(&page);
     }
+    let policy = HeaderValue::from_str(&csp::policy(&script_hashes))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     router
         .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            policy,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

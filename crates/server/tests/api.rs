@@ -134,7 +134,20 @@ async fn unknown_api_paths_are_typed_404s_and_other_paths_serve_the_spa() {
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(text.contains("Trellis SPA"), "{path}");
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        // The page's inline loader is allowed by its hash (echo -n 'start()' | sha256 | base64).
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-DIm7WJS6ZKDYe5qFLPy+h4JFI9Bol5QmYC57mt3Fb00=';"),
+            "{csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"));
     }
+    let (_, headers, _) = send(&app, get("/api/health", None)).await;
+    assert!(
+        headers.contains_key(header::CONTENT_SECURITY_POLICY),
+        "API answers carry it too"
+    );
     let (status, _, text) = send(&app, json_req(Method::DELETE, "/api/leads", "", None)).await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(error_body(&text)["code"], "method_not_allowed");

@@ -22,7 +22,7 @@ pub async fn test_app(with_dist: bool) -> TestApp {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(
             dist.join("index.html"),
-            "<!doctype html><title>Trellis SPA</title>",
+            "<!doctype html><title>Trellis SPA</title><script type=\"module\">start()</script>",
         )
         .unwrap();
         std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
