@@ -1,6 +1,7 @@
 //! The Trellis reference backend: the REST API over SQLite, and the built single-page app.
 
 pub mod auth;
+pub mod backup;
 pub mod csp;
 pub mod db;
 pub mod error;

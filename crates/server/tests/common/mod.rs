@@ -12,6 +12,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub db: sqlx::SqlitePool,
+    /// The database file.
+    pub path: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -35,6 +37,7 @@ pub async fn test_app(with_dist: bool) -> TestApp {
     };
     let (state, _) = prepare(&config).await.unwrap();
     TestApp {
+        path: dir.path().join("t.db"),
         db: state.db.clone(),
         router: app(state),
         _dir: dir,

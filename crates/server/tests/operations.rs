@@ -1,0 +1,220 @@
+//! Operations: a backup taken while serving restores every record, and a server killed with
+//! SIGKILL mid-stream restarts with a sound database holding every acknowledged write.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use axum::http::{Method, StatusCode};
+use common::*;
+use serde_json::{json, Value};
+use server::backup::{backup, restore};
+
+/// Every row of every table, as JSON, in a stable order: a full export to compare.
+async fn dump(db: &sqlx::SqlitePool) -> BTreeMap<String, Vec<String>> {
+    use sqlx::{Column, Row, ValueRef};
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(db)
+    .await
+    .unwrap();
+    let mut out = BTreeMap::new();
+    for table in tables {
+        let rows = sqlx::query(&format!("SELECT * FROM \"{table}\""))
+            .fetch_all(db)
+            .await
+            .unwrap();
+        let mut lines: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let cells: Vec<Value> = (0..r.columns().len())
+                    .map(|i| {
+                        let raw = r.try_get_raw(i).unwrap();
+                        if raw.is_null() {
+                            Value::Null
+                        } else if let Ok(n) = r.try_get::<i64, _>(i) {
+                            json!(n)
+                        } else if let Ok(t) = r.try_get::<String, _>(i) {
+                            json!(t)
+                        } else {
+                            json!(format!("{:?}", r.try_get::<Vec<u8>, _>(i).ok()))
+                        }
+                    })
+                    .collect();
+                serde_json::to_string(&cells).unwrap()
+            })
+            .collect();
+        lines.sort();
+        out.insert(table, lines);
+    }
+    out
+}
+
+async fn add_contact(app: &TestApp, cookie: &str, name: &str) {
+    let body = json!({"first_name": name, "last_name": "Backup", "email": format!("{name}@example.test"),
+        "company": "Northwind"});
+    let (status, _, text) = send(
+        app,
+        json_req(
+            Method::POST,
+            "/api/contacts",
+            &body.to_string(),
+            Some(cookie),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores_every_record() {
+    let app = test_app(false).await;
+    let cookie = login(&app, "partner@acme.test").await;
+    add_contact(&app, &cookie, "before").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trellis-backup.db");
+    let at_backup = dump(&app.db).await;
+    backup(&app.path, &file).await.expect("backup");
+    assert!(backup(&app.path, &file)
+        .await
+        .unwrap_err()
+        .0
+        .contains("already exists"));
+    add_contact(&app, &cookie, "after").await;
+    let latest = dump(&app.db).await;
+    assert_ne!(latest["contacts"].len(), at_backup["contacts"].len());
+
+    let not_a_db = dir.path().join("notes.txt");
+    std::fs::write(&not_a_db, "hello").unwrap();
+    assert!(restore(&app.path, &not_a_db).await.is_err());
+    assert!(
+        dump(&app.db).await == latest,
+        "a refused restore changes nothing"
+    );
+
+    let TestApp { db, path, .. } = app;
+    db.close().await;
+    let kept = restore(&path, &file).await.expect("restore").expect("kept");
+    let restored = server::db::open(&path.to_string_lossy()).await.unwrap();
+    assert!(
+        dump(&restored).await == at_backup,
+        "every record as it was at the backup"
+    );
+    let before = server::db::open(&kept.to_string_lossy()).await.unwrap();
+    assert!(
+        dump(&before).await == latest,
+        "the replaced database is kept, nothing lost"
+    );
+    let tables = at_backup.len();
+    let rows: usize = at_backup.values().map(Vec::len).sum();
+    assert!(
+        tables > 20 && rows > 500,
+        "{tables} tables, {rows} rows compared"
+    );
+}
+
+/// Starts the real server binary on the database `db`; returns it and its address.
+fn start(db: &std::path::Path) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trellis-server"))
+        .env("TRELLIS_ADDR", "127.0.0.1:0")
+        .env("TRELLIS_DB", db)
+        .env("TRELLIS_DIST", db.with_extension("no-dist"))
+        .env("TRELLIS_LOG", "error")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server binary starts");
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines() {
+        if let Some(addr) = line.unwrap().strip_prefix("trellis: listening on ") {
+            return (child, addr.to_string());
+        }
+    }
+    panic!("the server exited before listening");
+}
+
+#[tokio::test]
+async fn a_server_killed_mid_stream_restarts_sound_with_every_acknowledged_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash.db");
+    let mut acknowledged = Vec::new();
+    for round in 0..3 {
+        let (mut child, base) = tokio::task::spawn_blocking({
+            let db = db.clone();
+            move || start(&db)
+        })
+        .await
+        .unwrap();
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let login = client
+            .post(format!("{base}/api/auth/login"))
+            .json(&json!({"email": "partner@acme.test", "password": "trellis-demo"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(login.status(), 200);
+        let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let (client, base, acked) = (client.clone(), base.clone(), acked.clone());
+                tokio::spawn(async move {
+                    for i in 0.. {
+                        let email = format!("r{round}w{w}n{i}@crash.test");
+                        let body =
+                            json!({"first_name": "Crash", "last_name": "Test", "email": email});
+                        match client
+                            .post(format!("{base}/api/contacts"))
+                            .json(&body)
+                            .send()
+                            .await
+                        {
+                            Ok(r) if r.status().is_success() => acked.lock().unwrap().push(email),
+                            _ => break,
+                        }
+                    }
+                })
+            })
+            .collect();
+        while acked.lock().unwrap().len() < 40 {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        child.kill().unwrap(); // SIGKILL: no shutdown, no flush
+        child.wait().unwrap();
+        for w in writers {
+            let _ = w.await;
+        }
+        acknowledged.extend(acked.lock().unwrap().drain(..));
+
+        let pool = server::db::open(&db.to_string_lossy()).await.unwrap();
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(integrity, "ok", "round {round}");
+        let stored: std::collections::HashSet<String> =
+            sqlx::query_scalar("SELECT email FROM contacts WHERE email LIKE '%@crash.test'")
+                .fetch_all(&pool)
+                .await
+                .unwrap()
+                .into_iter()
+                .collect();
+        let lost: Vec<_> = acknowledged
+            .iter()
+            .filter(|e| !stored.contains(*e))
+            .collect();
+        assert!(
+            lost.is_empty(),
+            "round {round}: acknowledged but lost: {lost:?}"
+        );
+        pool.close().await;
+    }
+    assert!(
+        acknowledged.len() >= 120,
+        "{} writes checked",
+        acknowledged.len()
+    );
+}
