@@ -48,7 +48,7 @@ async fn check(pool: &SqlitePool, path: &Path) -> Result<(), BackupError> {
     )
     .fetch_one(pool)
     .await
-    .map_err(|e| fail(e))?;
+    .map_err(fail)?;
     if tables != 3 {
         return Err(fail(format!(
             "{} is not a Trellis database",
