@@ -12,7 +12,7 @@ use server::backup::{backup, restore};
 
 /// Every row of every table, as JSON, in a stable order: a full export to compare.
 async fn dump(db: &sqlx::SqlitePool) -> BTreeMap<String, Vec<String>> {
-    use sqlx::{Column, Row, ValueRef};
+    use sqlx::{Row, ValueRef};
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
@@ -131,7 +131,8 @@ fn start(db: &std::path::Path) -> (std::process::Child, String) {
             return (child, addr.to_string());
         }
     }
-    panic!("the server exited before listening");
+    let status = child.wait();
+    panic!("the server exited before listening: {status:?}");
 }
 
 #[tokio::test]
