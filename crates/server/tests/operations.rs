@@ -1,5 +1,6 @@
-//! Operations: a backup taken while serving restores every record, and a server killed with
-//! SIGKILL mid-stream restarts with a sound database holding every acknowledged write.
+//! Operations: a backup taken while serving restores every record; a server killed with SIGKILL
+//! mid-stream restarts with a sound database holding every acknowledged write; parallel writers
+//! never lose an update nor overspend a budget.
 
 mod common;
 
@@ -218,4 +219,121 @@ async fn a_server_killed_mid_stream_restarts_sound_with_every_acknowledged_write
         "{} writes checked",
         acknowledged.len()
     );
+}
+
+/// Sends every request at once (each on its own task) and returns the statuses in order.
+async fn all_at_once(
+    app: &TestApp,
+    requests: Vec<axum::http::Request<axum::body::Body>>,
+) -> Vec<StatusCode> {
+    use tower::ServiceExt;
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|req| {
+            let router = app.router.clone();
+            tokio::spawn(async move { router.oneshot(req).await.unwrap().status() })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses
+}
+
+async fn json_of(app: &TestApp, req: axum::http::Request<axum::body::Body>) -> Value {
+    let (status, _, text) = send(app, req).await;
+    assert!(status.is_success(), "{status}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+// Several worker threads, so the handlers really run side by side.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_writers_never_lose_an_update_nor_overspend_a_budget() {
+    let app = test_app(false).await;
+    // Eight saves of the draft from the same base version: one wins, seven get 409.
+    let admin = login(&app, "admin@trellis.test").await;
+    let draft = json_of(&app, get("/api/community/draft", Some(&admin))).await;
+    let saves = (0..8)
+        .map(|i| {
+            let mut site = draft["site"].clone();
+            site["name"] = json!(format!("Writer {i}"));
+            let body = json!({"base_version": draft["version"], "site": site}).to_string();
+            json_req(Method::PUT, "/api/community/draft", &body, Some(&admin))
+        })
+        .collect();
+    let statuses = all_at_once(&app, saves).await;
+    let won: Vec<usize> = (0..8).filter(|i| statuses[*i] == StatusCode::OK).collect();
+    assert_eq!(won.len(), 1, "{statuses:?}");
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CONFLICT)
+            .count(),
+        7
+    );
+    let now = json_of(&app, get("/api/community/draft", Some(&admin))).await;
+    assert_eq!(
+        now["site"]["name"],
+        format!("Writer {}", won[0]),
+        "the winner's save is the draft"
+    );
+
+    // Ten requests of 150 approved at once against a budget of 1,000: six fit, never more.
+    let budget = json_of(
+        &app,
+        json_req(
+            Method::POST,
+            "/api/mdf/budgets",
+            &json!({"program_id": "prog_resell", "name": "Race fund", "starts_on": "2020-01-01",
+                "ends_on": "2999-12-31", "amount": 1000, "currency": "USD"})
+            .to_string(),
+            Some(&admin),
+        ),
+    )
+    .await;
+    let partner = login(&app, "partner@acme.test").await;
+    let mut ids = Vec::new();
+    for i in 0..10 {
+        let body = json!({"budget_id": budget["id"], "activity": format!("Event {i}"),
+            "description": "A stand", "amount": 150, "starts_on": "2020-01-01", "ends_on": "2999-12-31"});
+        let request = json_of(
+            &app,
+            json_req(
+                Method::POST,
+                "/api/mdf/requests",
+                &body.to_string(),
+                Some(&partner),
+            ),
+        )
+        .await;
+        ids.push(request["id"].as_str().unwrap().to_string());
+    }
+    let channel = login(&app, "channel@trellis.test").await;
+    let approvals = ids
+        .iter()
+        .map(|id| {
+            let path = format!("/api/mdf/requests/{id}/transition");
+            json_req(
+                Method::POST,
+                &path,
+                &json!({"action": "approve"}).to_string(),
+                Some(&channel),
+            )
+        })
+        .collect();
+    let statuses = all_at_once(&app, approvals).await;
+    let approved = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(approved, 6, "{statuses:?}");
+    assert!(statuses
+        .iter()
+        .all(|s| *s == StatusCode::OK || *s == StatusCode::UNPROCESSABLE_ENTITY));
+    let budgets = json_of(&app, get("/api/mdf/budgets", Some(&channel))).await;
+    let race = budgets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == budget["id"])
+        .unwrap();
+    assert_eq!(race["committed"], 900);
 }
