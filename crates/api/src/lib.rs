@@ -49,3 +49,6 @@ pub use support::{
 };
 pub use upload::Upload;
 pub use validate::{Validate, MAX_NOTES, MAX_TEXT};
+
+#[cfg(test)]
+mod fuzz_tests;
