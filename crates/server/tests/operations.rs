@@ -337,3 +337,48 @@ async fn parallel_writers_never_lose_an_update_nor_overspend_a_budget() {
         .unwrap();
     assert_eq!(race["committed"], 900);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_reviewers_of_one_deal_get_one_decision() {
+    let app = test_app(false).await;
+    let deal = trellis_api::seed::demo_data(0)
+        .deals
+        .into_iter()
+        .find(|d| d.status == trellis_api::DealStatus::Submitted)
+        .expect("a submitted deal in the seed");
+    let admin = login(&app, "admin@trellis.test").await;
+    let channel = login(&app, "channel@trellis.test").await;
+    let path = format!("/api/deals/{}/transition", deal.id);
+    let decisions = (0..8)
+        .map(|i| {
+            let (body, cookie) = if i % 2 == 0 {
+                (json!({"action": "approve"}), &admin)
+            } else {
+                (
+                    json!({"action": "reject", "reason": "Not a new opportunity"}),
+                    &channel,
+                )
+            };
+            json_req(Method::POST, &path, &body.to_string(), Some(cookie))
+        })
+        .collect();
+    let statuses = all_at_once(&app, decisions).await;
+    let winners: Vec<usize> = (0..8).filter(|i| statuses[*i] == StatusCode::OK).collect();
+    assert_eq!(winners.len(), 1, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| s.is_success() || s.is_client_error()),
+        "{statuses:?}"
+    );
+    let now = json_of(&app, get(&format!("/api/deals/{}", deal.id), Some(&admin))).await;
+    let expected = if winners[0] % 2 == 0 {
+        "approved"
+    } else {
+        "rejected"
+    };
+    assert_eq!(
+        now["status"], expected,
+        "the one decision that answered 200 is the one kept"
+    );
+}
