@@ -372,7 +372,7 @@ async fn parallel_reviewers_of_one_deal_get_one_decision() {
         "{statuses:?}"
     );
     let now = json_of(&app, get(&format!("/api/deals/{}", deal.id), Some(&admin))).await;
-    let expected = if winners[0] % 2 == 0 {
+    let expected = if winners[0].is_multiple_of(2) {
         "approved"
     } else {
         "rejected"
