@@ -139,6 +139,133 @@ fn load(url: &str, cookie: Option<&str>, connections: &str) -> Result<(f64, f64,
     Ok((rps, p99, ok))
 }
 
+/// The `{"key": number, …}` object after `"name"` in oha's JSON, as pairs.
+fn distribution(json: &str, name: &str) -> Vec<(String, f64)> {
+    let Some(start) = json.find(&format!("\"{name}\"")) else {
+        return Vec::new();
+    };
+    let rest = &json[start..];
+    let (Some(open), Some(close)) = (rest.find('{'), rest.find('}')) else {
+        return Vec::new();
+    };
+    rest[open + 1..close]
+        .split(',')
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once(':')?;
+            Some((
+                k.trim().trim_matches('"').to_string(),
+                v.trim().parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// One side of the mixed load: requests sent, those not answered 2xx, and p99 in ms.
+fn load_side(json: &str) -> (u64, u64, f64) {
+    let codes = distribution(json, "statusCodeDistribution");
+    // Requests still in flight when the duration ends are oha's cut-off, not failures.
+    let failed: f64 = distribution(json, "errorDistribution")
+        .iter()
+        .filter(|(e, _)| e != "aborted due to deadline")
+        .map(|(_, n)| n)
+        .sum();
+    let sent: f64 = codes.iter().map(|(_, n)| n).sum::<f64>() + failed;
+    let ok: f64 = codes
+        .iter()
+        .filter(|(c, _)| c.starts_with('2'))
+        .map(|(_, n)| n)
+        .sum();
+    let p99 = json
+        .find("\"latencyPercentiles\"")
+        .and_then(|at| json[at..].find("\"p99\"").map(|p| at + p))
+        .and_then(|at| json[at..].split_once(':'))
+        .and_then(|(_, rest)| {
+            rest.trim_start()
+                .split([',', '}'])
+                .next()?
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
+        .unwrap_or(f64::NAN)
+        * 1000.0;
+    (sent as u64, (sent - ok) as u64, p99)
+}
+
+/// Reads and writes together for `seconds` at fixed rates (loopback only): 80 % lead lists,
+/// 20 % new contacts, as partners use the workspace. Prints one row with errors and p99s.
+fn mixed_load(addr: &str, cookie: &str, seconds: u32) -> Result<(), String> {
+    let duration = format!("{seconds}s");
+    let header = format!("Cookie: {cookie}");
+    let read_url = format!("http://{addr}/api/leads?limit=50");
+    let write_url = format!("http://{addr}/api/contacts");
+    let body =
+        r#"{"first_name":"Load","last_name":"Test","email":"load@example.test","company":"Bench"}"#;
+    let common = [
+        "-z",
+        duration.as_str(),
+        "-c",
+        "16",
+        "--no-tui",
+        "--output-format",
+        "json",
+        "-H",
+        header.as_str(),
+    ];
+    let mut reads: Vec<&str> = common.to_vec();
+    reads.extend(["-q", "800", read_url.as_str()]);
+    let mut writes: Vec<&str> = common.to_vec();
+    writes.extend([
+        "-q",
+        "200",
+        "-m",
+        "POST",
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        body,
+        write_url.as_str(),
+    ]);
+    let spawn = |args: &[&str]| {
+        cmd("oha", args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("oha: {e}"))
+    };
+    let (r, w) = (spawn(&reads)?, spawn(&writes)?);
+    let output = |c: std::process::Child| -> Result<String, String> {
+        let out = c.wait_with_output().map_err(|e| format!("oha: {e}"))?;
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (r, w) = (load_side(&output(r)?), load_side(&output(w)?));
+    let rate = (r.0 + w.0) as f64 / f64::from(seconds);
+    println!("\n| mixed load ({seconds} s, loopback) | requests/s | errors | p99 reads | p99 writes |\n|---|---|---|---|---|");
+    println!(
+        "| 800/s lead lists + 200/s new contacts | {rate:.0} | {} of {} | {:.1} ms | {:.1} ms |",
+        r.1 + w.1,
+        r.0 + w.0,
+        r.2,
+        w.2
+    );
+    if r.1 + w.1 > 0 {
+        return Err(format!("the mixed load had {} errors", r.1 + w.1));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn oha_json_becomes_sent_failed_and_p99() {
+        let json = r#"{"latencyPercentiles": {"p50": 0.002, "p99": 0.0125},
+            "statusCodeDistribution": {"201": 150, "500": 2},
+            "errorDistribution": {"aborted due to deadline": 2, "connection refused": 1}}"#;
+        let (sent, failed, p99) = super::load_side(json);
+        assert_eq!((sent, failed), (153, 3));
+        assert!((p99 - 12.5).abs() < 1e-9);
+    }
+}
+
 /// Prints the size and throughput table.
 pub fn run() -> Result<(), String> {
     tools::ensure(false)?;
@@ -200,6 +327,11 @@ pub fn run() -> Result<(), String> {
         let (rps, p99, ok) = load(&format!("http://{addr}{path}"), auth, connections)?;
         println!("| {name} | {connections} | {rps:.0} | {p99:.1} ms | {ok} |");
     }
+    let seconds = std::env::var("TRELLIS_LOAD_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    mixed_load(&addr, &cookie, seconds)?;
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
     browser_benches()
