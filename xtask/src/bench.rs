@@ -253,19 +253,6 @@ fn mixed_load(addr: &str, cookie: &str, seconds: u32) -> Result<(), String> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn oha_json_becomes_sent_failed_and_p99() {
-        let json = r#"{"latencyPercentiles": {"p50": 0.002, "p99": 0.0125},
-            "statusCodeDistribution": {"201": 150, "500": 2},
-            "errorDistribution": {"aborted due to deadline": 2, "connection refused": 1}}"#;
-        let (sent, failed, p99) = super::load_side(json);
-        assert_eq!((sent, failed), (153, 3));
-        assert!((p99 - 12.5).abs() < 1e-9);
-    }
-}
-
 /// Prints the size and throughput table.
 pub fn run() -> Result<(), String> {
     tools::ensure(false)?;
@@ -354,4 +341,17 @@ fn browser_benches() -> Result<(), String> {
         println!("| {line} |");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn oha_json_becomes_sent_failed_and_p99() {
+        let json = r#"{"latencyPercentiles": {"p50": 0.002, "p99": 0.0125},
+            "statusCodeDistribution": {"201": 150, "500": 2},
+            "errorDistribution": {"aborted due to deadline": 2, "connection refused": 1}}"#;
+        let (sent, failed, p99) = super::load_side(json);
+        assert_eq!((sent, failed), (153, 3));
+        assert!((p99 - 12.5).abs() < 1e-9);
+    }
 }
