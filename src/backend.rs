@@ -110,22 +110,35 @@ fn stored_demo() -> (Rc<DemoBackend>, Option<String>) {
     let demo = Rc::new(demo);
     let weak: Weak<DemoBackend> = Rc::downgrade(&demo);
     let pending = Rc::new(Cell::new(false));
-    demo.on_change(move || {
-        // Called before the change: write a moment later, once per burst of changes.
-        if pending.replace(true) {
-            return;
-        }
-        let (weak, pending) = (weak.clone(), pending.clone());
-        gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
-            pending.set(false);
+    let save = {
+        let pending = pending.clone();
+        Rc::new(move || {
+            // After a reset nothing may write the old organisation back.
+            if !pending.replace(false) || RESET.with(Cell::get) {
+                return;
+            }
             if let (Some(demo), Some(store)) = (weak.upgrade(), storage()) {
                 if store.set_item(DEMO_DATA, &demo.snapshot()).is_err() {
                     console_warn("The demo data could not be saved in this browser");
                 }
             }
         })
-        .forget();
-    });
+    };
+    {
+        let save = save.clone();
+        demo.on_change(move || {
+            // Called before the change: write a moment later, once per burst of changes.
+            if pending.replace(true) {
+                return;
+            }
+            let save = save.clone();
+            gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || save()).forget();
+        });
+    }
+    // Leaving or reloading the page within the delay must not lose the last change.
+    if let Some(window) = web_sys::window() {
+        gloo_events::EventListener::new(&window, "pagehide", move |_| save()).forget();
+    }
     (demo, problem)
 }
 
@@ -133,8 +146,14 @@ fn console_warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
+thread_local! {
+    /// Set once the demo data is reset, until the page reloads.
+    static RESET: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Forgets the demo data kept in this browser (the next start seeds a fresh organisation).
 pub fn reset_demo_data() {
+    RESET.with(|r| r.set(true));
     if let Some(s) = storage() {
         let _ = s.remove_item(DEMO_DATA);
     }
