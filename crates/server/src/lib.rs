@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod backup;
 pub mod csp;
+pub mod csrf;
 pub mod db;
 pub mod error;
 pub mod handlers;
@@ -127,6 +128,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .route("/api", any(api_not_found))
         .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(axum::middleware::from_fn(csrf::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state.clone());
     let mut script_hashes = Vec::new();

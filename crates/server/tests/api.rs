@@ -471,3 +471,47 @@ async fn sessions_end_when_idle_at_their_absolute_expiry_and_everywhere_at_once(
         );
     }
 }
+
+#[tokio::test]
+async fn cross_site_writes_are_refused_and_same_origin_ones_pass() {
+    let app = test_app(false).await;
+    let cookie = login(&app, "partner@acme.test").await;
+    let body = json!({"first_name": "Csrf", "last_name": "Test", "email": "csrf@example.test"})
+        .to_string();
+    let write = |origin: Option<&str>, fetch_site: Option<&str>| {
+        let mut req = json_req(Method::POST, "/api/contacts", &body, Some(&cookie));
+        req.headers_mut()
+            .insert(header::HOST, "trellis.example".parse().unwrap());
+        if let Some(o) = origin {
+            req.headers_mut().insert(header::ORIGIN, o.parse().unwrap());
+        }
+        if let Some(s) = fetch_site {
+            req.headers_mut()
+                .insert("sec-fetch-site", s.parse().unwrap());
+        }
+        req
+    };
+    for (origin, site) in [
+        (Some("https://evil.example"), None),
+        (None, Some("cross-site")),
+        (Some("null"), None),
+    ] {
+        let (status, _, text) = send(&app, write(origin, site)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{origin:?} {site:?}");
+        assert!(error_body(&text)["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cross-site request refused"));
+    }
+    let (status, _, text) = send(
+        &app,
+        write(Some("https://trellis.example"), Some("same-origin")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    // Reads are not state-changing: a cross-site GET is answered (and carries no Lax cookie anyway).
+    let mut read = get("/api/auth/me", Some(&cookie));
+    read.headers_mut()
+        .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    assert_eq!(send(&app, read).await.0, StatusCode::OK);
+}
