@@ -74,6 +74,20 @@ async fn wait_for_text(root: &web_sys::Element, needle: &str) {
     panic!("'{needle}' never appeared; text begins: {text}");
 }
 
+/// A fake backend logged in as the administrator, and the community draft.
+async fn admin_with_draft() -> (Fake, Draft) {
+    let fake = Fake::default();
+    fake.demo
+        .login(&LoginRequest {
+            email: "admin@trellis.test".into(),
+            password: "trellis-demo".into(),
+        })
+        .await
+        .unwrap();
+    let draft = fake.demo.draft().await.unwrap();
+    (fake, draft)
+}
+
 fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
     root.query_selector(selector)
         .unwrap()

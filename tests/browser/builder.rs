@@ -8,15 +8,7 @@ use super::harness::key;
 use super::*;
 
 async fn admin_builder() -> web_sys::Element {
-    let fake = Fake::default();
-    fake.demo
-        .login(&LoginRequest {
-            email: "admin@trellis.test".into(),
-            password: "trellis-demo".into(),
-        })
-        .await
-        .unwrap();
-    let draft = fake.demo.draft().await.unwrap();
+    let (fake, draft) = admin_with_draft().await;
     let root = mount(Rc::new(fake), html! { <Builder draft={draft} /> }).await;
     wait_for_text(&root, "All changes saved").await;
     root

@@ -6,15 +6,7 @@ use trellis::builder::view::{Builder, View};
 use super::*;
 
 async fn studio() -> web_sys::Element {
-    let fake = Fake::default();
-    fake.demo
-        .login(&LoginRequest {
-            email: "admin@trellis.test".into(),
-            password: "trellis-demo".into(),
-        })
-        .await
-        .unwrap();
-    let draft = fake.demo.draft().await.unwrap();
+    let (fake, draft) = admin_with_draft().await;
     let history = yew_router::history::AnyHistory::from(yew_router::history::MemoryHistory::new());
     let root = mount(
         Rc::new(fake),

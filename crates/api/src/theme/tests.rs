@@ -1,5 +1,6 @@
 use super::presets::presets;
 use super::*;
+use crate::colour::contrast;
 
 #[test]
 fn every_preset_passes_aa_in_both_variants() {
