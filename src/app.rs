@@ -167,6 +167,7 @@ fn switch(route: Route) -> Html {
             html! { <pages::builder::BuilderPage view={crate::builder::view::View::Theme} /> }
         }
         Route::Admin => html! { <pages::admin::AdminPage /> },
+        Route::Audit => html! { <pages::audit::AuditPage /> },
         Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

@@ -53,6 +53,9 @@ pub enum Route {
     ThemeStudio,
     #[at("/admin")]
     Admin,
+    /// The audit log (administrators).
+    #[at("/admin/audit")]
+    Audit,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -23,6 +23,9 @@ use harness::{container, Harness, HarnessProps};
 mod fake;
 use fake::Fake;
 
+#[path = "browser/audit.rs"]
+mod audit;
+
 #[path = "browser/builder.rs"]
 mod builder;
 

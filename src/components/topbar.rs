@@ -34,6 +34,7 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
     // A sub-route counts as its section (the theme studio is part of the builder).
     let section = |r: &Route| match r {
         Route::ThemeStudio => Route::Builder,
+        Route::Audit => Route::Admin,
         other => other.clone(),
     };
     let aria_current =

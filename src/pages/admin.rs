@@ -5,6 +5,9 @@ use std::rc::Rc;
 use trellis_api::{Account, ListQuery, PartnerProgram, User};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
+use yew_router::prelude::Link;
+
+use crate::routes::Route;
 
 use crate::components::tiers::ProgramTiers;
 
@@ -169,6 +172,9 @@ pub fn AdminPage() -> Html {
         <div class="stack">
             <div class="page-header">
                 <div><h1>{ "Partner administration" }</h1><p>{ "Accounts and their place in the partner program, and the people who log in." }</p></div>
+                if session.me().is_some_and(|me| me.user.role == trellis_api::Role::Admin) {
+                    <Link<Route> to={Route::Audit} classes="button secondary">{ "Audit log" }</Link<Route>>
+                }
             </div>
             <h2>{ "Partner program" }</h2>
             <ProgramTiers />

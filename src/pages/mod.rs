@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod announcements;
+pub mod audit;
 pub mod builder;
 pub mod case;
 pub mod contact_edit;

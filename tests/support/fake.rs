@@ -292,4 +292,10 @@ impl PrmBackend for Fake {
     async fn restore_version(&self, v: i64, b: &Restore) -> ClientResult<Draft> {
         self.demo.restore_version(v, b).await
     }
+    async fn audit_log(
+        &self,
+        q: &trellis_api::audit::AuditQuery,
+    ) -> ClientResult<ListPage<trellis_api::audit::AuditEvent>> {
+        self.demo.audit_log(q).await
+    }
 }

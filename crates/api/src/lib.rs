@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod announcements;
+pub mod audit;
 pub mod colour;
 pub mod community;
 pub mod datetime;

@@ -123,3 +123,5 @@ pub fn program_tiers(program: &str) -> String {
 }
 
 pub const TIERS: &str = "/api/tiers";
+/// The audit log (administrators).
+pub const AUDIT: &str = "/api/audit";

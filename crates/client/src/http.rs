@@ -77,17 +77,22 @@ impl HttpBackend {
 /// `?a=1&b=x%20y` for the set fields of a list query.
 pub fn query_string(query: &ListQuery) -> String {
     let limit = query.limit.map(|l| l.to_string());
-    let pairs: Vec<String> = [
+    pairs_query([
         ("cursor", query.cursor.as_deref()),
         ("limit", limit.as_deref()),
         ("q", query.q.as_deref()),
         ("status", query.status.as_deref()),
         ("partner_account_id", query.partner_account_id.as_deref()),
         ("sort", query.sort.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(v))))
-    .collect();
+    ])
+}
+
+/// `?a=1&b=x%20y` for the pairs that have a value.
+fn pairs_query<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> String {
+    let pairs: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(v))))
+        .collect();
     if pairs.is_empty() {
         String::new()
     } else {
@@ -375,15 +380,7 @@ impl PrmBackend for HttpBackend {
         self.get(&paths::survey_results(id)).await
     }
     async fn reports(&self, range: &ReportQuery) -> ClientResult<Vec<Report>> {
-        let pairs: Vec<String> = [("from", &range.from), ("to", &range.to)]
-            .into_iter()
-            .filter_map(|(k, v)| v.as_deref().map(|v| format!("{k}={}", encode(v))))
-            .collect();
-        let query = if pairs.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", pairs.join("&"))
-        };
+        let query = pairs_query([("from", range.from.as_deref()), ("to", range.to.as_deref())]);
         self.get(&format!("{}{query}", paths::REPORTS)).await
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
@@ -412,6 +409,23 @@ impl PrmBackend for HttpBackend {
     async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft> {
         self.send(Method::Post, &paths::community_restore(version), body)
             .await
+    }
+    async fn audit_log(
+        &self,
+        query: &trellis_api::audit::AuditQuery,
+    ) -> ClientResult<ListPage<trellis_api::audit::AuditEvent>> {
+        let limit = query.limit.map(|l| l.to_string());
+        let kind = query.kind.map(|k| k.wire());
+        let query = pairs_query([
+            ("kind", kind.as_deref()),
+            ("actor_id", query.actor_id.as_deref()),
+            ("partner_account_id", query.partner_account_id.as_deref()),
+            ("from", query.from.as_deref()),
+            ("to", query.to.as_deref()),
+            ("cursor", query.cursor.as_deref()),
+            ("limit", limit.as_deref()),
+        ]);
+        self.get(&format!("{}{query}", paths::AUDIT)).await
     }
 }
 

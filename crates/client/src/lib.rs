@@ -213,4 +213,9 @@ pub trait PrmBackend {
     async fn site_version(&self, version: i64) -> ClientResult<PublishedSite>;
     /// Make a published version the draft again (rollback).
     async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft>;
+    /// The audit log, newest first, filtered (administrators).
+    async fn audit_log(
+        &self,
+        query: &trellis_api::audit::AuditQuery,
+    ) -> ClientResult<ListPage<trellis_api::audit::AuditEvent>>;
 }

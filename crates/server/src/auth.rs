@@ -123,6 +123,10 @@ where
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        // `policy::authorize` has usually resolved the session already.
+        if let Some(crate::policy::Authorized(user)) = parts.extensions.get() {
+            return Ok(CurrentUser(user.clone()));
+        }
         let state = AppState::from_ref(state);
         let unauthenticated = || ApiError::new(ErrorCode::Unauthenticated, "Please log in");
         let token = session_token(&parts.headers).ok_or_else(unauthenticated)?;
@@ -218,6 +222,8 @@ pub async fn login(
     let Some(user) = user.filter(|u| u.active) else {
         // Unknown emails count too, so the throttle does not tell which accounts exist.
         state.throttle.failed(&keys, Instant::now());
+        let event = trellis_api::audit::login_event(None, &body.email);
+        crate::handlers::audit::record(&state.db, None, body.email.trim(), event).await?;
         return Err(ApiError::new(ErrorCode::InvalidCredentials, "Wrong email or password").into());
     };
     state.throttle.succeeded(&keys);
@@ -237,6 +243,8 @@ pub async fn login(
     ))
     .execute(&state.db)
     .await?;
+    let event = trellis_api::audit::login_event(Some(&user), "");
+    crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
     let me = me_of(&state.db, user).await?;
     let mut response = Json(me).into_response();
     response
@@ -308,6 +316,13 @@ pub async fn logout_all(
         .bind(&user.id)
         .execute(&state.db)
         .await?;
+    let event = trellis_api::audit::NewEvent::new(
+        trellis_api::audit::AuditKind::LogoutEverywhere,
+        user.partner_account_id.as_deref(),
+        Some(&user.id),
+        format!("{} <{}>", user.name, user.email),
+    );
+    crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
     Ok(logged_out(&state))
 }
 

@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod db;
 pub mod error;
 pub mod handlers;
+pub mod policy;
 pub mod records;
 pub mod throttle;
 
@@ -82,6 +83,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(auth::logout_all))
         .routes(utoipa_axum::routes!(auth::me))
         .merge(handlers::admin::router())
+        .merge(handlers::audit::router())
         .merge(handlers::users::router())
         .merge(handlers::community::router())
         .merge(handlers::workflows::router())
@@ -121,6 +123,10 @@ pub fn app(state: AppState) -> Router {
     let (api, doc) = api_router().split_for_parts();
     let doc = std::sync::Arc::new(doc);
     let mut router = api
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            policy::authorize,
+        ))
         .route(
             paths::OPENAPI,
             get(move || async move { Json(doc.as_ref().clone()) }),

@@ -271,6 +271,7 @@ async fn the_openapi_document_covers_every_route() {
         "/api/reports",
         "/api/programs/{id}/tiers",
         "/api/tiers/{id}",
+        "/api/audit",
     ];
     let mut documented: Vec<_> = paths.keys().map(String::as_str).collect();
     documented.sort();

@@ -1,149 +1,370 @@
-//! The partner isolation matrix: every partner role × every endpoint that takes an id × ids of
-//! another partner account → 403 or 404 with nothing of theirs in the body; and every list,
-//! search, report and export answers without a foreign record.
+//! The partner isolation matrix, generated: every endpoint of the access table
+//! (`server::policy::RULES`, itself checked against the OpenAPI document, so no endpoint can be
+//! forgotten) × every caller (anonymous, each partner role, a channel manager), aimed at ids that
+//! belong to another partner account → the declared refusal and nothing of theirs in the body.
+//! Lists, search, reports and exports with filters are probed on top.
 
 mod common;
+
+use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
 use common::*;
 use serde_json::{json, Value};
+use server::policy::{Access, Rule, RULES};
+use trellis_api::import::{suggest_mapping, ImportKind, ImportMode, ImportRequest};
 use trellis_api::seed::{demo_data, DemoData};
 use trellis_api::*;
 
-/// Partner users and the account whose records they must never reach.
-const VIEWERS: [(&str, &str, &str); 4] = [
+/// Partner users (every partner role) and the account whose records they must never reach.
+const PARTNERS: [(&str, &str, &str); 4] = [
     ("partner@bluebird.test", "acc_bluebird", "acc_acme"),
     ("rep@bluebird.test", "acc_bluebird", "acc_acme"),
     ("manager@acme.test", "acc_acme", "acc_bluebird"),
     ("partner@cedar.test", "acc_cedar", "acc_acme"),
 ];
 
-fn first<T: Owned>(items: &[T], account: &str, id: impl Fn(&T) -> &str) -> String {
+#[test]
+fn every_openapi_operation_has_exactly_one_access_rule() {
+    let doc = serde_json::to_value(server::openapi()).unwrap();
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                documented.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    let declared: BTreeSet<(String, String)> = RULES
+        .iter()
+        .map(|r| (r.method.to_string(), r.path.to_string()))
+        .collect();
+    assert_eq!(declared.len(), RULES.len(), "a route is declared twice");
+    let undeclared: Vec<_> = documented.difference(&declared).collect();
+    assert!(undeclared.is_empty(), "no access rule for {undeclared:?}");
+    let stale: Vec<_> = declared.difference(&documented).collect();
+    assert!(
+        stale.is_empty(),
+        "rules for routes that do not exist: {stale:?}"
+    );
+}
+
+fn first<T: Owned + Clone>(items: &[T], account: &str, what: &str) -> T {
     items
         .iter()
         .find(|r| r.partner_account_id() == Some(account))
-        .map(|r| id(r).to_string())
-        .unwrap_or_else(|| panic!("the seed has a record of {account}"))
+        .cloned()
+        .unwrap_or_else(|| panic!("the seed has a {what} of {account}"))
 }
 
-/// (method, path, body) for every id-taking endpoint, aimed at `foreign`'s records.
-fn probes(d: &DemoData, foreign: &str) -> Vec<(Method, String, Value)> {
-    let lead = first(&d.leads, foreign, |r| &r.id);
-    let deal = first(&d.deals, foreign, |r| &r.id);
-    let opp = first(&d.opportunities, foreign, |r| &r.id);
-    let contact = first(&d.contacts, foreign, |r| &r.id);
-    let request = first(&d.mdf.requests, foreign, |r| &r.id);
-    let case = first(&d.support.cases, foreign, |r| &r.id);
-    let file = d
-        .mdf
-        .files
-        .iter()
-        .find(|f| f.partner_account_id == foreign)
-        .map(|f| f.id.as_str());
-    let user = d
-        .users
-        .iter()
-        .find(|u| u.partner_account_id.as_deref() == Some(foreign))
-        .unwrap();
-    let lead_body = serde_json::to_value(LeadInput {
-        company: "X".into(),
-        contact_name: "Y".into(),
-        email: "y@x.example".into(),
-        phone: String::new(),
-        region: String::new(),
-        postcode: String::new(),
-        product_interest: String::new(),
-        partner_account_id: None,
-    })
-    .unwrap();
-    let mut out = vec![
-        (Method::GET, format!("/api/leads/{lead}"), Value::Null),
-        (Method::PUT, format!("/api/leads/{lead}"), lead_body),
+/// The records of `foreign` that probes aim at.
+struct Foreign {
+    account: String,
+    name: String,
+    lead: Lead,
+    deal: DealRegistration,
+    opportunity: Opportunity,
+    contact: Contact,
+    request: MdfRequest,
+    claim: MdfClaim,
+    case: trellis_api::support::SupportCase,
+    user: String,
+}
+
+impl Foreign {
+    fn of(d: &DemoData, account: &str, claims: &[MdfClaim]) -> Foreign {
+        Foreign {
+            account: account.into(),
+            name: d
+                .accounts
+                .iter()
+                .find(|a| a.id == account)
+                .unwrap()
+                .name
+                .clone(),
+            lead: first(&d.leads, account, "lead"),
+            deal: first(&d.deals, account, "deal"),
+            opportunity: first(&d.opportunities, account, "opportunity"),
+            contact: first(&d.contacts, account, "contact"),
+            request: first(&d.mdf.requests, account, "fund request"),
+            claim: first(&[&d.mdf.claims[..], claims].concat(), account, "claim"),
+            case: first(&d.support.cases, account, "case"),
+            user: d
+                .users
+                .iter()
+                .find(|u| u.partner_account_id.as_deref() == Some(account))
+                .unwrap()
+                .id
+                .clone(),
+        }
+    }
+
+    /// What a route template's path parameter names, and whether that is this account's record.
+    fn target(&self, d: &DemoData, template: &str) -> (String, bool) {
+        let segment = template.split('/').nth(2).unwrap_or("");
+        let sub = template.split('/').nth(3).unwrap_or("");
+        let owned = |id: &str| (id.to_string(), true);
+        let shared = |id: &str| (id.to_string(), false);
+        match (segment, sub) {
+            ("accounts", _) => owned(&self.account),
+            ("users", _) => owned(&self.user),
+            ("leads", _) => owned(&self.lead.id),
+            ("deals", _) => owned(&self.deal.id),
+            ("opportunities", _) => owned(&self.opportunity.id),
+            ("contacts", _) => owned(&self.contact.id),
+            ("mdf", "requests") => owned(&self.request.id),
+            ("mdf", "claims") => owned(&self.claim.id),
+            ("files", _) => owned(&self.claim.proof_file_id),
+            ("cases", _) => owned(&self.case.id),
+            ("training", _) => shared(&d.training.modules[0].id),
+            ("announcements", _) => shared(&d.announcements[0].id),
+            // The open survey, so an answer gets as far as it can.
+            ("surveys", _) => shared("srv_q4"),
+            ("programs", _) => shared(&d.programs[0].id),
+            ("tiers", _) => shared(&d.programs[0].tiers[0].id),
+            ("community", "versions") => shared("1"),
+            ("export", _) => shared("leads"),
+            _ => panic!("{template}: say which record its id names in Foreign::target"),
+        }
+    }
+
+    /// A well-formed body for a write, aimed at this account: a probe that fails validation
+    /// would prove nothing.
+    fn body(&self, rule: &Rule) -> Value {
+        match (rule.method, rule.path) {
+            (_, _) if matches!(rule.access, Access::Staff | Access::Admin) => json!({}),
+            ("POST", "/api/auth/login") => {
+                json!({"email": "nobody@unknown.test", "password": "wrong-password-1"})
+            }
+            ("POST", "/api/auth/logout" | "/api/auth/logout-all") => Value::Null,
+            ("POST", "/api/leads") | ("PUT", "/api/leads/{id}") => {
+                serde_json::to_value(&self.lead).unwrap()
+            }
+            ("POST", "/api/deals") | ("PUT", "/api/deals/{id}") => {
+                serde_json::to_value(&self.deal).unwrap()
+            }
+            ("POST", "/api/opportunities") | ("PUT", "/api/opportunities/{id}") => {
+                serde_json::to_value(&self.opportunity).unwrap()
+            }
+            ("POST", "/api/contacts") | ("PUT", "/api/contacts/{id}") => {
+                serde_json::to_value(&self.contact).unwrap()
+            }
+            ("POST", "/api/leads/{id}/transition") => json!({"action": "accept"}),
+            ("POST", "/api/deals/{id}/transition") => json!({"action": "withdraw"}),
+            ("POST", "/api/mdf/requests") => serde_json::to_value(&self.request).unwrap(),
+            ("POST", "/api/mdf/requests/{id}/transition") => json!({"action": "approve"}),
+            // A claim against another account's approved request.
+            ("POST", "/api/mdf/claims") => json!({
+                "request_id": self.request.id, "amount": 1,
+                "proof": {"file_name": "receipt.pdf", "data": "JVBERi0xLjQKJSVFT0YK"}
+            }),
+            ("POST", "/api/mdf/claims/{id}/transition") => json!({"action": "mark_paid"}),
+            ("POST", "/api/cases") => serde_json::to_value(&self.case).unwrap(),
+            ("POST", "/api/cases/{id}/messages") => json!({"body": "hello"}),
+            ("POST", "/api/import") => {
+                let csv = format!(
+                    "company,contact_name,email,partner_account_id\nInitrode,Nina,nina@initrode.example,{}\n",
+                    self.account
+                );
+                let table = trellis_api::import::parse_csv(&csv).unwrap();
+                serde_json::to_value(ImportRequest {
+                    kind: ImportKind::Leads,
+                    mapping: suggest_mapping(ImportKind::Leads, &table.headers),
+                    csv,
+                    mode: ImportMode::ValidRows,
+                    dry_run: false,
+                })
+                .unwrap()
+            }
+            ("POST", "/api/surveys/{id}/answers") => json!({"score": 9, "comment": ""}),
+            ("POST", "/api/training/{id}/attempts") => json!({"answers": [0, 0, 0]}),
+            (method, path) => panic!("{method} {path}: give the isolation probe a body"),
+        }
+    }
+}
+
+/// Who calls.
+#[derive(Clone, Copy, Debug)]
+enum Caller {
+    Anonymous,
+    Partner(&'static str),
+    ChannelManager,
+}
+
+/// Logging out ends the session the later probes use, so those routes go last.
+fn ordered_rules() -> Vec<&'static Rule> {
+    let mut rules: Vec<&Rule> = RULES.iter().collect();
+    rules.sort_by_key(|r| {
         (
-            Method::POST,
-            format!("/api/leads/{lead}/transition"),
-            json!({"action": "accept"}),
-        ),
-        (Method::GET, format!("/api/deals/{deal}"), Value::Null),
-        (
-            Method::POST,
-            format!("/api/deals/{deal}/transition"),
-            json!({"action": "withdraw"}),
-        ),
-        (
-            Method::GET,
-            format!("/api/deals/{deal}/conflicts"),
-            Value::Null,
-        ),
-        (
-            Method::GET,
-            format!("/api/opportunities/{opp}"),
-            Value::Null,
-        ),
-        (Method::GET, format!("/api/contacts/{contact}"), Value::Null),
-        (
-            Method::GET,
-            format!("/api/mdf/requests/{request}"),
-            Value::Null,
-        ),
-        (
-            Method::POST,
-            format!("/api/mdf/requests/{request}/transition"),
-            json!({"action": "approve"}),
-        ),
-        (Method::GET, format!("/api/cases/{case}"), Value::Null),
-        (
-            Method::GET,
-            format!("/api/cases/{case}/messages"),
-            Value::Null,
-        ),
-        (
-            Method::POST,
-            format!("/api/cases/{case}/messages"),
-            json!({"body": "hello"}),
-        ),
-        (Method::GET, format!("/api/accounts/{foreign}"), Value::Null),
-        (
-            Method::GET,
-            format!("/api/accounts/{foreign}/tier-history"),
-            Value::Null,
-        ),
-        (
-            Method::POST,
-            format!("/api/accounts/{foreign}/partnership"),
-            json!({"action": "leave", "reason": "r"}),
-        ),
-        (Method::GET, format!("/api/users/{}", user.id), Value::Null),
-        (
-            Method::GET,
-            "/api/surveys/srv_q4/results".into(),
-            Value::Null,
-        ),
+            r.path.starts_with("/api/auth/logout"),
+            r.path == "/api/auth/logout",
+        )
+    });
+    rules
+}
+
+/// The template with its parameter filled in, and whether it names one of `foreign`'s records.
+fn concrete(foreign: &Foreign, d: &DemoData, template: &str) -> (String, bool) {
+    if !template.contains('{') {
+        return (template.to_string(), false);
+    }
+    let (id, owned) = foreign.target(d, template);
+    let path = template
+        .split('/')
+        .map(|seg| {
+            if seg.starts_with('{') {
+                id.as_str()
+            } else {
+                seg
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    (path, owned)
+}
+
+#[tokio::test]
+async fn every_endpoint_and_role_is_refused_another_accounts_records() {
+    let app = test_app(false).await;
+    let data = demo_data(0);
+    let mut callers = vec![
+        (Caller::Anonymous, "acc_acme"),
+        (Caller::ChannelManager, "acc_acme"),
     ];
-    if let Some(claim) = d
-        .mdf
-        .claims
-        .iter()
-        .find(|c| c.partner_account_id.as_deref() == Some(foreign))
-    {
-        out.push((
-            Method::GET,
-            format!("/api/mdf/claims/{}", claim.id),
-            Value::Null,
-        ));
-        out.push((
+    for (email, _, foreign) in PARTNERS {
+        callers.push((Caller::Partner(email), foreign));
+    }
+    // The seed has no claim of Bluebird's: file one, so every account probed has one.
+    let bluebird = login(&app, "partner@bluebird.test").await;
+    let claim = json!({
+        "request_id": "mdfr_email", "amount": 100,
+        "proof": {"file_name": "receipt.pdf", "data": "JVBERi0xLjQKJSVFT0YK"}
+    });
+    let (status, _, text) = send(
+        &app,
+        json_req(
             Method::POST,
-            format!("/api/mdf/claims/{}/transition", claim.id),
-            json!({"action": "mark_paid"}),
-        ));
+            "/api/mdf/claims",
+            &claim.to_string(),
+            Some(&bluebird),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let claims = [serde_json::from_str::<MdfClaim>(&text).unwrap()];
+    let mut tried = 0;
+    // Status of every (rule, caller), compared with the reviewed matrix below.
+    let mut outcomes: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (caller, foreign) in callers {
+        let foreign = Foreign::of(&data, foreign, &claims);
+        let cookie = match caller {
+            Caller::Anonymous => None,
+            Caller::Partner(email) => Some(login(&app, email).await),
+            Caller::ChannelManager => Some(login(&app, "channel@trellis.test").await),
+        };
+        for rule in ordered_rules() {
+            let (path, foreign_record) = concrete(&foreign, &data, rule.path);
+            let method: Method = rule.method.parse().unwrap();
+            let req = if method == Method::GET {
+                get(&path, cookie.as_deref())
+            } else {
+                let body = foreign.body(rule);
+                json_req(method.clone(), &path, &body.to_string(), cookie.as_deref())
+            };
+            let (status, _, text) = send(&app, req).await;
+            let at = text
+                .find(&foreign.account)
+                .or(text.find(&foreign.name))
+                .unwrap_or(0)
+                .saturating_sub(200);
+            let what = format!(
+                "{caller:?} {method} {path}: {status} …{}",
+                text.get(at..)
+                    .unwrap_or("")
+                    .chars()
+                    .take(400)
+                    .collect::<String>()
+            );
+            tried += 1;
+            let who = match caller {
+                Caller::Anonymous => "anonymous".to_string(),
+                Caller::ChannelManager => "channel".to_string(),
+                Caller::Partner(email) => email.trim_end_matches(".test").to_string(),
+            };
+            outcomes
+                .entry(format!("{} {}", rule.method, rule.path))
+                .or_default()
+                .push(format!("{who}={}", status.as_u16()));
+            assert!(!status.is_server_error(), "{what}");
+            if status.is_client_error() {
+                error_body(&text);
+            }
+            match caller {
+                Caller::Anonymous => {
+                    if rule.access != Access::Anyone {
+                        assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}");
+                    }
+                }
+                Caller::ChannelManager => {
+                    if rule.access == Access::Admin {
+                        assert_eq!(status, StatusCode::FORBIDDEN, "{what}");
+                    } else if rule.access != Access::Anyone {
+                        assert_ne!(status, StatusCode::UNAUTHORIZED, "{what}");
+                    }
+                }
+                Caller::Partner(_) => {
+                    if matches!(rule.access, Access::Staff | Access::Admin) {
+                        assert_eq!(status, StatusCode::FORBIDDEN, "{what}");
+                    } else if foreign_record {
+                        assert!(
+                            status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
+                            "{what}"
+                        );
+                    }
+                    assert!(!text.contains(&foreign.account), "leaked: {what}");
+                    assert!(!text.contains(&foreign.name), "leaked: {what}");
+                }
+            }
+        }
     }
-    if let Some(file) = file {
-        out.push((Method::GET, format!("/api/files/{file}"), Value::Null));
-    }
-    out
+    let expected = RULES.len() * 6;
+    assert_eq!(tried, expected, "every rule × every caller");
+    check_matrix(&outcomes);
 }
 
-/// Lists, searches, reports and exports a partner can call; none may carry the foreign account.
+/// The reviewed access matrix: a change to who gets what (a new endpoint, a loosened rule) fails
+/// here until someone looks at it and runs the test with `TRELLIS_BLESS=1` to record it.
+const MATRIX_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/access_matrix.txt");
+
+fn check_matrix(outcomes: &std::collections::BTreeMap<String, Vec<String>>) {
+    let actual: String = outcomes
+        .iter()
+        .map(|(route, got)| format!("{route:<48} {}\n", got.join(" ")))
+        .collect();
+    if std::env::var_os("TRELLIS_BLESS").is_some() {
+        std::fs::write(MATRIX_FILE, &actual).unwrap();
+        return;
+    }
+    let reviewed = std::fs::read_to_string(MATRIX_FILE).unwrap_or_default();
+    let changed: Vec<String> = actual
+        .lines()
+        .filter(|line| !reviewed.lines().any(|r| r == *line))
+        .map(|line| format!("now:    {line}"))
+        .chain(
+            reviewed
+                .lines()
+                .filter(|line| !actual.lines().any(|a| a == *line))
+                .map(|line| format!("before: {line}")),
+        )
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "the access matrix changed; review it, then record it with TRELLIS_BLESS=1:\n{}",
+        changed.join("\n")
+    );
+}
+
+/// Lists, searches, reports and exports with filters; none may carry the foreign account.
 const READS: [&str; 16] = [
     "/api/leads?limit=200",
     "/api/leads?limit=200&q=a",
@@ -164,31 +385,12 @@ const READS: [&str; 16] = [
 ];
 
 #[tokio::test]
-async fn partners_never_reach_another_accounts_records() {
+async fn filtered_lists_reports_and_exports_hold_only_the_partners_own_records() {
     let app = test_app(false).await;
     let data = demo_data(0);
-    let mut tried = 0;
-    for (email, own, foreign) in VIEWERS {
+    for (email, own, foreign) in PARTNERS {
         let cookie = login(&app, email).await;
         let foreign_name = &data.accounts.iter().find(|a| a.id == foreign).unwrap().name;
-        for (method, path, body) in probes(&data, foreign) {
-            let req = if method == Method::GET {
-                get(&path, Some(&cookie))
-            } else {
-                json_req(method.clone(), &path, &body.to_string(), Some(&cookie))
-            };
-            let (status, _, text) = send(&app, req).await;
-            assert!(
-                status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
-                "{email} {method} {path}: {status} {text}"
-            );
-            error_body(&text);
-            assert!(
-                !text.contains(foreign),
-                "{email} {method} {path} leaked: {text}"
-            );
-            tried += 1;
-        }
         for path in READS {
             let (status, _, text) = send(&app, get(path, Some(&cookie))).await;
             assert_eq!(status, StatusCode::OK, "{email} {path}: {text}");
@@ -197,7 +399,6 @@ async fn partners_never_reach_another_accounts_records() {
                 !text.contains(foreign_name.as_str()),
                 "{email} {path} leaked {foreign_name}"
             );
-            tried += 1;
         }
         let (_, _, text) = send(
             &app,
@@ -215,5 +416,4 @@ async fn partners_never_reach_another_accounts_records() {
         let (_, _, text) = send(&app, get("/api/leads?limit=200", Some(&cookie))).await;
         assert!(text.contains(own), "{email} sees their own account's leads");
     }
-    assert!(tried >= 145, "the matrix ran only {tried} probes");
 }

@@ -34,9 +34,16 @@ impl PrmBackend for DemoBackend {
                 })
                 .cloned()
         };
-        let user =
-            user.ok_or_else(|| err(ErrorCode::InvalidCredentials, "Wrong email or password"))?;
+        let Some(user) = user else {
+            let event = trellis_api::audit::login_event(None, &request.email);
+            self.audit_as(None, &request.email, Some(event));
+            return Err(err(
+                ErrorCode::InvalidCredentials,
+                "Wrong email or password",
+            ));
+        };
         self.write().session = Some(user.id.clone());
+        self.audit("", Some(trellis_api::audit::login_event(Some(&user), "")));
         Ok(self.me_of(user))
     }
 
@@ -46,7 +53,16 @@ impl PrmBackend for DemoBackend {
     }
     async fn logout_everywhere(&self) -> ClientResult<()> {
         // The demo has one session: ending "every" session is ending it, once logged in.
-        self.user()?;
+        let user = self.user()?;
+        self.audit(
+            "",
+            Some(trellis_api::audit::NewEvent::new(
+                trellis_api::audit::AuditKind::LogoutEverywhere,
+                user.partner_account_id.as_deref(),
+                Some(&user.id),
+                format!("{} <{}>", user.name, user.email),
+            )),
+        );
         self.write().session = None;
         Ok(())
     }
@@ -142,7 +158,28 @@ impl PrmBackend for DemoBackend {
     }
 
     async fn change_partnership(&self, id: &str, change: &PartnerChange) -> ClientResult<Account> {
-        self.change_partnership_now(id, change)
+        let account = self.change_partnership_now(id, change)?;
+        let event = {
+            let state = self.state.borrow();
+            let tier_name = |t: &str| {
+                state
+                    .data
+                    .programs
+                    .iter()
+                    .flat_map(|p| &p.tiers)
+                    .find(|tier| tier.id == t)
+                    .map_or(t.to_string(), |tier| tier.name.clone())
+            };
+            state
+                .data
+                .tier_changes
+                .iter()
+                .rev()
+                .find(|c| c.account_id == id)
+                .map(|c| trellis_api::audit::tier_event(c, &account.name, tier_name))
+        };
+        self.audit("", event);
+        Ok(account)
     }
     async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>> {
         self.get_account(id).await?;
@@ -243,9 +280,14 @@ impl PrmBackend for DemoBackend {
             manager_id: input.manager_id.clone(),
             team: Vec::new(),
         };
-        let mut state = self.write();
-        state.passwords.insert(user.id.clone(), password);
-        state.data.users.push(user.clone());
+        {
+            let mut state = self.write();
+            state.passwords.insert(user.id.clone(), password);
+            state.data.users.push(user.clone());
+        }
+        for event in trellis_api::audit::user_events(None, &user, true) {
+            self.audit("", Some(event));
+        }
         Ok(user)
     }
 
@@ -256,23 +298,13 @@ impl PrmBackend for DemoBackend {
         if current.role.is_internal() {
             self.admin()?;
         }
-        let mut state = self.write();
-        if let Some(p) = &input.password {
-            state.passwords.insert(id.to_string(), p.clone());
+        let after = self.update_user_now(id, input)?;
+        for event in
+            trellis_api::audit::user_events(Some(&current), &after, input.password.is_some())
+        {
+            self.audit("", Some(event));
         }
-        let user = state
-            .data
-            .users
-            .iter_mut()
-            .find(|u| u.id == id)
-            .ok_or_else(|| ApiError::not_found("User"))?;
-        user.email = input.email.trim().into();
-        user.name = input.name.trim().into();
-        user.role = input.role;
-        user.partner_account_id = input.partner_account_id.clone();
-        user.active = input.active;
-        user.manager_id = input.manager_id.clone();
-        Ok(user.clone())
+        Ok(after)
     }
 
     async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>> {
@@ -343,7 +375,9 @@ impl PrmBackend for DemoBackend {
         id: &str,
         action: &trellis_api::deal_flow::DealAction,
     ) -> ClientResult<DealRegistration> {
-        self.transition_deal_now(id, action)
+        let deal = self.transition_deal_now(id, action)?;
+        self.audit("", trellis_api::audit::deal_event(&deal));
+        Ok(deal)
     }
 
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
@@ -393,7 +427,9 @@ impl PrmBackend for DemoBackend {
         id: &str,
         action: &MdfAction,
     ) -> ClientResult<MdfRequest> {
-        self.transition_request_now(id, action)
+        let request = self.transition_request_now(id, action)?;
+        self.audit("", trellis_api::audit::mdf_request_event(&request));
+        Ok(request)
     }
     async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
         self.list_records(query)
@@ -402,7 +438,9 @@ impl PrmBackend for DemoBackend {
         self.create_claim_now(input)
     }
     async fn transition_mdf_claim(&self, id: &str, action: &MdfAction) -> ClientResult<MdfClaim> {
-        self.transition_claim_now(id, action)
+        let claim = self.transition_claim_now(id, action)?;
+        self.audit("", trellis_api::audit::mdf_claim_event(&claim));
+        Ok(claim)
     }
     async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
         self.file_now(id)
@@ -511,7 +549,10 @@ impl PrmBackend for DemoBackend {
         self.save_draft_now(body)
     }
     async fn publish(&self, body: &Publish) -> ClientResult<PublishedSite> {
-        self.publish_now(body)
+        let site = self.publish_now(body)?;
+        let event = trellis_api::audit::published_event(site.version, &site.note);
+        self.audit("", Some(event));
+        Ok(site)
     }
     async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>> {
         self.versions_now()
@@ -520,6 +561,36 @@ impl PrmBackend for DemoBackend {
         self.version_now(version)
     }
     async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft> {
-        self.restore_now(version, body)
+        let draft = self.restore_now(version, body)?;
+        self.audit("", Some(trellis_api::audit::restored_event(version)));
+        Ok(draft)
+    }
+    async fn audit_log(
+        &self,
+        query: &trellis_api::audit::AuditQuery,
+    ) -> ClientResult<ListPage<trellis_api::audit::AuditEvent>> {
+        self.audit_log_now(query)
+    }
+}
+
+impl DemoBackend {
+    fn update_user_now(&self, id: &str, input: &UserInput) -> ClientResult<User> {
+        let mut state = self.write();
+        if let Some(p) = &input.password {
+            state.passwords.insert(id.to_string(), p.clone());
+        }
+        let user = state
+            .data
+            .users
+            .iter_mut()
+            .find(|u| u.id == id)
+            .ok_or_else(|| ApiError::not_found("User"))?;
+        user.email = input.email.trim().into();
+        user.name = input.name.trim().into();
+        user.role = input.role;
+        user.partner_account_id = input.partner_account_id.clone();
+        user.active = input.active;
+        user.manager_id = input.manager_id.clone();
+        Ok(user.clone())
     }
 }

@@ -14,6 +14,7 @@ use trellis_api::*;
 use crate::ClientResult;
 pub use keep::SNAPSHOT_VERSION;
 
+mod audit;
 mod backend;
 mod community;
 mod enablement;
@@ -50,6 +51,9 @@ struct State {
     /// Every published version, oldest first; the last is what partners see.
     versions: Vec<PublishedSite>,
     counter: u64,
+    /// The audit log, oldest first.
+    #[serde(default)]
+    audit: Vec<trellis_api::audit::AuditEvent>,
 }
 
 /// A complete PRM backend in memory, seeded with the demo organisation.
@@ -168,6 +172,7 @@ impl DemoBackend {
             }],
             data,
             counter: 0,
+            audit: Vec::new(),
         })
     }
 

@@ -1,6 +1,7 @@
 //! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
 
 mod access;
+mod audit;
 mod community;
 mod deals;
 mod enablement;
@@ -15,6 +16,7 @@ mod support;
 mod themes;
 
 use access::*;
+use audit::*;
 use community::*;
 use deals::*;
 use enablement::*;
@@ -154,4 +156,5 @@ conformance!(
     partner_managers_see_their_teams_records,
     staff_shape_the_programs_tiers,
     themes_brand_tiers_and_unreadable_ones_cannot_be_published,
+    the_audit_log_records_security_and_money_events,
 );

@@ -9,7 +9,7 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, require_internal, CurrentUser};
+use crate::auth::{random_id, CurrentUser};
 use crate::db::now;
 use crate::error::{ApiJson, ApiQuery, Error, Result};
 use crate::AppState;
@@ -158,7 +158,6 @@ pub async fn create_account(
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<AccountInput>,
 ) -> Result<(StatusCode, Json<Account>)> {
-    require_internal(&user)?;
     check_tier(&state.db, &input).await?;
     let id = random_id("acc_");
     let mut tx = state.db.begin().await?;
@@ -202,7 +201,6 @@ pub async fn update_account(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<AccountInput>,
 ) -> Result<Json<Account>> {
-    require_internal(&user)?;
     check_tier(&state.db, &input).await?;
     let current = find_account(&state.db, &user, &id).await?;
     trellis_api::partnership::check_edit(&current, &input)?;
@@ -286,11 +284,9 @@ async fn store_tier(db: &sqlx::SqlitePool, tier: &Tier) -> Result<Tier> {
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_tier(
     State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
     Path(program): Path<String>,
     ApiJson(input): ApiJson<TierInput>,
 ) -> Result<(StatusCode, Json<Tier>)> {
-    require_internal(&user)?;
     input.check()?;
     let tier = Tier::from_input(random_id("tier_"), program, &input);
     Ok((
@@ -306,11 +302,9 @@ pub async fn create_tier(
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn update_tier(
     State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<TierInput>,
 ) -> Result<Json<Tier>> {
-    require_internal(&user)?;
     input.check()?;
     let current = programs(&state.db)
         .await?

@@ -7,7 +7,7 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{require_admin, tier_of, CurrentUser};
+use crate::auth::{tier_of, CurrentUser};
 use crate::db::now;
 use crate::error::{ApiJson, Error, Result};
 use crate::AppState;
@@ -79,11 +79,7 @@ async fn load_draft(db: &sqlx::SqlitePool) -> Result<Draft> {
 /// The draft site (administrators).
 #[utoipa::path(get, path = "/api/community/draft", tag = "community",
     responses((status = 200, body = Draft), (status = 403, body = ApiError)))]
-pub async fn get_draft(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-) -> Result<Json<Draft>> {
-    require_admin(&user)?;
+pub async fn get_draft(State(state): State<AppState>) -> Result<Json<Draft>> {
     Ok(Json(load_draft(&state.db).await?))
 }
 
@@ -93,10 +89,8 @@ pub async fn get_draft(
               (status = 422, body = ApiError)))]
 pub async fn save_draft(
     State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<SaveDraft>,
 ) -> Result<Json<Draft>> {
-    require_admin(&user)?;
     body.check()?;
     Ok(Json(
         write_draft(&state.db, &body.site, body.base_version).await?,
@@ -130,7 +124,6 @@ pub async fn publish(
     CurrentUser(user): CurrentUser,
     ApiJson(body): ApiJson<Publish>,
 ) -> Result<Json<PublishedSite>> {
-    require_admin(&user)?;
     body.check()?;
     let draft = load_draft(&state.db).await?;
     if draft.version != body.base_version {
@@ -153,20 +146,19 @@ pub async fn publish(
     .bind(body.base_version)
     .fetch_optional(&state.db)
     .await?;
-    match row {
-        Some(row) => Ok(Json(published(&row)?)),
-        None => Err(stale(&state.db).await?),
-    }
+    let Some(row) = row else {
+        return Err(stale(&state.db).await?);
+    };
+    let site = published(&row)?;
+    let event = trellis_api::audit::published_event(site.version, &site.note);
+    crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
+    Ok(Json(site))
 }
 
 /// The version history, newest first.
 #[utoipa::path(get, path = "/api/community/versions", tag = "community",
     responses((status = 200, body = Vec<SiteVersion>), (status = 403, body = ApiError)))]
-pub async fn versions(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-) -> Result<Json<Vec<SiteVersion>>> {
-    require_admin(&user)?;
+pub async fn versions(State(state): State<AppState>) -> Result<Json<Vec<SiteVersion>>> {
     let rows = sqlx::query(
         "SELECT v.version, v.published_at, v.published_by, v.note, COALESCE(u.name, '') AS name
          FROM site_versions v LEFT JOIN users u ON u.id = v.published_by
@@ -205,10 +197,8 @@ async fn find_version(db: &sqlx::SqlitePool, version: &str) -> Result<PublishedS
     responses((status = 200, body = PublishedSite), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn version(
     State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
     Path(version): Path<String>,
 ) -> Result<Json<PublishedSite>> {
-    require_admin(&user)?;
     Ok(Json(find_version(&state.db, &version).await?))
 }
 
@@ -223,11 +213,11 @@ pub async fn restore(
     Path(version): Path<String>,
     ApiJson(body): ApiJson<Restore>,
 ) -> Result<Json<Draft>> {
-    require_admin(&user)?;
     let found = find_version(&state.db, &version).await?;
-    Ok(Json(
-        write_draft(&state.db, &found.site, body.base_version).await?,
-    ))
+    let draft = write_draft(&state.db, &found.site, body.base_version).await?;
+    let event = trellis_api::audit::restored_event(found.version);
+    crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
+    Ok(Json(draft))
 }
 
 /// Liveness and database check.

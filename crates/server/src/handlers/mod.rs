@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod announcements;
+pub mod audit;
 pub mod community;
 pub mod import;
 pub mod mdf;

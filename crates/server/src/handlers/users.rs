@@ -8,13 +8,13 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{
-    hash_password, random_id, require_admin, require_internal, user_from_row, CurrentUser,
-};
+use crate::auth::{hash_password, random_id, require_admin, user_from_row, CurrentUser};
 use crate::db::now;
 use crate::error::{ApiJson, ApiQuery, Result};
 use crate::handlers::admin::{page, push_search};
+use crate::handlers::audit::{record, record_all};
 use crate::AppState;
+use trellis_api::audit::user_events;
 
 /// The users `user` may see: all for staff, their account's for partner executives and managers, else themselves.
 fn push_user_scope(q: &mut QueryBuilder<'_, Sqlite>, user: &User) {
@@ -48,7 +48,7 @@ pub async fn list_users(
     Ok(Json(page(&state.db, q, &query, user_from_row).await?))
 }
 
-async fn find_user(db: &sqlx::SqlitePool, viewer: &User, id: &str) -> Result<User> {
+async fn find_user<'e>(db: impl sqlx::SqliteExecutor<'e>, viewer: &User, id: &str) -> Result<User> {
     let mut q = QueryBuilder::new("SELECT * FROM users WHERE id = ");
     q.push_bind(id.to_string());
     push_user_scope(&mut q, viewer);
@@ -71,9 +71,8 @@ pub async fn get_user(
     Ok(Json(find_user(&state.db, &user, &id).await?))
 }
 
-/// Staff manage partner users; only administrators manage staff.
+/// Staff manage partner users (`policy` admits only staff here); only administrators manage staff.
 fn may_manage(actor: &User, input: &UserInput) -> Result<()> {
-    require_internal(actor)?;
     if input.role.is_internal() {
         require_admin(actor)?;
     }
@@ -129,10 +128,9 @@ pub async fn create_user(
     .bind(&input.manager_id)
     .execute(&state.db)
     .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(find_user(&state.db, &actor, &id).await?),
-    ))
+    let created = find_user(&state.db, &actor, &id).await?;
+    record_all(&state.db, &actor, user_events(None, &created, true)).await?;
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// Edit a user; deactivating ends their sessions.
@@ -177,8 +175,12 @@ pub async fn update_user(
             .execute(&mut *tx)
             .await?;
     }
+    let after = find_user(&mut *tx, &actor, &id).await?;
+    for event in user_events(Some(&current), &after, input.password.is_some()) {
+        record(&mut *tx, Some(&actor), "", event).await?;
+    }
     tx.commit().await?;
-    Ok(Json(find_user(&state.db, &actor, &id).await?))
+    Ok(Json(after))
 }
 
 /// The routes of this module.

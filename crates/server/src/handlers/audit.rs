@@ -1,0 +1,105 @@
+//! The audit log: [`record`] writes an event, `GET /api/audit` lists them for administrators.
+
+use axum::extract::State;
+use axum::Json;
+use sqlx::{QueryBuilder, Row, Sqlite};
+use trellis_api::audit::{AuditEvent, AuditQuery, NewEvent};
+use trellis_api::*;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::db::now;
+use crate::error::{ApiQuery, Error, Result};
+use crate::AppState;
+
+/// Writes one event done by `actor` (or, for a failed login, by the email `tried`).
+pub async fn record<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    actor: Option<&User>,
+    tried: &str,
+    event: NewEvent,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_events (at, kind, actor_id, actor, partner_account_id, subject_id, summary)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(now())
+    .bind(event.kind.wire())
+    .bind(actor.map(|u| u.id.as_str()))
+    .bind(actor.map_or(tried, |u| u.name.as_str()))
+    .bind(event.partner_account_id)
+    .bind(event.subject_id)
+    .bind(event.summary)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Writes every event in `events`, all done by `actor`.
+pub async fn record_all(db: &sqlx::SqlitePool, actor: &User, events: Vec<NewEvent>) -> Result<()> {
+    for event in events {
+        record(db, Some(actor), "", event).await?;
+    }
+    Ok(())
+}
+
+fn event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<AuditEvent> {
+    let kind: String = row.try_get("kind")?;
+    Ok(AuditEvent {
+        seq: row.try_get("seq")?,
+        at: row.try_get("at")?,
+        kind: parse_wire(&kind).ok_or_else(|| Error::Internal(format!("audit kind {kind}")))?,
+        actor_id: row.try_get("actor_id")?,
+        actor: row.try_get("actor")?,
+        partner_account_id: row.try_get("partner_account_id")?,
+        subject_id: row.try_get("subject_id")?,
+        summary: row.try_get("summary")?,
+    })
+}
+
+/// The audit log, newest first, filtered (administrators only; see `policy`).
+#[utoipa::path(get, path = "/api/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, body = ListPage<AuditEvent>), (status = 403, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn list_audit(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<AuditQuery>,
+) -> Result<Json<ListPage<AuditEvent>>> {
+    query.check()?;
+    let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT * FROM audit_events WHERE 1 = 1");
+    if let Some(kind) = query.kind {
+        sql.push(" AND kind = ").push_bind(kind.wire());
+    }
+    if let Some(actor) = &query.actor_id {
+        sql.push(" AND actor_id = ").push_bind(actor);
+    }
+    if let Some(account) = &query.partner_account_id {
+        sql.push(" AND partner_account_id = ").push_bind(account);
+    }
+    if let Some(from) = &query.from {
+        sql.push(" AND at >= ").push_bind(from);
+    }
+    if let Some(to) = &query.to {
+        // Timestamps sort as text; every one on day `to` is below the next character after it.
+        sql.push(" AND at < ").push_bind(format!("{to}U"));
+    }
+    if let Ok(Some(before)) = query.before() {
+        sql.push(" AND seq < ").push_bind(before);
+    }
+    let size = query.page_size();
+    sql.push(" ORDER BY seq DESC LIMIT ")
+        .push_bind(size as i64 + 1);
+    let rows = sql.build().fetch_all(&state.db).await?;
+    let mut items = rows
+        .iter()
+        .map(event_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    let next_cursor = (items.len() > size).then(|| items[size - 1].seq.to_string());
+    items.truncate(size);
+    Ok(Json(ListPage { items, next_cursor }))
+}
+
+/// The audit routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_audit))
+}
