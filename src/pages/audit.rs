@@ -235,11 +235,16 @@ pub fn AuditPage() -> Html {
                 })
             });
             let count = page.items.len() + later.as_ref().map_or(0, |m| m.items.len());
+            let shown = if count == 1 {
+                "1 event shown".to_string()
+            } else {
+                format!("{count} events shown")
+            };
             html! {
                 <>
                     <div class="table-wrap">
                         <table class="audit">
-                            <caption class="visually-hidden">{ format!("Audit log, newest first: {count} events shown") }</caption>
+                            <caption class="visually-hidden">{ format!("Audit log, newest first: {shown}") }</caption>
                             <thead><tr>
                                 <th scope="col">{ "When" }</th><th scope="col">{ "Event" }</th>
                                 <th scope="col">{ "Who" }</th><th scope="col">{ "Account" }</th>
@@ -252,7 +257,7 @@ pub fn AuditPage() -> Html {
                         </table>
                     </div>
                     <div class="more">
-                        <span class="muted" role="status">{ format!("{count} events shown") }</span>
+                        <span class="muted" role="status">{ shown.clone() }</span>
                         if let Some(onclick) = show_more {
                             <button class="button secondary" type="button" disabled={*loading_more} {onclick}>
                                 { if *loading_more { "Loading…" } else { "Show older events" } }
@@ -303,7 +308,7 @@ pub fn AuditPage() -> Html {
                 <label>{ "From" }<input type="date" name="from" value={draft.from.clone()} oninput={on_date("from")} /></label>
                 <label>{ "To" }<input type="date" name="to" value={draft.to.clone()} oninput={on_date("to")} /></label>
                 <button class="button" type="submit" disabled={problem}>{ "Apply" }</button>
-                <button class="button ghost" type="button" onclick={clear}>{ "Clear filters" }</button>
+                <button class="button secondary" type="button" onclick={clear}>{ "Clear filters" }</button>
                 if problem {
                     <p class="field-error" role="alert">{ "Choose a start date on or before the end date." }</p>
                 }
