@@ -22,9 +22,9 @@ use crate::{throttle, AppState};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "trellis_session";
-/// How long a session lasts at most, in seconds (12 hours).
+/// How long a session lasts at most by default, in seconds (12 hours; see `Config`).
 pub const SESSION_SECONDS: i64 = 12 * 3600;
-/// How long a session lasts without use, in seconds (2 hours).
+/// How long a session lasts without use by default, in seconds (2 hours; see `Config`).
 pub const IDLE_SECONDS: i64 = 2 * 3600;
 /// How often a session's last use is written (not on every request).
 const TOUCH_SECONDS: i64 = 60;
@@ -139,7 +139,7 @@ where
         )
         .bind(&hash)
         .bind(now())
-        .bind(at(-IDLE_SECONDS))
+        .bind(at(-state.idle_seconds))
         .fetch_optional(&state.db)
         .await?
         .ok_or_else(unauthenticated)?;
@@ -239,7 +239,7 @@ pub async fn login(
     .bind(now())
     .bind(now())
     .bind(trellis_api::datetime::timestamp(
-        now_unix() + SESSION_SECONDS,
+        now_unix() + state.session_seconds,
     ))
     .execute(&state.db)
     .await?;
@@ -249,7 +249,7 @@ pub async fn login(
     let mut response = Json(me).into_response();
     response
         .headers_mut()
-        .insert(SET_COOKIE, cookie(&state, &token, SESSION_SECONDS));
+        .insert(SET_COOKIE, cookie(&state, &token, state.session_seconds));
     Ok(response)
 }
 

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod backup;
+pub mod config;
 pub mod csp;
 pub mod csrf;
 pub mod db;
@@ -9,6 +10,7 @@ pub mod error;
 pub mod handlers;
 pub mod policy;
 pub mod records;
+pub mod request_log;
 pub mod throttle;
 
 use std::path::PathBuf;
@@ -21,12 +23,11 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 use trellis_api::{paths, ApiError, ErrorCode};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-/// The largest request body the API accepts (1 MiB).
+/// The largest request body the API accepts by default (1 MiB; see `Config`).
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// Shared by every handler.
@@ -39,34 +40,14 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Failed-login counts (see [`throttle`]).
     pub throttle: std::sync::Arc<throttle::Throttle>,
+    /// A session's absolute and idle lifetimes, in seconds.
+    pub session_seconds: i64,
+    pub idle_seconds: i64,
+    /// The largest request body accepted.
+    pub max_body_bytes: usize,
 }
 
-/// Settings read from the environment.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// `TRELLIS_ADDR`, default `127.0.0.1:8080`.
-    pub addr: String,
-    /// `TRELLIS_DB`, default `./data/trellis.db`.
-    pub db: String,
-    /// `TRELLIS_DIST`, default `./dist`.
-    pub dist: PathBuf,
-    /// `TRELLIS_SECURE_COOKIES=1` when behind HTTPS.
-    pub secure_cookies: bool,
-}
-
-impl Config {
-    /// Reads the configuration from the environment, with defaults.
-    pub fn from_env() -> Config {
-        let var =
-            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
-        Config {
-            addr: var("TRELLIS_ADDR", "127.0.0.1:8080"),
-            db: var("TRELLIS_DB", "./data/trellis.db"),
-            dist: PathBuf::from(var("TRELLIS_DIST", "./dist")),
-            secure_cookies: var("TRELLIS_SECURE_COOKIES", "0") == "1",
-        }
-    }
-}
+pub use config::Config;
 
 #[derive(OpenApi)]
 #[openapi(info(
@@ -135,7 +116,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api", any(api_not_found))
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(axum::middleware::from_fn(csrf::guard))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(state.max_body_bytes))
         .with_state(state.clone());
     let mut script_hashes = Vec::new();
     if let Some(dist) = &state.dist {
@@ -165,7 +146,7 @@ pub fn app(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(request_log::log))
 }
 
 /// Opens the database (migrating and seeding it on first start) and returns the state to serve.
@@ -183,6 +164,9 @@ pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
             secure_cookies: config.secure_cookies,
             dist,
             throttle: Default::default(),
+            session_seconds: config.session_seconds(),
+            idle_seconds: config.idle_seconds(),
+            max_body_bytes: config.max_body_kb * 1024,
         },
         seeded,
     ))

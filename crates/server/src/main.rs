@@ -1,4 +1,5 @@
-//! `trellis-server`: serves the API and the SPA; configured by TRELLIS_ADDR, TRELLIS_DB, TRELLIS_DIST.
+//! `trellis-server [--config FILE]`: serves the API and the SPA; settings come from the file
+//! (or `TRELLIS_CONFIG`) and `TRELLIS_*` variables (see `config.rs`).
 //! `trellis-server backup FILE` writes a consistent snapshot while the server runs;
 //! `trellis-server restore FILE` (server stopped) swaps a backup in, keeping the current database.
 
@@ -6,14 +7,31 @@ use server::{prepare, serve, Config};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let config_file = match args.iter().position(|a| a == "--config") {
+        Some(i) if i + 1 < args.len() => {
+            let file = args.remove(i + 1);
+            args.remove(i);
+            Some(file)
+        }
+        Some(_) => return usage(),
+        None => None,
+    };
+    let config = match Config::from_process(config_file.as_deref()) {
+        Ok(config) => config,
+        Err(errors) => {
+            eprintln!("trellis: the configuration has problems; nothing was started:");
+            for e in errors {
+                eprintln!("  {e}");
+            }
+            return std::process::ExitCode::from(2);
+        }
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("TRELLIS_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::new(&config.log))
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let config = Config::from_env();
-    let args: Vec<String> = std::env::args().skip(1).collect();
     match args
         .iter()
         .map(String::as_str)
@@ -42,10 +60,7 @@ async fn main() -> std::process::ExitCode {
                     }),
             )
         }
-        _ => {
-            eprintln!("usage: trellis-server [backup FILE | restore FILE]");
-            return std::process::ExitCode::from(2);
-        }
+        _ => return usage(),
     }
     let (state, seeded) = match prepare(&config).await {
         Ok(ready) => ready,
@@ -83,6 +98,11 @@ async fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+fn usage() -> std::process::ExitCode {
+    eprintln!("usage: trellis-server [--config FILE] [backup FILE | restore FILE]");
+    std::process::ExitCode::from(2)
 }
 
 /// Prints the outcome of a command and turns it into the exit code.

@@ -115,27 +115,6 @@ async fn a_backup_taken_while_serving_restores_every_record() {
     );
 }
 
-/// Starts the real server binary on the database `db`; returns it and its address.
-fn start(db: &std::path::Path) -> (std::process::Child, String) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trellis-server"))
-        .env("TRELLIS_ADDR", "127.0.0.1:0")
-        .env("TRELLIS_DB", db)
-        .env("TRELLIS_DIST", db.with_extension("no-dist"))
-        .env("TRELLIS_LOG", "error")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the server binary starts");
-    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
-    for line in stdout.lines() {
-        if let Some(addr) = line.unwrap().strip_prefix("trellis: listening on ") {
-            return (child, addr.to_string());
-        }
-    }
-    let status = child.wait();
-    panic!("the server exited before listening: {status:?}");
-}
-
 #[tokio::test]
 async fn a_server_killed_mid_stream_restarts_sound_with_every_acknowledged_write() {
     let dir = tempfile::tempdir().unwrap();
@@ -144,7 +123,7 @@ async fn a_server_killed_mid_stream_restarts_sound_with_every_acknowledged_write
     for round in 0..3 {
         let (mut child, base) = tokio::task::spawn_blocking({
             let db = db.clone();
-            move || start(&db)
+            move || start_binary(&db, "error")
         })
         .await
         .unwrap();

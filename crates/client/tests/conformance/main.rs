@@ -46,6 +46,7 @@ async fn start_server() -> Server {
         db: dir.path().join("t.db").to_string_lossy().into_owned(),
         dist: dir.path().join("no-dist"),
         secure_cookies: false,
+        ..Default::default()
     };
     let (state, seeded) = server::prepare(&config).await.expect("database");
     assert!(seeded);

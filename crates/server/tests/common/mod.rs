@@ -34,6 +34,7 @@ pub async fn test_app(with_dist: bool) -> TestApp {
         db: dir.path().join("t.db").to_string_lossy().into_owned(),
         dist,
         secure_cookies: false,
+        ..Default::default()
     };
     let (state, _) = prepare(&config).await.unwrap();
     TestApp {
@@ -91,4 +92,27 @@ pub fn error_body(text: &str) -> Value {
         "not an ApiError: {text}"
     );
     v
+}
+
+/// Starts the real server binary on the database `db` with the log filter `log` (the log goes to
+/// its stderr, piped); returns it and its address.
+pub fn start_binary(db: &std::path::Path, log: &str) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trellis-server"))
+        .env("TRELLIS_ADDR", "127.0.0.1:0")
+        .env("TRELLIS_DB", db)
+        .env("TRELLIS_DIST", db.with_extension("no-dist"))
+        .env("TRELLIS_LOG", log)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server binary starts");
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines() {
+        if let Some(addr) = line.unwrap().strip_prefix("trellis: listening on ") {
+            return (child, addr.to_string());
+        }
+    }
+    let status = child.wait();
+    panic!("the server exited before listening: {status:?}");
 }

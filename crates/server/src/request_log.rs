@@ -1,0 +1,67 @@
+//! One structured log line per request, under a span carrying its request id.
+//!
+//! The id comes from a well-formed `x-request-id` (set by a proxy) or is made here, and goes back
+//! in the response. Only the method, the path (no query string), the status and the time are
+//! logged: never headers, cookies or bodies, so no password or session token reaches the log.
+
+use std::time::Instant;
+
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::middleware::Next;
+use axum::response::Response;
+use tracing::Instrument;
+
+/// The request id header.
+pub const REQUEST_ID: &str = "x-request-id";
+
+fn usable(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Middleware: logs the request under its id and returns the id in the response.
+pub async fn log(request: Request, next: Next) -> Response {
+    let id = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| usable(id))
+        .map(str::to_string)
+        .unwrap_or_else(|| crate::auth::random_id("req_"));
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    );
+    let started = Instant::now();
+    let mut response = next.run(request).instrument(span.clone()).await;
+    span.in_scope(|| {
+        tracing::info!(
+            status = response.status().as_u16(),
+            ms = %format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
+            "answered"
+        )
+    });
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::usable;
+
+    #[test]
+    fn only_short_plain_ids_are_taken_from_the_client() {
+        assert!(usable("req_9f2c-01"));
+        assert!(!usable(""));
+        assert!(!usable("a b"));
+        assert!(!usable("id\nforged log line"));
+        assert!(!usable(&"x".repeat(65)));
+    }
+}
