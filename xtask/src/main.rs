@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo_static;
+mod fuzz;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -200,6 +201,16 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
     step("native tests", &mut |c| {
         run_counted(cmd("cargo", &["test", "--workspace"]), c)
     })?;
+    step("fuzzing", &mut |c| {
+        let done = fuzz::run_all()?;
+        let total: u64 = done.iter().map(|(_, runs)| runs).sum();
+        println!(
+            "xtask: {total} fuzz inputs over {} targets, no failure",
+            done.len()
+        );
+        c.passed += done.len() as u64;
+        Ok(())
+    })?;
     step("browser tests", &mut |c| {
         run_counted(browser_test(&["--lib", "--test", "browser"], "120"), c)
     })?;
@@ -246,6 +257,7 @@ fn main() -> ExitCode {
         Some("run") => run_app(),
         Some("bench") => bench::run(),
         Some("install") => tools::ensure(true),
+        Some("fuzz") => fuzz::run_all().map(|_| ()),
         Some("test") => match run_tests() {
             Ok(counts) => {
                 println!("\nxtask: all steps passed in {:.0?}", started.elapsed());
@@ -258,7 +270,7 @@ fn main() -> ExitCode {
                 Err(e)
             }
         },
-        _ => Err("usage: cargo xtask run [--demo-static] | test | bench | install".into()),
+        _ => Err("usage: cargo xtask run [--demo-static] | test | bench | fuzz | install".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,8 @@ use crate::{cmd, root, run};
 
 /// The trunk release that builds with rustc 1.95 (0.22 needs newer).
 const TRUNK: &str = "0.21.14";
+/// cargo-fuzz, run on stable with `--sanitizer none`.
+const CARGO_FUZZ: &str = "0.13.2";
 
 fn cargo_bin() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -163,6 +165,9 @@ pub fn ensure(for_tests: bool) -> Result<(), String> {
     })?;
     if for_tests {
         ensure_chromium()?;
+        if version("cargo-fuzz").is_none_or(|v| !v.ends_with(CARGO_FUZZ)) {
+            cargo_install(&["--locked", &format!("cargo-fuzz@{CARGO_FUZZ}")])?;
+        }
     }
     let opt = version("wasm-opt").unwrap_or_default();
     if !opt.contains("version_132") {
