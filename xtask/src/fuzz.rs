@@ -17,9 +17,9 @@ fn seconds() -> u64 {
 /// `Done 1322259 runs in 11 second(s)` → 1322259.
 pub fn runs_of(log: &str) -> Option<u64> {
     log.lines()
+        .rev()
         .filter_map(|l| l.strip_prefix("Done "))
-        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
-        .last()
+        .find_map(|l| l.split_whitespace().next()?.parse().ok())
 }
 
 fn fuzz(args: &[&str]) -> std::process::Command {
