@@ -26,6 +26,8 @@ struct Filters {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     account: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    q: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     from: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     to: String,
@@ -38,6 +40,7 @@ impl Filters {
             kind: trellis_api::parse_wire(&self.kind),
             actor_id: opt(&self.actor),
             partner_account_id: opt(&self.account),
+            q: opt(self.q.trim()),
             from: opt(&self.from),
             to: opt(&self.to),
             cursor,
@@ -130,6 +133,7 @@ pub fn AuditPage() -> Html {
                 "kind" => next.kind = value,
                 "actor" => next.actor = value,
                 "account" => next.account = value,
+                "q" => next.q = value,
                 "from" => next.from = value,
                 _ => next.to = value,
             }
@@ -144,7 +148,7 @@ pub fn AuditPage() -> Html {
             }
         })
     };
-    let on_date = |which: &'static str| {
+    let on_text = |which: &'static str| {
         let set = set(which);
         Callback::from(move |e: InputEvent| {
             if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
@@ -305,8 +309,10 @@ pub fn AuditPage() -> Html {
                         }) }
                     </select>
                 </label>
-                <label>{ "From" }<input type="date" name="from" value={draft.from.clone()} oninput={on_date("from")} /></label>
-                <label>{ "To" }<input type="date" name="to" value={draft.to.clone()} oninput={on_date("to")} /></label>
+                <label>{ "Search" }<input type="search" name="q" placeholder="Email, name or detail"
+                    value={draft.q.clone()} oninput={on_text("q")} /></label>
+                <label>{ "From" }<input type="date" name="from" value={draft.from.clone()} oninput={on_text("from")} /></label>
+                <label>{ "To" }<input type="date" name="to" value={draft.to.clone()} oninput={on_text("to")} /></label>
                 <button class="button" type="submit" disabled={problem}>{ "Apply" }</button>
                 <button class="button secondary" type="button" onclick={clear}>{ "Clear filters" }</button>
                 if problem {

@@ -41,6 +41,10 @@ test('an administrator reads the audit log and filters it; others cannot open it
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.waitForURL((url) => !url.search.includes('kind='));
   assert.ok((await rows.count()) >= 3);
+  await page.getByLabel('Search').fill('NOBODY@nowhere');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/q=NOBODY/);
+  await page.getByText('1 event shown', { exact: true }).waitFor();
   for (const p of [stranger, channel, page]) assert.deepEqual(p.errors, []);
 });
 

@@ -296,6 +296,8 @@ pub struct AuditQuery {
     pub actor_id: Option<String>,
     /// Events about this partner account.
     pub partner_account_id: Option<String>,
+    /// Text in the actor or the summary, any case (finds failed logins by the email tried).
+    pub q: Option<String>,
     /// First day, `YYYY-MM-DD`.
     pub from: Option<String>,
     /// Last day, `YYYY-MM-DD`.
@@ -318,6 +320,9 @@ impl AuditQuery {
             .err()
             .map(|e| e.field_errors)
             .unwrap_or_default();
+        if self.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+            errors.push(FieldError::new("q", "must be at most 200 characters"));
+        }
         if self.limit.is_some_and(|l| !(1..=200).contains(&l)) {
             errors.push(FieldError::new("limit", "must be between 1 and 200"));
         }
@@ -329,6 +334,15 @@ impl AuditQuery {
         } else {
             Err(ApiError::validation(errors))
         }
+    }
+
+    /// The search text, trimmed and lower-cased; `None` when blank.
+    pub fn text(&self) -> Option<String> {
+        self.q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_lowercase)
     }
 
     /// The page size.
@@ -353,6 +367,9 @@ impl AuditQuery {
                 .partner_account_id
                 .as_ref()
                 .is_none_or(|a| event.partner_account_id.as_ref() == Some(a))
+            && self.text().is_none_or(|q| {
+                event.actor.to_lowercase().contains(&q) || event.summary.to_lowercase().contains(&q)
+            })
             && self.from.as_deref().is_none_or(|f| day >= f)
             && self.to.as_deref().is_none_or(|t| day <= t)
             && self.before().ok().flatten().is_none_or(|b| event.seq < b)

@@ -420,6 +420,7 @@ impl PrmBackend for HttpBackend {
             ("kind", kind.as_deref()),
             ("actor_id", query.actor_id.as_deref()),
             ("partner_account_id", query.partner_account_id.as_deref()),
+            ("q", query.q.as_deref()),
             ("from", query.from.as_deref()),
             ("to", query.to.as_deref()),
             ("cursor", query.cursor.as_deref()),

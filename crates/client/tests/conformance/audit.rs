@@ -154,6 +154,16 @@ pub async fn the_audit_log_records_security_and_money_events(b: &dyn PrmBackend)
         ..Default::default()
     };
     assert_eq!(kinds(b, by_admin).await.len(), 5, "login, user ×3, restore");
+    let tried = AuditQuery {
+        q: Some(" NOBODY@nowhere ".into()),
+        ..Default::default()
+    };
+    assert_eq!(kinds(b, tried).await, [AuditKind::LoginFailed]);
+    let wildcard = AuditQuery {
+        q: Some("%".into()),
+        ..Default::default()
+    };
+    assert!(kinds(b, wildcard).await.is_empty(), "% matches only itself");
 
     let first = b
         .audit_log(&AuditQuery {

@@ -76,6 +76,20 @@ pub async fn list_audit(
     if let Some(account) = &query.partner_account_id {
         sql.push(" AND partner_account_id = ").push_bind(account);
     }
+    if let Some(q) = query.text() {
+        // Escaped, so `%` and `_` in the text match themselves.
+        let pattern = format!(
+            "%{}%",
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        sql.push(" AND (lower(actor) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\' OR lower(summary) LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\')");
+    }
     if let Some(from) = &query.from {
         sql.push(" AND at >= ").push_bind(from);
     }
