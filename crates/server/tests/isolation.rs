@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use axum::http::{Method, StatusCode};
 use common::*;
 use serde_json::{json, Value};
-use server::policy::{Access, Rule, RULES};
+use server::policy::{Access, Reach, Rule, RULES};
 use trellis_api::import::{suggest_mapping, ImportKind, ImportMode, ImportRequest};
 use trellis_api::seed::{demo_data, DemoData};
 use trellis_api::*;
@@ -319,6 +319,15 @@ async fn every_endpoint_and_role_is_refused_another_accounts_records() {
                         assert!(
                             status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
                             "{what}"
+                        );
+                    }
+                    if foreign_record {
+                        assert_eq!(rule.reach, Reach::OwnAccount, "{what}: declare its reach");
+                    }
+                    if rule.reach == Reach::Nothing {
+                        assert!(
+                            !text.contains("acc_"),
+                            "declared to reach no account: {what}"
                         );
                     }
                     assert!(!text.contains(&foreign.account), "leaked: {what}");
