@@ -180,7 +180,9 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    tracing::info!("stopping: requests finished, closing the database");
     db.close().await;
+    tracing::info!("stopped: database closed");
     Ok(())
 }
 
