@@ -4,6 +4,8 @@
 //! in the response. Only the method, the path (no query string), the status and the time are
 //! logged: never headers, cookies or bodies, so no password or session token reaches the log.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::extract::Request;
@@ -22,6 +24,14 @@ fn usable(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// A new id: this process's random prefix and a counter (cheaper than fresh randomness per request).
+fn next_id() -> String {
+    static PREFIX: OnceLock<String> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let prefix = PREFIX.get_or_init(|| crate::auth::random_id("req_")[..12].to_string());
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 /// Middleware: logs the request under its id and returns the id in the response.
 pub async fn log(request: Request, next: Next) -> Response {
     let id = request
@@ -30,7 +40,7 @@ pub async fn log(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .filter(|id| usable(id))
         .map(str::to_string)
-        .unwrap_or_else(|| crate::auth::random_id("req_"));
+        .unwrap_or_else(next_id);
     let span = tracing::info_span!(
         "request",
         id = %id,
@@ -55,6 +65,13 @@ pub async fn log(request: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::usable;
+
+    #[test]
+    fn made_ids_are_distinct_and_usable() {
+        let (a, b) = (super::next_id(), super::next_id());
+        assert_ne!(a, b);
+        assert!(usable(&a) && usable(&b), "{a} {b}");
+    }
 
     #[test]
     fn only_short_plain_ids_are_taken_from_the_client() {
