@@ -31,8 +31,10 @@ pub fn UserStatus(props: &UserStatusProps) -> Html {
         _ => props.user.clone(),
     };
     let me = session.me().map(|m| m.user.id.clone());
-    // Only administrators manage staff accounts; nobody switches themselves off.
-    let may = me.as_deref() != Some(user.id.as_str())
+    let is_me = me.as_deref() == Some(user.id.as_str());
+    // Only administrators manage staff accounts; nobody switches themselves off (the backends also
+    // refuse to lose the last active administrator).
+    let may = !is_me
         && (!user.role.is_internal() || session.me().is_some_and(|m| m.user.role == Role::Admin));
     let onclick = {
         let (run, user) = (work.run.clone(), user.clone());
@@ -65,6 +67,9 @@ pub fn UserStatus(props: &UserStatusProps) -> Html {
                     <button class="button secondary small" type="button" disabled={work.busy}
                         aria-label={format!("{verb} {}", user.name)} {onclick}>{ verb }</button>
                 </div>
+            }
+            if is_me {
+                <p class="muted">{ "Your own account: another administrator can deactivate it, so there is always one left." }</p>
             }
             if let Some(e) = &work.error { <div class="field-error" role="alert">{ e.clone() }</div> }
         </div>

@@ -1,11 +1,9 @@
 //! `cargo xtask bench`: bundle sizes, and server throughput measured with oha on loopback.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::Stdio;
 
+use crate::server::{self, http};
 use crate::{build_spa, cmd, root, tools};
 
 const OHA: &str = "1.16.0";
@@ -31,57 +29,6 @@ fn sizes(file: &Path) -> Result<(u64, u64, u64), String> {
 
 fn kb(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
-}
-
-/// The server, killed when dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> Result<u16, String> {
-    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
-/// A minimal HTTP/1.1 request on loopback; returns the raw response.
-fn http(addr: &str, request: &str) -> Result<String, String> {
-    let mut s = TcpStream::connect(addr).map_err(|e| e.to_string())?;
-    s.set_read_timeout(Some(Duration::from_secs(10)))
-        .map_err(|e| e.to_string())?;
-    s.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-fn start_server(dir: &Path) -> Result<(Server, String), String> {
-    let addr = format!("127.0.0.1:{}", free_port()?);
-    let child = Command::new(root().join("target/release/trellis-server"))
-        .env("TRELLIS_ADDR", &addr)
-        .env("TRELLIS_DB", dir.join("bench.db"))
-        .env("TRELLIS_DIST", root().join("dist"))
-        .env("TRELLIS_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("server: {e}"))?;
-    let server = Server(child);
-    for _ in 0..100 {
-        if http(
-            &addr,
-            "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        )
-        .is_ok_and(|r| r.contains("200 OK"))
-        {
-            return Ok((server, addr));
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err("the server did not start".into())
 }
 
 fn session_cookie(addr: &str) -> Result<String, String> {
@@ -293,7 +240,8 @@ pub fn run() -> Result<(), String> {
 
     let dir = std::env::temp_dir().join(format!("trellis-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let (server, addr) = start_server(&dir)?;
+    let server = server::start(&dir.join("bench.db"), Stdio::inherit())?;
+    let addr = server.addr.clone();
     let cookie = session_cookie(&addr)?;
     println!("\n| endpoint (10 s each) | connections | requests/s | p99 | 200 responses |\n|---|---|---|---|---|");
     for (name, path, auth, connections) in [

@@ -3,6 +3,8 @@
 mod bench;
 mod demo_static;
 mod fuzz;
+mod schemathesis;
+mod server;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -165,7 +167,9 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
         println!("xtask: {name}: {:.0?}", start.elapsed());
         result.map_err(|e| (e, counts))
     };
-    step("install tools", &mut |_| tools::ensure(true))?;
+    step("install tools", &mut |_| {
+        tools::ensure(true).and_then(|()| schemathesis::ensure())
+    })?;
     step("format", &mut |_| {
         run(cmd("cargo", &["fmt", "--all", "--check"]))
     })?;
@@ -206,6 +210,20 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
         let total: u64 = done.iter().map(|(_, runs)| runs).sum();
         println!(
             "xtask: {total} fuzz inputs over {} targets, no failure",
+            done.len()
+        );
+        c.passed += done.len() as u64;
+        Ok(())
+    })?;
+    step("contract fuzzing (schemathesis)", &mut |c| {
+        run(cmd(
+            "cargo",
+            &["build", "--release", "-p", "trellis-server"],
+        ))?;
+        let done = schemathesis::run_all()?;
+        let total: u64 = done.iter().map(|(_, cases)| cases).sum();
+        println!(
+            "xtask: schemathesis: {total} test cases as {} callers, no failure",
             done.len()
         );
         c.passed += done.len() as u64;
@@ -256,8 +274,13 @@ fn main() -> ExitCode {
         }
         Some("run") => run_app(),
         Some("bench") => bench::run(),
-        Some("install") => tools::ensure(true),
+        Some("install") => tools::ensure(true).and_then(|()| schemathesis::ensure()),
         Some("fuzz") => fuzz::run_all().map(|_| ()),
+        Some("schemathesis") => run(cmd(
+            "cargo",
+            &["build", "--release", "-p", "trellis-server"],
+        ))
+        .and_then(|()| schemathesis::run_all().map(|_| ())),
         Some("test") => match run_tests() {
             Ok(counts) => {
                 println!("\nxtask: all steps passed in {:.0?}", started.elapsed());
@@ -270,7 +293,10 @@ fn main() -> ExitCode {
                 Err(e)
             }
         },
-        _ => Err("usage: cargo xtask run [--demo-static] | test | bench | fuzz | install".into()),
+        _ => Err(
+            "usage: cargo xtask run [--demo-static] | test | bench | fuzz | schemathesis | install"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

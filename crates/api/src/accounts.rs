@@ -90,6 +90,24 @@ fn yes() -> bool {
     true
 }
 
+/// Refuses (409) an edit that would leave the organisation with no active administrator:
+/// `before` is the user as stored, `other_active_admins` how many other active administrators exist.
+pub fn check_keeps_an_admin(
+    before: &User,
+    input: &UserInput,
+    other_active_admins: usize,
+) -> Result<(), ApiError> {
+    let was_admin = before.active && before.role == Role::Admin;
+    let stays_admin = input.active && input.role == Role::Admin;
+    if was_admin && !stays_admin && other_active_admins == 0 {
+        return Err(ApiError::new(ErrorCode::Conflict, LAST_ADMIN_MESSAGE));
+    }
+    Ok(())
+}
+
+/// Why the last active administrator cannot be deactivated or demoted.
+pub const LAST_ADMIN_MESSAGE: &str = "This is the last active administrator: make another user an administrator before deactivating or demoting this one";
+
 /// Checks who a user reports to: a partner user may report to an active partner manager of the
 /// same account (`manager` is that user as stored, `None` if there is no such user).
 pub fn check_manager(

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ApiError, FieldError, User};
+use crate::{FieldError, User};
 
 /// What happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -304,38 +304,33 @@ pub struct AuditQuery {
     pub to: Option<String>,
     /// Only events older than this `seq` (the previous page's `next_cursor`).
     pub cursor: Option<String>,
-    /// Page size, 1 to 200 (default 50).
+    /// Page size, 1 to 200 (default 50); outside that range the request is refused.
     pub limit: Option<u32>,
 }
 
-impl AuditQuery {
-    /// 422 naming each bad filter.
-    pub fn check(&self) -> Result<(), ApiError> {
+impl crate::Validate for AuditQuery {
+    /// Each bad filter.
+    fn validate(&self) -> Vec<FieldError> {
         let period = crate::reports::ReportQuery {
             from: self.from.clone(),
             to: self.to.clone(),
         };
-        let mut errors = period
-            .check()
-            .err()
-            .map(|e| e.field_errors)
-            .unwrap_or_default();
-        if self.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
-            errors.push(FieldError::new("q", "must be at most 200 characters"));
-        }
-        if self.limit.is_some_and(|l| !(1..=200).contains(&l)) {
-            errors.push(FieldError::new("limit", "must be between 1 and 200"));
-        }
+        let mut errors = period.validate();
+        // The page size and search follow the same rule as every other list.
+        let list = crate::ListQuery {
+            limit: self.limit,
+            q: self.q.clone(),
+            ..Default::default()
+        };
+        errors.extend(list.validate());
         if self.before().is_err() {
             errors.push(FieldError::new("cursor", "is not a cursor this list gave"));
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::validation(errors))
-        }
+        errors
     }
+}
 
+impl AuditQuery {
     /// The search text, trimmed and lower-cased; `None` when blank.
     pub fn text(&self) -> Option<String> {
         self.q
@@ -347,7 +342,11 @@ impl AuditQuery {
 
     /// The page size.
     pub fn page_size(&self) -> usize {
-        self.limit.unwrap_or(50).clamp(1, 200) as usize
+        crate::ListQuery {
+            limit: self.limit,
+            ..Default::default()
+        }
+        .limit() as usize
     }
 
     /// The `seq` the page starts below, if any.

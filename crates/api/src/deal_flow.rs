@@ -210,7 +210,7 @@ pub fn transition(
     match action {
         DealAction::Reject { reason } => {
             let reason = reason.trim();
-            if reason.is_empty() || reason.chars().count() > MAX_NOTES {
+            if !crate::validate::has_visible(reason) || reason.chars().count() > MAX_NOTES {
                 return Err(ApiError::validation(vec![FieldError::new(
                     "reason",
                     "is required to reject (tell the partner why)",

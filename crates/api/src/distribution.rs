@@ -79,16 +79,19 @@ pub struct Candidate {
     pub rank: i64,
 }
 
+/// The longest deadline a distribution may give, in days.
+pub const MAX_ACCEPT_DAYS: i64 = 30;
+
 impl Distribution {
     /// The deadline in days, checked.
     pub fn days(&self) -> Result<u32, ApiError> {
         let days = self.accept_within_days.unwrap_or(DEFAULT_ACCEPT_DAYS);
-        if (1..=30).contains(&days) {
+        if (1..=MAX_ACCEPT_DAYS as u32).contains(&days) {
             Ok(days)
         } else {
             Err(ApiError::validation(vec![FieldError::new(
                 "accept_within_days",
-                "must be between 1 and 30",
+                format!("must be between 1 and {MAX_ACCEPT_DAYS}"),
             )]))
         }
     }

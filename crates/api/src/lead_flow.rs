@@ -53,7 +53,7 @@ fn check(status: LeadStatus, action: &LeadAction, staff: bool) -> Result<LeadSta
         (LeadStatus::Assigned, LeadAction::Accept) => Ok(LeadStatus::Accepted),
         (LeadStatus::Assigned, LeadAction::Decline { reason }) => {
             let reason = reason.trim();
-            if reason.is_empty() || reason.chars().count() > MAX_TEXT {
+            if !crate::validate::has_visible(reason) || reason.chars().count() > MAX_TEXT {
                 return Err(ApiError::validation(vec![FieldError::new(
                     "reason",
                     "is required to decline (tell the channel team why)",

@@ -15,6 +15,7 @@ pub mod file_format;
 pub mod import;
 pub mod lead_flow;
 pub mod mdf;
+pub mod openapi;
 pub mod page;
 pub mod partnership;
 pub mod paths;

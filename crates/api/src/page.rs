@@ -47,7 +47,7 @@ pub enum LayoutNode {
 
 /// A column of a row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = LayoutColumn))]
 pub struct Column {
     pub id: String,
     #[cfg_attr(feature = "openapi", schema(no_recursion))]

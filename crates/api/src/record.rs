@@ -254,12 +254,7 @@ impl Sort {
 
 /// The order a query asks for (`sort=field` or `sort=-field`); newest first when absent.
 pub fn sort_of<R: Record>(query: &ListQuery) -> Result<Sort, ApiError> {
-    let Some(asked) = query
-        .sort
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    else {
+    let Some(asked) = query.sort.as_deref().filter(|s| !s.is_empty()) else {
         return Ok(Sort {
             field: "created_at",
             descending: true,

@@ -253,7 +253,7 @@ pub struct ListPage<T> {
 pub struct ListQuery {
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
-    /// Page size, 1 to 200 (default 50).
+    /// Page size, 1 to 200 (default 50); outside that range the request is refused.
     pub limit: Option<u32>,
     /// Free-text search over names, companies and emails.
     pub q: Option<String>,
@@ -276,6 +276,33 @@ impl ListQuery {
         self.limit
             .unwrap_or(Self::DEFAULT_LIMIT)
             .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+impl crate::Validate for ListQuery {
+    /// A page size outside `1..=MAX_LIMIT`, a search longer than `MAX_TEXT`.
+    fn validate(&self) -> Vec<crate::FieldError> {
+        let mut errors = Vec::new();
+        if self
+            .limit
+            .is_some_and(|l| !(1..=Self::MAX_LIMIT).contains(&l))
+        {
+            errors.push(crate::FieldError::new(
+                "limit",
+                format!("must be between 1 and {}", Self::MAX_LIMIT),
+            ));
+        }
+        if self
+            .q
+            .as_deref()
+            .is_some_and(|q| q.chars().count() > crate::validate::MAX_TEXT)
+        {
+            errors.push(crate::FieldError::new(
+                "q",
+                format!("must be at most {} characters", crate::validate::MAX_TEXT),
+            ));
+        }
+        errors
     }
 }
 

@@ -56,7 +56,7 @@ pub enum ChartKind {
 
 /// One numeric column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ReportColumn))]
 pub struct Column {
     pub name: String,
     pub unit: Unit,
@@ -91,17 +91,23 @@ pub struct Report {
     pub chart_column: u32,
 }
 
+/// A report total: amounts are bounded (`validate::MAX_AMOUNT`), and a sum of more of them
+/// than fit in an `i64` stops at its maximum instead of wrapping negative.
+pub fn add(total: i64, amount: i64) -> i64 {
+    total.saturating_add(amount)
+}
+
 /// A date range, both ends inclusive, as `YYYY-MM-DD`; an open end is unbounded.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct ReportQuery {
     pub from: Option<String>,
     pub to: Option<String>,
 }
 
-impl ReportQuery {
-    /// 422 naming the bad end, or a `to` before `from`.
-    pub fn check(&self) -> Result<(), ApiError> {
+impl crate::Validate for ReportQuery {
+    /// A bad end, or a `to` before `from`.
+    fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         for (field, v) in [("from", &self.from), ("to", &self.to)] {
             if v.as_deref().is_some_and(|d| !validate::is_iso_date(d)) {
@@ -113,13 +119,11 @@ impl ReportQuery {
                 errors.push(FieldError::new("to", "must not be before the start date"));
             }
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::validation(errors))
-        }
+        errors
     }
+}
 
+impl ReportQuery {
     /// Whether a timestamp or date (its first ten characters) falls in the range.
     pub fn contains(&self, at: &str) -> bool {
         let day = at.get(..10).unwrap_or(at);

@@ -229,10 +229,21 @@ pub fn css_variables(theme: &ThemeTokens, variant: Variant) -> Vec<(&'static str
     vars
 }
 
+/// The longest theme name.
+pub const MAX_NAME: usize = 80;
+
+/// The numeric tokens' inclusive ranges, in field order.
+pub const TOKEN_RANGES: [(&str, i64, i64); 4] = [
+    ("base_px", 12, 20),
+    ("scale_permille", 1067, 1500),
+    ("heading_weight", 500, 900),
+    ("radius_px", 0, 24),
+];
+
 impl crate::Validate for ThemeTokens {
     fn validate(&self) -> Vec<crate::FieldError> {
         let mut e = crate::validate::Errors::default();
-        e.required("name", &self.name, 80);
+        e.required("name", &self.name, MAX_NAME);
         for (variant, p) in [("light", &self.light), ("dark", &self.dark)] {
             for (name, _) in Palette::FIELDS {
                 if let Err(message) = Rgb::parse(p.get(name).unwrap_or_default()) {
@@ -240,13 +251,13 @@ impl crate::Validate for ThemeTokens {
                 }
             }
         }
-        let ranges = [
-            ("base_px", i64::from(self.base_px), 12, 20),
-            ("scale_permille", i64::from(self.scale_permille), 1067, 1500),
-            ("heading_weight", i64::from(self.heading_weight), 500, 900),
-            ("radius_px", i64::from(self.radius_px), 0, 24),
+        let values = [
+            i64::from(self.base_px),
+            i64::from(self.scale_permille),
+            i64::from(self.heading_weight),
+            i64::from(self.radius_px),
         ];
-        for (field, value, min, max) in ranges {
+        for ((field, min, max), value) in TOKEN_RANGES.into_iter().zip(values) {
             if !(min..=max).contains(&value) {
                 e.add(field, &format!("must be from {min} to {max}"));
             }

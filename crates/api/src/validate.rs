@@ -2,10 +2,15 @@
 
 use crate::*;
 
+mod visible;
+pub use visible::{has_visible, is_visible, visible_pattern, INVISIBLE};
+
 /// Longest text field accepted, in characters.
 pub const MAX_TEXT: usize = 200;
 /// Longest free-text note accepted, in characters.
 pub const MAX_NOTES: usize = 5000;
+/// The largest deal or opportunity amount, in whole currency units (MDF has its own, smaller one).
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
 
 /// A value that can check its own fields.
 pub trait Validate {
@@ -29,7 +34,7 @@ pub(crate) struct Errors(pub(crate) Vec<FieldError>);
 
 impl Errors {
     pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
+        if !has_visible(value) {
             self.add(field, "is required");
         } else {
             self.max(field, value, max);
@@ -144,6 +149,8 @@ impl Validate for DealInput {
         e.required("product", &self.product, MAX_TEXT);
         if self.estimated_amount <= 0 {
             e.add("estimated_amount", "must be greater than zero");
+        } else if self.estimated_amount > MAX_AMOUNT {
+            e.add("estimated_amount", "is too large");
         }
         e.currency("currency", &self.currency);
         e.date("expected_close_date", &self.expected_close_date);
@@ -159,6 +166,8 @@ impl Validate for OpportunityInput {
         e.required("account_name", &self.account_name, MAX_TEXT);
         if self.amount < 0 {
             e.add("amount", "must not be negative");
+        } else if self.amount > MAX_AMOUNT {
+            e.add("amount", "is too large");
         }
         e.currency("currency", &self.currency);
         e.date("close_date", &self.close_date);

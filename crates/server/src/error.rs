@@ -1,13 +1,14 @@
 //! The server's one error type, and extractors that turn bad input into typed 4xx errors.
 
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
-use trellis_api::{ApiError, ErrorCode, FieldError};
+use serde::Deserialize;
+use trellis_api::{ApiError, ErrorCode, FieldError, Validate};
 
 /// Every failure a handler can return; internals never reach the response body.
 #[derive(Debug)]
@@ -95,49 +96,100 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                         bad_request("The request body could not be read")
                     }
                 })?;
-        let de = &mut serde_json::Deserializer::from_slice(&bytes);
-        match serde_path_to_error::deserialize(de) {
-            Ok(value) => Ok(ApiJson(value)),
-            Err(err) => {
-                let mut field = err.path().to_string();
-                let inner = err.into_inner();
-                let message = match inner.classify() {
-                    serde_json::error::Category::Data => inner.to_string(),
-                    _ => format!("The body is not valid JSON: {inner}"),
-                };
-                // A missing field's path is its parent; serde names the field in the message.
-                if let Some(name) = message
-                    .strip_prefix("missing field `")
-                    .and_then(|rest| rest.split('`').next())
-                {
-                    field = if field == "." {
-                        name.to_string()
-                    } else {
-                        format!("{field}.{name}")
-                    };
-                }
-                let mut api = bad_request(&message);
-                if field != "." {
-                    api.field_errors
-                        .push(FieldError::new(field, clean(&message)));
-                }
-                Err(api.into())
+        // Unreadable JSON is read again into `T`, which names the place where reading stopped.
+        let value = match read_json(&bytes) {
+            Ok(value) => value,
+            Err(fallback) => {
+                let de = &mut serde_json::Deserializer::from_slice(&bytes);
+                return Err(match serde_path_to_error::deserialize::<_, T>(de) {
+                    Ok(_) => fallback.into(),
+                    Err(err) => typed_error(err).into(),
+                });
             }
-        }
+        };
+        serde_path_to_error::deserialize(value)
+            .map(ApiJson)
+            .map_err(|err| typed_error(err).into())
     }
 }
 
-/// Query parameters whose problems are answered with a typed error.
+/// A 400 naming the field serde stopped at (a missing field's path is its parent: serde names
+/// the field in the message).
+fn typed_error(err: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let mut field = err.path().to_string();
+    let inner = err.into_inner();
+    let message = match inner.classify() {
+        serde_json::error::Category::Data => inner.to_string(),
+        _ => format!("The body is not valid JSON: {inner}"),
+    };
+    if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        field = if field == "." {
+            name.to_string()
+        } else {
+            format!("{field}.{name}")
+        };
+    }
+    let mut api = bad_request(&message);
+    if field != "." {
+        api.field_errors
+            .push(FieldError::new(field, clean(&message)));
+    }
+    api
+}
+
+/// One JSON value and nothing after it but whitespace, numbers with no fraction made integers.
+fn read_json(bytes: &[u8]) -> std::result::Result<serde_json::Value, ApiError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_json::Value::deserialize(&mut de)
+        .map_err(|e| bad_request(&format!("The body is not valid JSON: {e}")))?;
+    de.end()
+        .map_err(|_| bad_request("The body must be one JSON value with nothing after it"))?;
+    Ok(integral_numbers(value))
+}
+
+/// JSON Schema counts `1.0`, `-0` and `1e2` as integers, so integer fields accept them too.
+fn integral_numbers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => match n.as_f64() {
+            // i64::MAX as f64 is 2^63, one past the range.
+            Some(f) if f.fract() == 0.0 && f >= i64::MIN as f64 && f < i64::MAX as f64 => {
+                Value::from(f as i64)
+            }
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(integral_numbers).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k, integral_numbers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Query parameters, checked: unreadable ones are a 400, invalid ones a 422 naming the field.
+/// An empty parameter (`cursor=`) counts as not given, as HTML forms send them.
 pub struct ApiQuery<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+impl<T: DeserializeOwned + Validate, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = Error;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
-        Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Query(v)| ApiQuery(v))
-            .map_err(|e: QueryRejection| bad_request(&e.body_text()).into())
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self> {
+        let raw = parts.uri.query().unwrap_or_default();
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
+            .map_err(|_| bad_request("The query string could not be read"))?;
+        let given: Vec<_> = pairs.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+        let value: T = serde_urlencoded::from_str(
+            &serde_urlencoded::to_string(&given).map_err(|e| Error::Internal(e.to_string()))?,
+        )
+        .map_err(|e| bad_request(&format!("Failed to deserialize query string: {e}")))?;
+        value.check()?;
+        Ok(ApiQuery(value))
     }
 }
 

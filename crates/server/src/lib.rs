@@ -8,6 +8,7 @@ pub mod csrf;
 pub mod db;
 pub mod error;
 pub mod handlers;
+pub mod openapi;
 pub mod policy;
 pub mod records;
 pub mod request_log;
@@ -50,10 +51,14 @@ pub struct AppState {
 pub use config::Config;
 
 #[derive(OpenApi)]
-#[openapi(info(
-    title = "Trellis API",
-    description = "Partner relationship management: partner accounts, leads, deal registration, pipeline and the partner community."
-))]
+// utoipa does not follow the layout's recursion down to its columns: named here.
+#[openapi(
+    components(schemas(trellis_api::page::Column)),
+    info(
+        title = "Trellis API",
+        description = "Partner relationship management: partner accounts, leads, deal registration, pipeline and the partner community."
+    )
+)]
 struct ApiDoc;
 
 /// Every API route, with its OpenAPI description.
@@ -82,9 +87,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(handlers::records::contacts::router())
 }
 
-/// The OpenAPI 3 document of the whole API.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    api_router().into_openapi()
+/// The OpenAPI 3 document of the whole API, completed by [`openapi::complete`].
+pub fn openapi() -> serde_json::Value {
+    document(api_router().into_openapi())
+}
+
+fn document(doc: utoipa::openapi::OpenApi) -> serde_json::Value {
+    openapi::complete(serde_json::to_value(doc).unwrap_or_default())
 }
 
 async fn api_not_found() -> error::Error {
@@ -102,7 +111,7 @@ async fn api_method_not_allowed() -> error::Error {
 /// The whole application: API, OpenAPI document and (if built) the SPA with fallback to index.html.
 pub fn app(state: AppState) -> Router {
     let (api, doc) = api_router().split_for_parts();
-    let doc = std::sync::Arc::new(doc);
+    let doc = std::sync::Arc::new(document(doc));
     let mut router = api
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

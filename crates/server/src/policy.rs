@@ -163,11 +163,14 @@ pub const RULES: &[Rule] = &[
     rule("GET", "/api/reports", SignedIn, OwnAccount),
 ];
 
-/// The rule of one route, if it has one.
+/// The rule of one route, if it has one; `HEAD` is ruled as the `GET` it answers like.
 pub fn rule_for(method: &Method, path: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.path == path && r.method == method.as_str())
+    let method = if method == Method::HEAD {
+        "GET"
+    } else {
+        method.as_str()
+    };
+    RULES.iter().find(|r| r.path == path && r.method == method)
 }
 
 /// The user a request was authorised as, left for the handler's `CurrentUser`.

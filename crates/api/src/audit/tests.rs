@@ -1,7 +1,7 @@
 //! Paging, filters and the events of a user change.
 
 use super::*;
-use crate::Role;
+use crate::{Role, Validate};
 
 fn event(seq: i64, at: &str, kind: AuditKind) -> AuditEvent {
     AuditEvent {

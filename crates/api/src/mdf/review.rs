@@ -13,9 +13,9 @@ fn forbidden() -> ApiError {
 
 fn reason_of(action: &MdfAction) -> Result<Option<String>, ApiError> {
     match action {
-        MdfAction::Reject { reason } if reason.trim().is_empty() => Err(ApiError::validation(
-            vec![FieldError::new("reason", "is required")],
-        )),
+        MdfAction::Reject { reason } if !crate::validate::has_visible(reason) => Err(
+            ApiError::validation(vec![FieldError::new("reason", "is required")]),
+        ),
         MdfAction::Reject { reason } if reason.chars().count() > MAX_NOTES => {
             Err(ApiError::validation(vec![FieldError::new(
                 "reason",

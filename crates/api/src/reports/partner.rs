@@ -27,7 +27,7 @@ fn per_currency<T>(
                 .map(|i| amount(i))
                 .filter(|(cur, _)| *cur == c)
                 .map(|(_, a)| a)
-                .sum()
+                .fold(0, crate::reports::add)
         })
         .collect()
 }

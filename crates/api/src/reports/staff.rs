@@ -119,7 +119,8 @@ pub(super) fn pipeline_by(data: &ReportData, range: &ReportQuery, kind: ReportKi
             .or_insert_with(|| vec![0; columns.len()]);
         let i = cur.iter().position(|c| *c == o.currency).unwrap_or(0);
         let won = o.stage == Stage::ClosedWon;
-        values[if won { cur.len() + i } else { i }] += o.amount;
+        let at = if won { cur.len() + i } else { i };
+        values[at] = crate::reports::add(values[at], o.amount);
     }
     let (title, what) = if by_tier {
         ("Pipeline and revenue by tier", "Tier")

@@ -2,7 +2,7 @@
 
 use trellis_api::audit::{page, AuditEvent, AuditQuery, NewEvent};
 use trellis_api::datetime::timestamp;
-use trellis_api::{ListPage, User};
+use trellis_api::{ListPage, User, Validate};
 
 use super::{now_unix, DemoBackend};
 use crate::ClientResult;

@@ -576,6 +576,19 @@ impl PrmBackend for DemoBackend {
 impl DemoBackend {
     fn update_user_now(&self, id: &str, input: &UserInput) -> ClientResult<User> {
         let mut state = self.write();
+        let before = state
+            .data
+            .users
+            .iter()
+            .find(|u| u.id == id)
+            .ok_or_else(|| ApiError::not_found("User"))?;
+        let others = state
+            .data
+            .users
+            .iter()
+            .filter(|u| u.id != id && u.active && u.role == Role::Admin)
+            .count();
+        trellis_api::check_keeps_an_admin(before, input, others)?;
         if let Some(p) = &input.password {
             state.passwords.insert(id.to_string(), p.clone());
         }

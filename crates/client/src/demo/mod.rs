@@ -124,6 +124,7 @@ fn decode<T: serde::de::DeserializeOwned>(map: serde_json::Map<String, Value>) -
 
 /// Offset cursors over an already filtered and sorted list.
 fn paginate<T: Clone>(items: Vec<T>, query: &ListQuery) -> ClientResult<ListPage<T>> {
+    query.check()?;
     let start = match &query.cursor {
         None => 0,
         Some(c) => c.parse::<usize>().map_err(|_| ApiError {

@@ -3,6 +3,7 @@
 mod access;
 mod audit;
 mod community;
+mod contract;
 mod deals;
 mod enablement;
 mod import;
@@ -18,6 +19,7 @@ mod themes;
 use access::*;
 use audit::*;
 use community::*;
+use contract::*;
 use deals::*;
 use enablement::*;
 use import::*;
@@ -158,4 +160,8 @@ conformance!(
     staff_shape_the_programs_tiers,
     themes_brand_tiers_and_unreadable_ones_cannot_be_published,
     the_audit_log_records_security_and_money_events,
+    the_last_active_administrator_stays_one,
+    amounts_have_a_maximum_and_totals_never_wrap,
+    required_text_needs_a_visible_character,
+    page_sizes_outside_the_range_are_refused,
 );

@@ -45,7 +45,9 @@ macro_rules! record_handlers {
             /// Create a record owned by the user's partner account.
             #[utoipa::path(post, path = $collection, tag = $tag, request_body = $input,
                 responses((status = 201, body = $record), (status = 400, body = ApiError),
-                          (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+                          (status = 401, body = ApiError),
+                          (status = 409, body = ApiError, description = "A record with these details already exists"),
+                          (status = 422, body = ApiError)))]
             pub async fn $create(
                 State(state): State<AppState>,
                 CurrentUser(user): CurrentUser,
@@ -60,6 +62,7 @@ macro_rules! record_handlers {
                 params(("id" = String, Path, description = "Record id")),
                 responses((status = 200, body = $record), (status = 400, body = ApiError),
                           (status = 401, body = ApiError), (status = 404, body = ApiError),
+                          (status = 409, body = ApiError, description = "The record may no longer be edited (a deal past its draft), or it would duplicate another"),
                           (status = 422, body = ApiError)))]
             pub async fn $update(
                 State(state): State<AppState>,

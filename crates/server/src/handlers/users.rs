@@ -97,6 +97,17 @@ async fn check_manager_of(
     Ok(check_manager(input, manager.as_ref(), editing)?)
 }
 
+/// How many active administrators there are besides user `id`.
+async fn other_active_admins(db: &sqlx::SqlitePool, id: &str) -> Result<usize> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id != ? AND role = ? AND active")
+            .bind(id)
+            .bind(wire_name(&Role::Admin))
+            .fetch_one(db)
+            .await?;
+    Ok(n as usize)
+}
+
 /// Create a user.
 #[utoipa::path(post, path = "/api/users", tag = "users", request_body = UserInput,
     responses((status = 201, body = User), (status = 403, body = ApiError), (status = 409, body = ApiError),
@@ -137,6 +148,7 @@ pub async fn create_user(
 #[utoipa::path(put, path = "/api/users/{id}", tag = "users", request_body = UserInput,
     params(("id" = String, Path)),
     responses((status = 200, body = User), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError, description = "The last active administrator would be deactivated or demoted"),
               (status = 422, body = ApiError)))]
 pub async fn update_user(
     State(state): State<AppState>,
@@ -151,17 +163,31 @@ pub async fn update_user(
         require_admin(&actor)?;
     }
     check_manager_of(&state.db, &input, Some(&id)).await?;
+    // Checked first for the message, then again by the guarded update, against concurrent edits.
+    let leaves_admin = current.active
+        && current.role == Role::Admin
+        && !(input.active && input.role == Role::Admin);
+    check_keeps_an_admin(&current, &input, other_active_admins(&state.db, &id).await?)?;
     let mut tx = state.db.begin().await?;
-    sqlx::query("UPDATE users SET email = ?, name = ?, role = ?, partner_account_id = ?, active = ?, manager_id = ? WHERE id = ?")
-        .bind(input.email.trim())
-        .bind(input.name.trim())
-        .bind(wire_name(&input.role))
-        .bind(&input.partner_account_id)
-        .bind(input.active)
-        .bind(&input.manager_id)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
+    let updated = sqlx::query(
+        "UPDATE users SET email = ?, name = ?, role = ?, partner_account_id = ?, active = ?, manager_id = ?
+         WHERE id = ? AND (NOT ? OR EXISTS (
+             SELECT 1 FROM users o WHERE o.id != users.id AND o.role = ? AND o.active))",
+    )
+    .bind(input.email.trim())
+    .bind(input.name.trim())
+    .bind(wire_name(&input.role))
+    .bind(&input.partner_account_id)
+    .bind(input.active)
+    .bind(&input.manager_id)
+    .bind(&id)
+    .bind(leaves_admin)
+    .bind(wire_name(&Role::Admin))
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        check_keeps_an_admin(&current, &input, 0)?;
+    }
     if let Some(password) = input.password.clone() {
         sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
             .bind(hash_password(password).await?)

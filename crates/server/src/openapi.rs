@@ -1,0 +1,190 @@
+//! The published OpenAPI document: utoipa's, completed from the declarations that decide what
+//! really happens: each endpoint's access rule (`policy::RULES`) gives its security and its 401
+//! and 403 answers, its shape (body, query, path) the 400, 404, 413 and 422 the extractors and
+//! checks give, and the contract's field rules (`trellis_api::openapi::FIELDS`) the lengths,
+//! ranges and formats.
+
+use serde_json::{json, Map, Value};
+use trellis_api::openapi::{lists, FIELDS, QUERY};
+
+use crate::auth::SESSION_COOKIE;
+use crate::policy::{rule_for, Access};
+
+/// Why each error status is given, in the order statuses are listed.
+const REASONS: [(&str, &str); 7] = [
+    (
+        "400",
+        "The body, a parameter or the query string could not be read",
+    ),
+    ("401", "No valid session: log in first"),
+    ("403", "The signed-in user's role may not do this"),
+    ("404", "No such record, or not visible to this user"),
+    ("413", "The request body is larger than the server accepts"),
+    (
+        "422",
+        "One or more fields are invalid; `field_errors` names them",
+    ),
+    ("409", "The change conflicts with the current state"),
+];
+
+/// Completes `doc` (utoipa's document as JSON).
+pub fn complete(mut doc: Value) -> Value {
+    doc["components"]["securitySchemes"] = json!({
+        "session": {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": SESSION_COOKIE,
+            "description": "The session cookie `POST /api/auth/login` sets",
+        }
+    });
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        for (path, item) in paths.iter_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            for (method, op) in item.iter_mut() {
+                complete_operation(path, method, op);
+            }
+        }
+    }
+    for list in lists() {
+        let statuses = status_values(&doc, list.path, list.status_field);
+        let pointer = format!("/paths/{}/get/parameters", list.path.replace('/', "~1"));
+        let Some(params) = doc.pointer_mut(&pointer).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        params.retain(|p| p["name"] != "status" || statuses.is_some());
+        for p in params.iter_mut() {
+            if p["name"] == "sort" {
+                let sorts: Vec<String> = list
+                    .sort_fields
+                    .iter()
+                    .flat_map(|f| [f.to_string(), format!("-{f}")])
+                    .collect();
+                p["schema"] = json!({ "type": "string", "enum": sorts });
+            } else if p["name"] == "status" {
+                p["schema"] = json!({ "type": "string", "enum": statuses });
+            }
+        }
+    }
+    // Last, so the list parameters above are covered too.
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        for item in paths.values_mut().filter_map(Value::as_object_mut) {
+            for op in item.values_mut() {
+                empty_means_absent(op);
+            }
+        }
+    }
+    if let Some(schemas) = doc["components"]["schemas"].as_object_mut() {
+        for (name, fields) in FIELDS {
+            let Some(props) = schemas
+                .get_mut(*name)
+                .and_then(|s| s.get_mut("properties"))
+                .and_then(Value::as_object_mut)
+            else {
+                continue;
+            };
+            for (field, rule) in fields.iter() {
+                if let (Some(Value::Object(prop)), Value::Object(extra)) =
+                    (props.get_mut(*field), rule.schema())
+                {
+                    prop.extend(extra);
+                }
+            }
+        }
+    }
+    doc
+}
+
+/// The wire names of a list's status filter: the enum of its items' `field`.
+fn status_values(doc: &Value, path: &str, field: Option<&str>) -> Option<Value> {
+    let field = field?;
+    let page = doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        ["schema"]["$ref"]
+        .as_str()?;
+    let item = resolve(doc, page)?["properties"]["items"]["items"]["$ref"].as_str()?;
+    let status = resolve(doc, item)?["properties"][field]["$ref"].as_str()?;
+    resolve(doc, status)?.get("enum").cloned()
+}
+
+fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    doc.pointer(reference.strip_prefix('#')?)
+}
+
+/// `ApiQuery` reads an empty query parameter (`?cursor=`) as one not given; the document says so.
+fn empty_means_absent(op: &mut Value) {
+    let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for p in params.iter_mut().filter(|p| p["in"] == "query") {
+        let rule = QUERY.iter().find(|(name, _)| p["name"] == *name);
+        if let (Some((_, rule)), Some(schema)) = (rule, p["schema"].as_object_mut()) {
+            if let Value::Object(extra) = rule.schema() {
+                schema.extend(extra);
+            }
+        }
+        let schema = p["schema"].take();
+        p["schema"] = json!({ "anyOf": [{ "type": "string", "maxLength": 0 }, schema] });
+    }
+}
+
+fn complete_operation(path: &str, method: &str, op: &mut Value) {
+    let Ok(m) = method.to_uppercase().parse() else {
+        return;
+    };
+    let access = rule_for(&m, path).map_or(Access::SignedIn, |r| r.access);
+    let params = op
+        .get("parameters")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let has_query = params.iter().any(|p| p["in"] == "query");
+    let has_path = params.iter().any(|p| p["in"] == "path");
+    let has_body = op.get("requestBody").is_some();
+    let mut statuses = Vec::new();
+    if has_body || has_query {
+        statuses.extend(["400", "422"]);
+    }
+    if access != Access::Anyone {
+        statuses.push("401");
+        op["security"] = json!([{ "session": [] }]);
+    }
+    if matches!(access, Access::Staff | Access::Admin) {
+        statuses.push("403");
+    }
+    if has_path {
+        statuses.push("404");
+    }
+    if has_body {
+        statuses.push("413");
+    }
+    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for status in statuses {
+        responses
+            .entry(status)
+            .or_insert_with(|| error_response(status));
+    }
+    for (status, answer) in responses.iter_mut() {
+        if status.starts_with('4') && answer.get("description").is_some_and(|d| d == "") {
+            answer["description"] = json!(reason(status));
+        }
+    }
+}
+
+fn reason(status: &str) -> &'static str {
+    REASONS
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map_or("The request was refused", |(_, r)| r)
+}
+
+fn error_response(status: &str) -> Value {
+    let mut content = Map::new();
+    content.insert(
+        "application/json".into(),
+        json!({ "schema": { "$ref": "#/components/schemas/ApiError" } }),
+    );
+    json!({ "description": reason(status), "content": content })
+}
