@@ -9,6 +9,8 @@ use crate::{wire_name, ApiError, DealStatus, ErrorCode, FieldError, MAX_NOTES};
 
 /// Default number of days an approval protects a deal.
 pub const DEFAULT_VALID_DAYS: u32 = 90;
+/// The longest protection an approval may give, in days.
+pub const MAX_VALID_DAYS: i64 = 365;
 
 /// Marks an approved registration whose protection ended before `today` (`YYYY-MM-DD`) as expired.
 /// Returns whether it changed.
@@ -209,21 +211,20 @@ pub fn transition(
     };
     match action {
         DealAction::Reject { reason } => {
-            let reason = reason.trim();
             if !crate::validate::has_visible(reason) || reason.chars().count() > MAX_NOTES {
                 return Err(ApiError::validation(vec![FieldError::new(
                     "reason",
                     "is required to reject (tell the partner why)",
                 )]));
             }
-            out.reviewer_reason = Some(reason.to_string());
+            out.reviewer_reason = Some(reason.trim().to_string());
         }
         DealAction::Approve { valid_days } => {
             let days = valid_days.unwrap_or(DEFAULT_VALID_DAYS);
-            if !(1..=365).contains(&days) {
+            if !(1..=MAX_VALID_DAYS as u32).contains(&days) {
                 return Err(ApiError::validation(vec![FieldError::new(
                     "valid_days",
-                    "must be between 1 and 365",
+                    format!("must be between 1 and {MAX_VALID_DAYS}"),
                 )]));
             }
             out.valid_days = Some(days);

@@ -52,7 +52,6 @@ fn check(status: LeadStatus, action: &LeadAction, staff: bool) -> Result<LeadSta
         }
         (LeadStatus::Assigned, LeadAction::Accept) => Ok(LeadStatus::Accepted),
         (LeadStatus::Assigned, LeadAction::Decline { reason }) => {
-            let reason = reason.trim();
             if !crate::validate::has_visible(reason) || reason.chars().count() > MAX_TEXT {
                 return Err(ApiError::validation(vec![FieldError::new(
                     "reason",

@@ -225,6 +225,17 @@ pub const FIELDS: &[(&str, &[(&str, Rule)])] = &[
         &[("score", Range(0, 10)), ("comment", Text(MAX_NOTES))],
     ),
     ("Publish", &[("note", Text(MAX_PUBLISH_NOTE))]),
+    // The actions are tagged unions: a rule applies to every variant with the field.
+    ("LeadAction", &[("reason", Required(MAX_TEXT))]),
+    (
+        "DealAction",
+        &[
+            ("reason", Required(MAX_NOTES)),
+            ("valid_days", Range(1, crate::deal_flow::MAX_VALID_DAYS)),
+        ],
+    ),
+    ("MdfAction", &[("reason", Required(MAX_NOTES))]),
+    ("PartnerChange", &[("reason", Required(MAX_NOTES))]),
     (
         "Distribution",
         &[(

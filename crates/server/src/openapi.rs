@@ -67,6 +67,7 @@ pub fn complete(mut doc: Value) -> Value {
             }
         }
     }
+    add_links(&mut doc);
     // Last, so the list parameters above are covered too.
     if let Some(paths) = doc["paths"].as_object_mut() {
         for item in paths.values_mut().filter_map(Value::as_object_mut) {
@@ -77,23 +78,72 @@ pub fn complete(mut doc: Value) -> Value {
     }
     if let Some(schemas) = doc["components"]["schemas"].as_object_mut() {
         for (name, fields) in FIELDS {
-            let Some(props) = schemas
-                .get_mut(*name)
-                .and_then(|s| s.get_mut("properties"))
-                .and_then(Value::as_object_mut)
-            else {
+            let Some(schema) = schemas.get_mut(*name) else {
                 continue;
             };
-            for (field, rule) in fields.iter() {
-                if let (Some(Value::Object(prop)), Value::Object(extra)) =
-                    (props.get_mut(*field), rule.schema())
-                {
-                    prop.extend(extra);
+            // A tagged union's variants each carry their own properties.
+            let variants = match schema.get_mut("oneOf").and_then(Value::as_array_mut) {
+                Some(variants) => variants.iter_mut().collect(),
+                None => vec![schema],
+            };
+            for variant in variants {
+                let Some(props) = variant.get_mut("properties").and_then(Value::as_object_mut)
+                else {
+                    continue;
+                };
+                for (field, rule) in fields.iter() {
+                    if let (Some(Value::Object(prop)), Value::Object(extra)) =
+                        (props.get_mut(*field), rule.schema())
+                    {
+                        prop.extend(extra);
+                    }
                 }
             }
         }
     }
     doc
+}
+
+/// OpenAPI links from each `POST` that creates a record (201) to the operations on
+/// `{collection}/{id}` and below, fed with the new record's id: how a client, or the fuzzer's
+/// stateful phase, gets from creating a record to working with it.
+fn add_links(doc: &mut Value) {
+    let Some(paths) = doc["paths"].as_object() else {
+        return;
+    };
+    let mut links: Vec<(String, String, Value)> = Vec::new();
+    for (collection, item) in paths {
+        if item.pointer("/post/responses/201").is_none() {
+            continue;
+        }
+        let prefix = format!("{collection}/{{id}}");
+        for (path, target) in paths {
+            if !(path == &prefix || path.starts_with(&format!("{prefix}/"))) {
+                continue;
+            }
+            for (method, op) in target.as_object().into_iter().flatten() {
+                let Some(id) = op["operationId"].as_str() else {
+                    continue;
+                };
+                let link = json!({
+                    "operationId": id,
+                    "parameters": { "id": "$response.body#/id" },
+                    "description": format!("{} {path} on the record just created", method.to_uppercase()),
+                });
+                links.push((collection.clone(), id.to_string(), link));
+            }
+        }
+    }
+    for (collection, name, link) in links {
+        let pointer = format!(
+            "/paths/{}/post/responses/201",
+            collection.replace('/', "~1")
+        );
+        if let Some(created) = doc.pointer_mut(&pointer).and_then(Value::as_object_mut) {
+            let all = created.entry("links").or_insert_with(|| json!({}));
+            all[name] = link;
+        }
+    }
 }
 
 /// The wire names of a list's status filter: the enum of its items' `field`.

@@ -41,11 +41,23 @@ fn every_reference_in_the_document_resolves() {
 fn every_field_rule_lands_on_a_documented_field() {
     let doc = server::openapi();
     for (schema, fields) in trellis_api::openapi::FIELDS {
+        let schema_doc = &doc["components"]["schemas"][*schema];
+        let variants = match schema_doc["oneOf"].as_array() {
+            Some(variants) => variants.iter().collect(),
+            None => vec![schema_doc],
+        };
         for (field, _) in fields.iter() {
-            let prop = &doc["components"]["schemas"][*schema]["properties"][*field];
-            assert!(prop.is_object(), "{schema}.{field} is not in the document");
+            let found = variants.iter().any(|v| v["properties"][*field].is_object());
+            assert!(found, "{schema}.{field} is not in the document");
         }
     }
+    let decline = doc["components"]["schemas"]["LeadAction"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["properties"]["reason"].is_object())
+        .unwrap();
+    assert_eq!(decline["properties"]["reason"]["maxLength"], 200);
     let company = &doc["components"]["schemas"]["LeadInput"]["properties"]["company"];
     assert_eq!(company["maxLength"], 200);
     assert_eq!(company["minLength"], 1);

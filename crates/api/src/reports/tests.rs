@@ -268,3 +268,31 @@ fn growth_months_are_capped_and_cross_years() {
     assert_eq!(staff::months("2020-01-01", "2026-12-01").len(), 36);
     assert!(staff::months("junk", "2026-01-01").is_empty());
 }
+
+#[test]
+fn totals_of_amounts_beyond_an_i64_stop_at_its_maximum_instead_of_wrapping() {
+    let mut f = fixture();
+    // Amounts this large are refused on input; data from before that rule could still hold them.
+    f.opps = vec![
+        opp(Stage::Proposal, i64::MAX, "EUR", "2026-12-10", "a"),
+        opp(Stage::Proposal, i64::MAX / 2 + 1, "EUR", "2026-12-11", "b"),
+        opp(Stage::ClosedWon, i64::MAX, "EUR", "2026-12-12", "b"),
+        opp(Stage::ClosedWon, 1, "EUR", "2026-12-13", "b"),
+    ];
+    let all = reports(&f, true, &ReportQuery::default());
+    assert_eq!(
+        row(find(&all, ReportKind::PipelineByStage), "Proposal"),
+        [2, i64::MAX]
+    );
+    for kind in [ReportKind::PipelineByPartner, ReportKind::PipelineByTier] {
+        let report = find(&all, kind);
+        for r in &report.rows {
+            assert!(
+                r.values.iter().all(|v| *v >= 0),
+                "{kind:?} {}: {:?}",
+                r.label,
+                r.values
+            );
+        }
+    }
+}
