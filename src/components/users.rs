@@ -69,10 +69,19 @@ pub fn UserStatus(props: &UserStatusProps) -> Html {
                 </div>
             }
             if is_me {
-                <p class="muted">{ "Your own account: another administrator can deactivate it, so there is always one left." }</p>
+                <p class="muted small-text">{ own_account_note(user.role) }</p>
             }
             if let Some(e) = &work.error { <div class="field-error" role="alert">{ e.clone() }</div> }
         </div>
+    }
+}
+
+/// Why there is no Deactivate button on the viewer's own row.
+fn own_account_note(role: Role) -> &'static str {
+    if role == Role::Admin {
+        "Your own account: another administrator can deactivate or demote it, so there is always an active administrator."
+    } else {
+        "Your own account: an administrator can deactivate it."
     }
 }
 

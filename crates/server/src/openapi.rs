@@ -4,7 +4,7 @@
 //! checks give, and the contract's field rules (`trellis_api::openapi::FIELDS`) the lengths,
 //! ranges and formats.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use trellis_api::openapi::{lists, FIELDS, QUERY};
 
 use crate::auth::SESSION_COOKIE;
@@ -37,18 +37,33 @@ pub fn complete(mut doc: Value) -> Value {
             "description": "The session cookie `POST /api/auth/login` sets",
         }
     });
-    if let Some(paths) = doc["paths"].as_object_mut() {
-        for (path, item) in paths.iter_mut() {
-            let Some(item) = item.as_object_mut() else {
-                continue;
-            };
-            for (method, op) in item.iter_mut() {
-                complete_operation(path, method, op);
-            }
+    list_parameters(&mut doc);
+    each_operation(&mut doc, |path, method, op| {
+        access_and_errors(path, method, op);
+        query_parameters(op);
+    });
+    add_links(&mut doc);
+    field_rules(&mut doc);
+    doc
+}
+
+/// Calls `f` with (path, method, operation) for every operation.
+fn each_operation(doc: &mut Value, mut f: impl FnMut(&str, &str, &mut Value)) {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        for (method, op) in item.as_object_mut().into_iter().flatten() {
+            f(path, method, op);
         }
     }
+}
+
+/// Each list's `sort` and `status` as enums of what that list accepts; no `status` where the
+/// record kind has none.
+fn list_parameters(doc: &mut Value) {
     for list in lists() {
-        let statuses = status_values(&doc, list.path, list.status_field);
+        let statuses = status_values(doc, list.path, list.status_field);
         let pointer = format!("/paths/{}/get/parameters", list.path.replace('/', "~1"));
         let Some(params) = doc.pointer_mut(&pointer).and_then(Value::as_array_mut) else {
             continue;
@@ -67,41 +82,42 @@ pub fn complete(mut doc: Value) -> Value {
             }
         }
     }
-    add_links(&mut doc);
-    // Last, so the list parameters above are covered too.
-    if let Some(paths) = doc["paths"].as_object_mut() {
-        for item in paths.values_mut().filter_map(Value::as_object_mut) {
-            for op in item.values_mut() {
-                empty_means_absent(op);
-            }
-        }
-    }
-    if let Some(schemas) = doc["components"]["schemas"].as_object_mut() {
-        for (name, fields) in FIELDS {
-            let Some(schema) = schemas.get_mut(*name) else {
+}
+
+/// The contract's field rules on the input schemas (on each variant of a tagged union).
+fn field_rules(doc: &mut Value) {
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    for (name, fields) in FIELDS {
+        let Some(schema) = schemas.get_mut(*name) else {
+            continue;
+        };
+        let variants = match schema.get_mut("oneOf").and_then(Value::as_array_mut) {
+            Some(variants) => variants.iter_mut().collect(),
+            None => vec![schema],
+        };
+        for variant in variants {
+            let Some(props) = variant.get_mut("properties").and_then(Value::as_object_mut) else {
                 continue;
             };
-            // A tagged union's variants each carry their own properties.
-            let variants = match schema.get_mut("oneOf").and_then(Value::as_array_mut) {
-                Some(variants) => variants.iter_mut().collect(),
-                None => vec![schema],
-            };
-            for variant in variants {
-                let Some(props) = variant.get_mut("properties").and_then(Value::as_object_mut)
-                else {
-                    continue;
-                };
-                for (field, rule) in fields.iter() {
-                    if let (Some(Value::Object(prop)), Value::Object(extra)) =
-                        (props.get_mut(*field), rule.schema())
-                    {
-                        prop.extend(extra);
-                    }
+            for (field, rule) in fields.iter() {
+                if let Some(prop) = props.get_mut(*field) {
+                    extend(prop, rule.schema());
                 }
             }
         }
     }
-    doc
+}
+
+/// Adds the keywords of `extra` (an object) to `schema` (an object).
+fn extend(schema: &mut Value, extra: Value) {
+    if let (Some(schema), Value::Object(extra)) = (schema.as_object_mut(), extra) {
+        schema.extend(extra);
+    }
 }
 
 /// OpenAPI links from each `POST` that creates a record (201) to the operations on
@@ -161,24 +177,24 @@ fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     doc.pointer(reference.strip_prefix('#')?)
 }
 
-/// `ApiQuery` reads an empty query parameter (`?cursor=`) as one not given; the document says so.
-fn empty_means_absent(op: &mut Value) {
+/// Query parameters get their contract rule (`QUERY`), and say what `ApiQuery` does with an
+/// empty value (`?cursor=`): it counts as not given.
+fn query_parameters(op: &mut Value) {
     let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
         return;
     };
     for p in params.iter_mut().filter(|p| p["in"] == "query") {
-        let rule = QUERY.iter().find(|(name, _)| p["name"] == *name);
-        if let (Some((_, rule)), Some(schema)) = (rule, p["schema"].as_object_mut()) {
-            if let Value::Object(extra) = rule.schema() {
-                schema.extend(extra);
-            }
+        if let Some((_, rule)) = QUERY.iter().find(|(name, _)| p["name"] == *name) {
+            extend(&mut p["schema"], rule.schema());
         }
         let schema = p["schema"].take();
         p["schema"] = json!({ "anyOf": [{ "type": "string", "maxLength": 0 }, schema] });
     }
 }
 
-fn complete_operation(path: &str, method: &str, op: &mut Value) {
+/// The operation's security, from its access rule, and every error status its rule, its
+/// extractors and its checks can give, with the typed error body.
+fn access_and_errors(path: &str, method: &str, op: &mut Value) {
     let Ok(m) = method.to_uppercase().parse() else {
         return;
     };
@@ -231,10 +247,10 @@ fn reason(status: &str) -> &'static str {
 }
 
 fn error_response(status: &str) -> Value {
-    let mut content = Map::new();
-    content.insert(
-        "application/json".into(),
-        json!({ "schema": { "$ref": "#/components/schemas/ApiError" } }),
-    );
-    json!({ "description": reason(status), "content": content })
+    json!({
+        "description": reason(status),
+        "content": {
+            "application/json": { "schema": { "$ref": "#/components/schemas/ApiError" } }
+        },
+    })
 }
