@@ -116,6 +116,9 @@ pub fn run_all() -> Result<Vec<(&'static str, u64)>, String> {
                 "none",
                 "--workers",
                 "2",
+                // A request that hangs fails its case instead of the whole run.
+                "--request-timeout",
+                "20",
                 "--no-color",
                 "--report",
                 "junit",
@@ -133,6 +136,7 @@ pub fn run_all() -> Result<Vec<(&'static str, u64)>, String> {
             .env("TRELLIS_FUZZ_EMAIL", caller.email.unwrap_or(""))
             .env("TRELLIS_FUZZ_PASSWORD", "trellis-demo");
         println!("xtask: schemathesis as {} against {url}", caller.name);
+        let started = std::time::Instant::now();
         let output = c
             .output()
             .map_err(|e| format!("schemathesis as {}: {e}", caller.name))?;
@@ -155,8 +159,9 @@ pub fn run_all() -> Result<Vec<(&'static str, u64)>, String> {
             )
         })?;
         println!(
-            "xtask: schemathesis as {}: {cases} test cases, no failure",
-            caller.name
+            "xtask: schemathesis as {}: {cases} test cases in {:.0?}, no failure",
+            caller.name,
+            started.elapsed()
         );
         done.push((caller.name, cases));
     }
