@@ -216,10 +216,6 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
         Ok(())
     })?;
     step("contract fuzzing (schemathesis)", &mut |c| {
-        run(cmd(
-            "cargo",
-            &["build", "--release", "-p", "trellis-server"],
-        ))?;
         let done = schemathesis::run_all()?;
         let total: u64 = done.iter().map(|(_, cases)| cases).sum();
         println!(
@@ -276,11 +272,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("install") => tools::ensure(true).and_then(|()| schemathesis::ensure()),
         Some("fuzz") => fuzz::run_all().map(|_| ()),
-        Some("schemathesis") => run(cmd(
-            "cargo",
-            &["build", "--release", "-p", "trellis-server"],
-        ))
-        .and_then(|()| schemathesis::run_all().map(|_| ())),
+        Some("schemathesis") => schemathesis::run_all().map(|_| ()),
         Some("test") => match run_tests() {
             Ok(counts) => {
                 println!("\nxtask: all steps passed in {:.0?}", started.elapsed());

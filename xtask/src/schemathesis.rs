@@ -87,9 +87,14 @@ pub fn cases_of(output: &str) -> Option<u64> {
     counts.split_whitespace().next()?.parse().ok()
 }
 
-/// Fuzzes the API as each caller; returns (caller, test cases) per caller, or the first failure.
+/// Builds the release server and fuzzes the API as each caller; returns (caller, test cases)
+/// per caller, or the first failure.
 pub fn run_all() -> Result<Vec<(&'static str, u64)>, String> {
     ensure()?;
+    run(cmd(
+        "cargo",
+        &["build", "--release", "-p", "trellis-server"],
+    ))?;
     let mut done = Vec::new();
     for caller in CALLERS {
         let out = dir().join(caller.name);
