@@ -107,7 +107,9 @@ pub fn run_all() -> Result<Vec<(&'static str, u64)>, String> {
             &bin().to_string_lossy(),
             &[
                 "--config-file",
-                "tests/schemathesis/schemathesis.toml",
+                &root()
+                    .join("tests/schemathesis/schemathesis.toml")
+                    .to_string_lossy(),
                 "run",
                 &format!("{url}/api/openapi.json"),
                 "--checks",
@@ -135,7 +137,9 @@ pub fn run_all() -> Result<Vec<(&'static str, u64)>, String> {
             // Logging in is fuzzed anonymously: here its failed attempts would throttle the session's own login.
             c.args(["--exclude-path", "/api/auth/login"]);
         }
-        c.env("SCHEMATHESIS_HOOKS", "hooks")
+        // schemathesis keeps a crash cache in its working directory: not in the repository.
+        c.current_dir(&out)
+            .env("SCHEMATHESIS_HOOKS", "hooks")
             .env("PYTHONPATH", root().join("tests/schemathesis"))
             .env("TRELLIS_FUZZ_URL", &url)
             .env("TRELLIS_FUZZ_EMAIL", caller.email.unwrap_or(""))
