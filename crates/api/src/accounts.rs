@@ -97,12 +97,17 @@ pub fn check_keeps_an_admin(
     input: &UserInput,
     other_active_admins: usize,
 ) -> Result<(), ApiError> {
-    let was_admin = before.active && before.role == Role::Admin;
-    let stays_admin = input.active && input.role == Role::Admin;
-    if was_admin && !stays_admin && other_active_admins == 0 {
+    if leaves_the_admins(before, input) && other_active_admins == 0 {
         return Err(ApiError::new(ErrorCode::Conflict, LAST_ADMIN_MESSAGE));
     }
     Ok(())
+}
+
+/// Whether the edit turns an active administrator into something else (inactive or another role).
+pub fn leaves_the_admins(before: &User, input: &UserInput) -> bool {
+    let was_admin = before.active && before.role == Role::Admin;
+    let stays_admin = input.active && input.role == Role::Admin;
+    was_admin && !stays_admin
 }
 
 /// Why the last active administrator cannot be deactivated or demoted.

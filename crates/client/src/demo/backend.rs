@@ -576,34 +576,29 @@ impl PrmBackend for DemoBackend {
 impl DemoBackend {
     fn update_user_now(&self, id: &str, input: &UserInput) -> ClientResult<User> {
         let mut state = self.write();
-        let before = state
-            .data
-            .users
-            .iter()
-            .find(|u| u.id == id)
-            .ok_or_else(|| ApiError::not_found("User"))?;
         let others = state
             .data
             .users
             .iter()
             .filter(|u| u.id != id && u.active && u.role == Role::Admin)
             .count();
-        trellis_api::check_keeps_an_admin(before, input, others)?;
-        if let Some(p) = &input.password {
-            state.passwords.insert(id.to_string(), p.clone());
-        }
         let user = state
             .data
             .users
             .iter_mut()
             .find(|u| u.id == id)
             .ok_or_else(|| ApiError::not_found("User"))?;
+        trellis_api::check_keeps_an_admin(user, input, others)?;
         user.email = input.email.trim().into();
         user.name = input.name.trim().into();
         user.role = input.role;
         user.partner_account_id = input.partner_account_id.clone();
         user.active = input.active;
         user.manager_id = input.manager_id.clone();
-        Ok(user.clone())
+        let updated = user.clone();
+        if let Some(p) = &input.password {
+            state.passwords.insert(id.to_string(), p.clone());
+        }
+        Ok(updated)
     }
 }

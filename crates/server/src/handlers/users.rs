@@ -164,9 +164,7 @@ pub async fn update_user(
     }
     check_manager_of(&state.db, &input, Some(&id)).await?;
     // Checked first for the message, then again by the guarded update, against concurrent edits.
-    let leaves_admin = current.active
-        && current.role == Role::Admin
-        && !(input.active && input.role == Role::Admin);
+    let leaves_admin = leaves_the_admins(&current, &input);
     check_keeps_an_admin(&current, &input, other_active_admins(&state.db, &id).await?)?;
     let mut tx = state.db.begin().await?;
     let updated = sqlx::query(
