@@ -8,7 +8,7 @@ use crate::components::demo_banner::DemoBanner;
 use crate::components::states::Loading;
 use crate::components::topbar::TopBar;
 use crate::pages;
-use crate::routes::Route;
+use crate::routes::{Route, RoutePages};
 use crate::session::{use_session, Auth, Session};
 use crate::theme::ThemeRoot;
 
@@ -34,11 +34,13 @@ pub fn Root(props: &RootProps) -> Html {
     html! {
         <ContextProvider<Backend> context={props.backend.clone()}>
             <ContextProvider<DemoInfo> context={props.demo.clone()}>
-                <SessionProvider>
-                    <BrowserRouter>
-                        <Shell />
-                    </BrowserRouter>
-                </SessionProvider>
+                <ContextProvider<RoutePages> context={RoutePages(switch)}>
+                    <SessionProvider>
+                        <BrowserRouter>
+                            <Shell />
+                        </BrowserRouter>
+                    </SessionProvider>
+                </ContextProvider<RoutePages>>
             </ContextProvider<DemoInfo>>
         </ContextProvider<Backend>>
     }
@@ -135,7 +137,8 @@ fn Shell() -> Html {
     html! { <><ThemeRoot /><DemoBanner />{ page }</> }
 }
 
-fn switch(route: Route) -> Html {
+/// Every route's page.
+pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::home::HomePage /> },
         Route::Leads => html! { <pages::leads::LeadsPage /> },

@@ -4,6 +4,7 @@ pub mod app;
 pub mod backend;
 pub mod builder;
 pub mod components;
+pub mod format;
 pub mod pages;
 pub mod routes;
 pub mod session;

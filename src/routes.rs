@@ -1,6 +1,7 @@
 //! Every screen's address.
 
 use trellis_api::{TabTarget, WorkspaceView};
+use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// The app's routes.
@@ -80,5 +81,26 @@ impl Route {
                 WorkspaceView::Training => Route::Training,
             },
         }
+    }
+}
+
+/// Draws a route's page. The app provides it in context, so previews can show real pages
+/// without the builder importing them.
+#[derive(Clone, Copy)]
+pub struct RoutePages(pub fn(Route) -> Html);
+
+impl PartialEq for RoutePages {
+    /// An app has one page renderer for its whole life: a change of it never needs a re-render.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The route's page from the app's [`RoutePages`]; a note where none is provided.
+#[hook]
+pub fn use_route_page(route: Route) -> Html {
+    match use_context::<RoutePages>() {
+        Some(pages) => (pages.0)(route),
+        None => html! { <p class="muted">{ "This page cannot be shown here." }</p> },
     }
 }

@@ -8,8 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use trellis::backend::Backend;
-use trellis::components::record_list::{age, PageFuture, RecordList};
+use trellis::components::record_list::{PageFuture, RecordList};
 use trellis::components::virtual_list::InstantLeads;
+use trellis::format::age;
 use trellis::pages::leads::summary_columns;
 use trellis_api::*;
 use trellis_client::{DemoBackend, PrmBackend};

@@ -9,11 +9,10 @@ use trellis_api::{PublishedSite, Site, TabTarget};
 use trellis_client::DemoBackend;
 use yew::prelude::*;
 
-use super::preview::Device;
+use super::device::Device;
 use crate::backend::Backend;
 use crate::components::page_view::PageView;
-use crate::pages::deal_new::NewDealPage;
-use crate::pages::leads::LeadsPage;
+use crate::routes::{use_route_page, Route};
 use crate::session::{Auth, Session};
 use crate::theme::{frame_style, logo_src};
 
@@ -119,13 +118,16 @@ pub fn PersonaFrame(props: &PersonaFrameProps) -> Html {
         TabTarget::Page { page_id } => props.site.page(page_id),
         TabTarget::View { .. } => None,
     });
+    let sample = use_route_page(match props.page {
+        SamplePage::DealForm => Route::NewDeal,
+        _ => Route::Leads,
+    });
     let body = match props.page {
         SamplePage::Home => match home {
             Some(page) => html! { <PageView page={page.clone()} /> },
             None => html! { <p class="muted">{ "This persona has no page tab." }</p> },
         },
-        SamplePage::Leads => html! { <LeadsPage /> },
-        SamplePage::DealForm => html! { <NewDealPage /> },
+        SamplePage::Leads | SamplePage::DealForm => sample,
     };
     html! {
         <figure class="b-frame-wrap">

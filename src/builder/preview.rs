@@ -9,32 +9,12 @@ use trellis_client::DemoBackend;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+pub use super::device::Device;
 use super::persona::{stand_in, PersonaProvider};
 use super::tabs_editor::VIEWS;
 use crate::components::page_view::PageView;
+use crate::routes::{use_route_page, Route};
 use crate::theme::{frame_style, logo_src};
-
-/// A preview width.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Device {
-    Desktop,
-    Tablet,
-    Phone,
-}
-
-impl Device {
-    /// Every device, widest first.
-    pub const ALL: [Device; 3] = [Device::Desktop, Device::Tablet, Device::Phone];
-
-    /// Its name and CSS width in pixels.
-    pub fn spec(self) -> (&'static str, u32) {
-        match self {
-            Device::Desktop => ("Desktop", 1200),
-            Device::Tablet => ("Tablet", 768),
-            Device::Phone => ("Phone", 375),
-        }
-    }
-}
 
 /// Properties of [`SitePreview`].
 #[derive(Properties, PartialEq)]
@@ -52,19 +32,16 @@ pub struct SitePreviewProps {
     pub live: bool,
 }
 
+/// Properties of [`Workspace`].
+#[derive(Properties, PartialEq)]
+struct WorkspaceProps {
+    view: WorkspaceView,
+}
+
 /// The page a workspace tab opens, as partners get it.
-fn workspace(view: WorkspaceView) -> Html {
-    use crate::pages::*;
-    match view {
-        WorkspaceView::Leads => html! { <leads::LeadsPage /> },
-        WorkspaceView::Deals => html! { <deals::DealsPage /> },
-        WorkspaceView::Opportunities => html! { <opportunities::OpportunitiesPage /> },
-        WorkspaceView::Contacts => html! { <contacts::ContactsPage /> },
-        WorkspaceView::Funds => html! { <funds::FundsPage /> },
-        WorkspaceView::Dashboards => html! { <dashboards::DashboardsPage /> },
-        WorkspaceView::Training => html! { <training::TrainingPage /> },
-        WorkspaceView::Support => html! { <support::SupportPage /> },
-    }
+#[component]
+fn Workspace(props: &WorkspaceProps) -> Html {
+    use_route_page(Route::for_tab(&TabTarget::View { view: props.view }, None))
 }
 
 /// A site's navigation and one of its pages inside a frame of the device's width.
@@ -78,7 +55,7 @@ pub fn SitePreview(props: &SitePreviewProps) -> Html {
             Some(page) => html! { <PageView page={page.clone()} /> },
             None => html! { <p class="muted">{ "This tab's page is missing." }</p> },
         },
-        Some(TabTarget::View { view }) if props.live => workspace(*view),
+        Some(TabTarget::View { view }) if props.live => html! { <Workspace view={*view} /> },
         Some(TabTarget::View { view }) => {
             let name = VIEWS.iter().find(|(v, _)| v == view).map_or("", |(_, n)| n);
             html! { <div class="card"><p class="muted">{ format!("Opens the {name} workspace, with this partner's own records.") }</p></div> }

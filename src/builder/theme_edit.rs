@@ -5,7 +5,7 @@ use trellis_api::theme::presets::presets;
 use trellis_api::theme::{Palette, ThemeTokens};
 use trellis_api::{Site, TierTheme};
 
-use super::edit::{Applied, EditError};
+use super::edit_error::{Applied, EditError};
 
 /// One undoable change to the site's themes.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use super::edit::Edit;
 use super::preview::{Device, SitePreview};
-use super::view::when;
 use crate::backend::use_backend;
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
+use crate::format::when;
 
 /// Properties of [`Versions`].
 #[derive(Properties, PartialEq)]

@@ -24,6 +24,7 @@ use super::versions::Versions;
 use crate::backend::use_backend;
 use crate::components::dialog::Dialog;
 use crate::components::load::{use_load, Load};
+use crate::format::when;
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -60,14 +61,6 @@ impl View {
             View::Transfer => "Export and import",
             View::Theme => "Theme studio",
         }
-    }
-}
-
-/// `2026-11-27T02:16:58Z` as `2026-11-27 02:16 UTC`.
-pub fn when(timestamp: &str) -> String {
-    match (timestamp.get(0..10), timestamp.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
-        _ => timestamp.to_string(),
     }
 }
 

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::load::{use_load, Load};
-use crate::components::record_list::{badge, today};
 use crate::components::states::{ErrorState, Loading};
+use crate::format::{badge, today};
 use crate::routes::Route;
 
 /// One announcement: title, date, text (shown as written, never as HTML).

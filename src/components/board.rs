@@ -9,8 +9,8 @@ use yew_router::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::board_state::{move_input, stage_label, Board, BoardAction, STAGE_ORDER};
-use crate::components::record_list::money;
 use crate::components::states::{ErrorState, Loading};
+use crate::format::money;
 use crate::routes::Route;
 
 /// Every opportunity the user may see, following cursors.

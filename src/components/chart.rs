@@ -3,7 +3,7 @@
 use trellis_api::reports::{ChartKind, Column, Report, Unit};
 use yew::prelude::*;
 
-use crate::components::record_list::money;
+use crate::format::money;
 
 const WIDTH: f64 = 560.0;
 const HEIGHT: f64 = 240.0;

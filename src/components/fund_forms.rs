@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::backend::use_backend;
 use crate::components::files::checked_upload;
 use crate::components::form::{bound_field, use_form_then, value, whole_number, FormState, Values};
-use crate::components::record_list::{money, today};
+use crate::format::{money, today};
 
 /// The typed input's field errors as the form shows them, plus a whole-number check on `amount`.
 fn errors_of(found: Vec<FieldError>, amount: &str) -> HashMap<String, String> {

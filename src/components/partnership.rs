@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::use_record_action;
+use crate::components::directory::{Directory, TierName};
 use crate::components::load::{use_load, Load};
-use crate::pages::admin::{Directory, TierName};
 
 /// Properties of [`PartnershipCell`].
 #[derive(Properties, PartialEq)]

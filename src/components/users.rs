@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::use_record_action;
+use crate::components::directory::Directory;
 use crate::components::form::{bound_field, use_form_then, value, Values};
 use crate::components::load::{use_load, Load};
-use crate::components::record_list::badge;
-use crate::pages::admin::Directory;
+use crate::format::badge;
 use crate::session::use_session;
 
 /// Properties of [`UserStatus`].

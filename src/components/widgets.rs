@@ -11,11 +11,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::announcements::AnnouncementList;
+use crate::components::button_link::ButtonLink;
 use crate::components::chart::format_value;
 use crate::components::chart::Chart;
+use crate::components::lead_inbox::LeadInbox;
 use crate::components::load::{use_load, Load};
 use crate::components::markdown::Markdown;
-use crate::components::page_view::{ButtonLink, LeadInbox};
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
 

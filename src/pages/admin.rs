@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use trellis_api::{Account, ListQuery, PartnerProgram, User};
+use trellis_api::{Account, ListQuery, User};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::Link;
@@ -12,9 +12,9 @@ use crate::routes::Route;
 use crate::components::tiers::ProgramTiers;
 
 use crate::components::csv::CsvActions;
-use crate::components::load::{use_load, Load};
+use crate::components::directory::{use_directory, AccountName, Directory};
 use crate::components::partnership::PartnershipCell;
-use crate::components::record_list::{badge, Col, PageFuture, RecordList};
+use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::users::{UserForm, UserStatus};
 use crate::session::use_session;
 use trellis_api::import::ImportKind;
@@ -82,75 +82,11 @@ fn user_columns() -> Vec<Col<User>> {
     ]
 }
 
-/// Tier and partner account names, loaded once for the whole admin screen.
-#[derive(Clone, PartialEq, Default)]
-pub struct Directory {
-    pub programs: Rc<Vec<PartnerProgram>>,
-    pub partners: Rc<Vec<Account>>,
-}
-
-/// Properties of [`TierName`] and [`AccountName`].
-#[derive(Properties, PartialEq)]
-pub struct IdProps {
-    pub id: Option<String>,
-}
-
-/// A tier's name as a badge.
-#[component]
-pub fn TierName(props: &IdProps) -> Html {
-    let directory = use_context::<Directory>().unwrap_or_default();
-    let Some(id) = &props.id else {
-        return html! { <span class="muted">{ "—" }</span> };
-    };
-    let name = directory
-        .programs
-        .iter()
-        .flat_map(|p| &p.tiers)
-        .find(|t| &t.id == id)
-        .map(|t| t.name.clone());
-    badge(
-        id.trim_start_matches("tier_"),
-        &name.unwrap_or_else(|| id.clone()),
-    )
-}
-
-/// A partner account's name; vendor staff have none.
-#[component]
-pub fn AccountName(props: &IdProps) -> Html {
-    let directory = use_context::<Directory>().unwrap_or_default();
-    let Some(id) = &props.id else {
-        return html! { <span class="muted">{ "Vendor" }</span> };
-    };
-    let name = directory
-        .partners
-        .iter()
-        .find(|a| &a.id == id)
-        .map(|a| a.name.clone());
-    html! { name.unwrap_or_else(|| id.clone()) }
-}
-
 /// Partner accounts and users (vendor staff).
 #[component]
 pub fn AdminPage() -> Html {
     let session = use_session();
-    let (directory, _) = use_load((), |b, ()| async move {
-        let programs = b.list_programs().await?;
-        let query = ListQuery {
-            status: Some("partner".into()),
-            limit: Some(ListQuery::MAX_LIMIT),
-            ..Default::default()
-        };
-        let partners = b.list_accounts(&query).await?.items;
-        Ok(Directory {
-            programs: Rc::new(programs),
-            partners: Rc::new(partners),
-        })
-    });
-    // Names are a nicety: while they load (or if they fail) the tables show ids.
-    let directory = match &*directory {
-        Load::Ready(d) => d.clone(),
-        _ => Directory::default(),
-    };
+    let directory = use_directory();
     let adding = use_state(|| false);
     let added = use_state(|| 0u32);
     let toggle = {

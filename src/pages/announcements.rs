@@ -10,8 +10,8 @@ use crate::backend::use_backend;
 use crate::components::announcements::announcement;
 use crate::components::form::{bound_field, use_form_then, valid, value, Values};
 use crate::components::load::{use_load, Load};
-use crate::components::record_list::today;
 use crate::components::states::{ErrorState, Loading};
+use crate::format::today;
 use crate::session::use_session;
 
 /// Properties of [`AnnouncementForm`].

@@ -9,10 +9,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::builder::view::when;
 use crate::components::load::{use_load, Load};
-use crate::components::record_list::badge;
 use crate::components::states::{ErrorState, Loading};
+use crate::format::badge;
+use crate::format::when;
 use crate::routes::Route;
 use crate::session::use_session;
 

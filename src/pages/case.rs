@@ -7,9 +7,9 @@ use yew_router::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::load::{use_load, Load};
-use crate::components::record_list::status_badge;
 use crate::components::states::{ErrorState, Loading};
 use crate::components::support_forms::{CATEGORIES, PRIORITIES};
+use crate::format::status_badge;
 use crate::pages::support::CASE_STATUSES;
 use crate::routes::Route;
 use crate::session::use_session;

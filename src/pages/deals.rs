@@ -15,7 +15,8 @@ use crate::routes::Route;
 use crate::session::use_session;
 use yew_router::prelude::*;
 
-use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
+use crate::components::record_list::{Col, PageFuture, RecordList};
+use crate::format::{money, status_badge};
 
 const STATUSES: &[(&str, &str)] = &[
     ("draft", "Draft"),

@@ -14,8 +14,9 @@ use crate::components::files::save_file;
 use crate::components::fund_forms::{BudgetForm, ClaimForm, RequestForm};
 use crate::components::load::{use_load, Load};
 use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
-use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
+use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::states::{ErrorState, Loading};
+use crate::format::{money, status_badge};
 use crate::session::use_session;
 
 const REQUEST_STATUSES: &[(&str, &str)] = &[

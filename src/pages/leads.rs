@@ -16,8 +16,9 @@ use crate::session::use_session;
 
 use crate::components::csv::CsvActions;
 use crate::components::distribute::DistributePanel;
-use crate::components::record_list::{age, status_badge, today, Col, PageFuture, RecordList};
+use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::virtual_list::AllLeads;
+use crate::format::{age, status_badge, today};
 use trellis_api::import::ImportKind;
 
 /// Lead statuses as filter choices.

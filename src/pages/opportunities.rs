@@ -11,7 +11,8 @@ use yew_router::prelude::*;
 use crate::components::board::{PipelineBoard, PipelineView};
 use crate::routes::Route;
 
-use crate::components::record_list::{money, status_badge, Col, PageFuture, RecordList};
+use crate::components::record_list::{Col, PageFuture, RecordList};
+use crate::format::{money, status_badge};
 
 /// Pipeline stages as filter and form choices.
 pub const STAGES: &[(&str, &str)] = &[

@@ -9,8 +9,9 @@ use yew_router::prelude::*;
 
 use crate::components::load::{use_load, Load};
 use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
-use crate::components::record_list::{age, status_badge, Col, PageFuture, RecordList};
+use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::support_forms::{CaseForm, ChannelsForm, CATEGORIES, PRIORITIES};
+use crate::format::{age, status_badge};
 use crate::routes::Route;
 use crate::session::use_session;
 

@@ -6,8 +6,8 @@ use yew_router::prelude::*;
 
 use crate::components::load::{use_load, Load};
 use crate::components::module_form::ModuleForm;
-use crate::components::record_list::badge;
 use crate::components::states::{Empty, ErrorState, Loading};
+use crate::format::badge;
 use crate::routes::Route;
 use crate::session::use_session;
 

@@ -1,6 +1,8 @@
 //! The browser tests' and benchmarks' root: the backend in context around the content under test.
 
+use trellis::app::switch;
 use trellis::backend::Backend;
+use trellis::routes::RoutePages;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,10 +11,13 @@ pub struct HarnessProps {
     pub children: Html,
 }
 
+/// The content with the backend and the app's pages in context.
 #[component]
 pub fn Harness(props: &HarnessProps) -> Html {
     html! {
-        <ContextProvider<Backend> context={props.backend.clone()}>{ props.children.clone() }</ContextProvider<Backend>>
+        <ContextProvider<Backend> context={props.backend.clone()}>
+            <ContextProvider<RoutePages> context={RoutePages(switch)}>{ props.children.clone() }</ContextProvider<RoutePages>>
+        </ContextProvider<Backend>>
     }
 }
 

@@ -1,5 +1,4 @@
 use super::filter::{next_sort, sort_state, Filter, Params};
-use super::money;
 
 #[test]
 fn column_sort_cycles_ascending_descending_default() {
@@ -29,12 +28,4 @@ fn lists_keep_their_own_url_parameters() {
     assert_eq!(next.get("q").map(String::as_str), Some("acme"));
     assert_eq!(next.get("claims_q").map(String::as_str), Some("webinar"));
     assert!(!next.contains_key("claims_status"));
-}
-
-#[test]
-fn money_groups_thousands() {
-    assert_eq!(money(0, "EUR"), "0 EUR");
-    assert_eq!(money(1234567, "USD"), "1,234,567 USD");
-    assert_eq!(money(-1000, "GBP"), "-1,000 GBP");
-    assert_eq!(money(999, "EUR"), "999 EUR");
 }
