@@ -16,8 +16,9 @@ use sha2::{Digest, Sha256};
 use sqlx::{Row, SqlitePool};
 use trellis_api::*;
 
-use crate::db::{now, now_unix};
+use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, Error, Result};
+use crate::ids::{hex, random_id};
 use crate::{throttle, AppState};
 
 /// The session cookie's name.
@@ -28,17 +29,6 @@ pub const SESSION_SECONDS: i64 = 12 * 3600;
 pub const IDLE_SECONDS: i64 = 2 * 3600;
 /// How often a session's last use is written (not on every request).
 const TOUCH_SECONDS: i64 = 60;
-
-/// A new random id with a kind prefix (`lead_9f2c...`).
-pub fn random_id(prefix: &str) -> String {
-    let mut bytes = [0u8; 10];
-    OsRng.fill_bytes(&mut bytes);
-    format!("{prefix}{}", hex(&bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
@@ -124,7 +114,7 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
         // `policy::authorize` has usually resolved the session already.
-        if let Some(crate::policy::Authorized(user)) = parts.extensions.get() {
+        if let Some(crate::auth::Authorized(user)) = parts.extensions.get() {
             return Ok(CurrentUser(user.clone()));
         }
         let state = AppState::from_ref(state);
@@ -223,7 +213,7 @@ pub async fn login(
         // Unknown emails count too, so the throttle does not tell which accounts exist.
         state.throttle.failed(&keys, Instant::now());
         let event = trellis_api::audit::login_event(None, &body.email);
-        crate::handlers::audit::record(&state.db, None, body.email.trim(), event).await?;
+        crate::store::audit::record(&state.db, None, body.email.trim(), event).await?;
         return Err(ApiError::new(ErrorCode::InvalidCredentials, "Wrong email or password").into());
     };
     state.throttle.succeeded(&keys);
@@ -244,7 +234,7 @@ pub async fn login(
     .execute(&state.db)
     .await?;
     let event = trellis_api::audit::login_event(Some(&user), "");
-    crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
+    crate::store::audit::record(&state.db, Some(&user), "", event).await?;
     let me = me_of(&state.db, user).await?;
     let mut response = Json(me).into_response();
     response
@@ -322,7 +312,7 @@ pub async fn logout_all(
         Some(&user.id),
         format!("{} <{}>", user.name, user.email),
     );
-    crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
+    crate::store::audit::record(&state.db, Some(&user), "", event).await?;
     Ok(logged_out(&state))
 }
 
@@ -331,18 +321,6 @@ pub async fn logout_all(
     responses((status = 200, body = Me), (status = 401, body = ApiError)))]
 pub async fn me(State(state): State<AppState>, CurrentUser(user): CurrentUser) -> Result<Json<Me>> {
     Ok(Json(me_of(&state.db, user).await?))
-}
-
-/// The tier of the user's partner account (`None` for staff and for accounts without one).
-pub async fn tier_of(db: &SqlitePool, user: &User) -> Result<Option<String>> {
-    Ok(match &user.partner_account_id {
-        Some(a) => sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
-            .bind(a)
-            .fetch_optional(db)
-            .await?
-            .flatten(),
-        None => None,
-    })
 }
 
 /// 403 unless the user is vendor staff.
@@ -362,3 +340,7 @@ pub fn require_admin(user: &User) -> Result<()> {
         Err(ApiError::new(ErrorCode::Forbidden, "Only administrators may do this").into())
     }
 }
+
+/// The user a request was authorised as, left for the handler's `CurrentUser`.
+#[derive(Clone)]
+pub struct Authorized(pub User);

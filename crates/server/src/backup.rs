@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;
 
-use crate::db::now_unix;
+use crate::clock::now_unix;
 
 /// Why a backup or restore did not happen; nothing was changed.
 #[derive(Debug, PartialEq, Eq)]

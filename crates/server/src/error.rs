@@ -9,6 +9,7 @@ use axum::Json;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use trellis_api::{ApiError, ErrorCode, FieldError, Validate};
+use trellis_core::CoreError;
 
 /// Every failure a handler can return; internals never reach the response body.
 #[derive(Debug)]
@@ -27,6 +28,27 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl From<ApiError> for Error {
     fn from(e: ApiError) -> Self {
         Error::Api(e)
+    }
+}
+
+impl From<CoreError> for Error {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::Api(api) => Error::Api(api),
+            CoreError::Store(text) => Error::Internal(text),
+        }
+    }
+}
+
+/// A storage failure seen by the core: refusals (a unique key, say) stay typed, the rest is for the log.
+impl From<Error> for CoreError {
+    fn from(e: Error) -> Self {
+        let api = e.to_api();
+        if api.code == ErrorCode::Internal {
+            CoreError::Store(format!("{e:?}"))
+        } else {
+            CoreError::Api(api)
+        }
     }
 }
 

@@ -2,16 +2,19 @@
 
 pub mod auth;
 pub mod backup;
+pub mod clock;
 pub mod config;
 pub mod csp;
 pub mod csrf;
 pub mod db;
 pub mod error;
 pub mod handlers;
+pub mod ids;
 pub mod openapi;
 pub mod policy;
-pub mod records;
 pub mod request_log;
+pub mod seed;
+pub mod store;
 pub mod throttle;
 
 use std::path::PathBuf;
@@ -46,6 +49,13 @@ pub struct AppState {
     pub idle_seconds: i64,
     /// The largest request body accepted.
     pub max_body_bytes: usize,
+}
+
+impl AppState {
+    /// The database as the core's store.
+    pub fn store(&self) -> store::Db {
+        store::Db(self.db.clone())
+    }
 }
 
 pub use config::Config;
@@ -161,7 +171,7 @@ pub fn app(state: AppState) -> Router {
 /// Opens the database (migrating and seeding it on first start) and returns the state to serve.
 pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
     let db = db::open(&config.db).await?;
-    let seeded = db::seed_if_empty(&db).await?;
+    let seeded = seed::seed_if_empty(&db).await?;
     let dist = config
         .dist
         .join("index.html")

@@ -7,9 +7,9 @@ use axum::extract::{FromRequestParts, MatchedPath, Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use trellis_api::{ApiError, ErrorCode, User};
+use trellis_api::{ApiError, ErrorCode};
 
-use crate::auth::{require_admin, require_internal, CurrentUser};
+use crate::auth::{require_admin, require_internal, Authorized, CurrentUser};
 use crate::AppState;
 
 /// Who may call an endpoint.
@@ -172,10 +172,6 @@ pub fn rule_for(method: &Method, path: &str) -> Option<&'static Rule> {
     };
     RULES.iter().find(|r| r.path == path && r.method == method)
 }
-
-/// The user a request was authorised as, left for the handler's `CurrentUser`.
-#[derive(Clone)]
-pub struct Authorized(pub User);
 
 /// Middleware on every API route: looks up the route's rule and refuses callers it does not admit.
 pub async fn authorize(

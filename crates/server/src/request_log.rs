@@ -28,7 +28,7 @@ fn usable(id: &str) -> bool {
 fn next_id() -> String {
     static PREFIX: OnceLock<String> = OnceLock::new();
     static NEXT: AtomicU64 = AtomicU64::new(1);
-    let prefix = PREFIX.get_or_init(|| crate::auth::random_id("req_")[..12].to_string());
+    let prefix = PREFIX.get_or_init(|| crate::ids::random_id("req_")[..12].to_string());
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 

@@ -13,17 +13,22 @@ impl DemoBackend {
         self.audit_as(self.user().ok(), tried, event);
     }
 
-    /// Records `event`, done by `actor` (or, for a failed login, by the email `tried`).
+    /// Records `event`, done by `actor` (or, for a failed login, by the email `tried`), now.
     pub(super) fn audit_as(&self, actor: Option<User>, tried: &str, event: Option<NewEvent>) {
         let Some(event) = event else { return };
+        self.push_event(actor.as_ref(), tried, event, &timestamp(now_unix()));
+    }
+
+    /// Appends one event at `at` with the next sequence number.
+    pub(super) fn push_event(&self, actor: Option<&User>, tried: &str, event: NewEvent, at: &str) {
         let mut state = self.write();
         let seq = state.audit.last().map_or(1, |e| e.seq + 1);
         state.audit.push(AuditEvent {
             seq,
-            at: timestamp(now_unix()),
+            at: at.into(),
             kind: event.kind,
-            actor_id: actor.as_ref().map(|u| u.id.clone()),
-            actor: actor.map_or_else(|| tried.trim().to_string(), |u| u.name),
+            actor_id: actor.map(|u| u.id.clone()),
+            actor: actor.map_or_else(|| tried.trim().to_string(), |u| u.name.clone()),
             partner_account_id: event.partner_account_id,
             subject_id: event.subject_id,
             summary: event.summary,

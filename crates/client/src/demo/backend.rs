@@ -6,6 +6,7 @@ use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
+use trellis_core::{announcements, community, surveys, training};
 
 use super::{by_name, err, now_unix, paginate, DemoBackend};
 use crate::{ClientResult, PrmBackend};
@@ -493,77 +494,91 @@ impl PrmBackend for DemoBackend {
         Ok(input.clone())
     }
     async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {
-        self.announcements_now()
+        let user = self.user()?;
+        Ok(announcements::list(&self.cx(&user)).await?)
     }
     async fn create_announcement(&self, input: &AnnouncementInput) -> ClientResult<Announcement> {
-        self.save_announcement_now(None, input)
+        let user = self.staff()?;
+        Ok(announcements::create(&self.cx(&user), input).await?)
     }
     async fn update_announcement(
         &self,
         id: &str,
         input: &AnnouncementInput,
     ) -> ClientResult<Announcement> {
-        self.save_announcement_now(Some(id), input)
+        let user = self.staff()?;
+        Ok(announcements::update(&self.cx(&user), id, input).await?)
     }
     async fn list_modules(&self) -> ClientResult<Vec<TrainingModule>> {
-        self.modules_now()
+        let user = self.user()?;
+        Ok(training::modules_for(&self.cx(&user)).await?)
     }
     async fn create_module(&self, input: &ModuleInput) -> ClientResult<TrainingModule> {
-        self.save_module_now(None, input)
+        let user = self.staff()?;
+        Ok(training::create(&self.cx(&user), input).await?)
     }
     async fn update_module(&self, id: &str, input: &ModuleInput) -> ClientResult<TrainingModule> {
-        self.save_module_now(Some(id), input)
+        let user = self.staff()?;
+        Ok(training::update(&self.cx(&user), id, input).await?)
     }
     async fn submit_quiz(&self, id: &str, answers: &QuizAnswers) -> ClientResult<QuizResult> {
-        self.submit_quiz_now(id, answers)
+        let user = self.user()?;
+        Ok(training::submit(&self.cx(&user), id, answers).await?)
     }
     async fn list_certificates(&self) -> ClientResult<Vec<Certificate>> {
-        self.certificates_now()
+        let user = self.user()?;
+        Ok(training::certificates(&self.cx(&user)).await?)
     }
     async fn list_surveys(&self) -> ClientResult<Vec<Survey>> {
-        self.surveys_now()
+        let user = self.user()?;
+        Ok(surveys::list(&self.cx(&user)).await?)
     }
     async fn create_survey(&self, input: &SurveyInput) -> ClientResult<Survey> {
-        self.create_survey_now(input)
+        let user = self.staff()?;
+        Ok(surveys::create(&self.cx(&user), input).await?)
     }
     async fn close_survey(&self, id: &str) -> ClientResult<Survey> {
-        self.close_survey_now(id)
+        let user = self.staff()?;
+        Ok(surveys::close(&self.cx(&user), id).await?)
     }
     async fn answer_survey(&self, id: &str, answer: &SurveyAnswer) -> ClientResult<Survey> {
-        self.answer_survey_now(id, answer)
+        let user = self.user()?;
+        Ok(surveys::answer(&self.cx(&user), id, answer).await?)
     }
     async fn survey_results(&self, id: &str) -> ClientResult<SurveyResults> {
-        self.survey_results_now(id)
+        let user = self.staff()?;
+        Ok(surveys::survey_results(&self.cx(&user), id).await?)
     }
     async fn reports(&self, range: &ReportQuery) -> ClientResult<Vec<Report>> {
-        self.reports_now(range)
+        self.reports_now(range).await
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
-        self.community_now()
+        let user = self.user()?;
+        Ok(community::published(&self.cx(&user)).await?)
     }
     async fn draft(&self) -> ClientResult<Draft> {
-        self.admin()?;
-        Ok(self.draft_now())
+        let user = self.admin()?;
+        Ok(community::draft(&self.cx(&user)).await?)
     }
     async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft> {
-        self.save_draft_now(body)
+        let user = self.admin()?;
+        Ok(community::save_draft(&self.cx(&user), body).await?)
     }
     async fn publish(&self, body: &Publish) -> ClientResult<PublishedSite> {
-        let site = self.publish_now(body)?;
-        let event = trellis_api::audit::published_event(site.version, &site.note);
-        self.audit("", Some(event));
-        Ok(site)
+        let user = self.admin()?;
+        Ok(community::publish(&self.cx(&user), body).await?)
     }
     async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>> {
-        self.versions_now()
+        let user = self.admin()?;
+        Ok(community::versions(&self.cx(&user)).await?)
     }
     async fn site_version(&self, version: i64) -> ClientResult<PublishedSite> {
-        self.version_now(version)
+        let user = self.admin()?;
+        Ok(community::version(&self.cx(&user), version).await?)
     }
     async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft> {
-        let draft = self.restore_now(version, body)?;
-        self.audit("", Some(trellis_api::audit::restored_event(version)));
-        Ok(draft)
+        let user = self.admin()?;
+        Ok(community::restore(&self.cx(&user), version, body).await?)
     }
     async fn audit_log(
         &self,

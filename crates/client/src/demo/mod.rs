@@ -16,12 +16,12 @@ pub use keep::SNAPSHOT_VERSION;
 
 mod audit;
 mod backend;
-mod community;
-mod enablement;
 mod import;
 mod keep;
 mod mdf;
 mod records;
+mod reports;
+mod store;
 mod support;
 mod workflows;
 

@@ -3,83 +3,18 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::QueryBuilder;
 use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, CurrentUser};
-use crate::db::now;
-use crate::error::{ApiJson, ApiQuery, Error, Result};
+use crate::auth::CurrentUser;
+use crate::clock::now;
+use crate::error::{ApiJson, ApiQuery, Result};
+use crate::ids::random_id;
+use crate::store::accounts::{account_from_row, check_tier_id, find_account, programs};
+use crate::store::list::{page, push_search};
 use crate::AppState;
-
-/// An account from its row.
-pub fn account_from_row(row: &SqliteRow) -> Result<Account> {
-    let partner_type: Option<String> = row.try_get("partner_type")?;
-    Ok(Account {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        domain: row.try_get("domain")?,
-        region: row.try_get("region")?,
-        is_partner: row.try_get("is_partner")?,
-        partner_type: partner_type.as_deref().and_then(parse_wire),
-        tier_id: row.try_get("tier_id")?,
-        created_at: row.try_get("created_at")?,
-    })
-}
-
-/// Offset cursors: accounts and users are few and sorted by name.
-fn offset(query: &ListQuery) -> Result<i64> {
-    match &query.cursor {
-        None => Ok(0),
-        Some(c) => c.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-            Error::from(ApiError {
-                code: ErrorCode::BadRequest,
-                message: "The cursor is not one this server gave out".into(),
-                field_errors: vec![FieldError::new("cursor", "is invalid")],
-                current: None,
-            })
-        }),
-    }
-}
-
-/// One page of rows ordered by name, with offset cursors.
-pub(crate) async fn page<T>(
-    db: &sqlx::SqlitePool,
-    mut q: QueryBuilder<'_, Sqlite>,
-    query: &ListQuery,
-    map: fn(&SqliteRow) -> Result<T>,
-) -> Result<ListPage<T>> {
-    let (limit, start) = (i64::from(query.limit()), offset(query)?);
-    q.push(" ORDER BY name, id LIMIT ")
-        .push_bind(limit + 1)
-        .push(" OFFSET ")
-        .push_bind(start);
-    let rows = q.build().fetch_all(db).await?;
-    let next_cursor = (rows.len() as i64 > limit).then(|| (start + limit).to_string());
-    let items = rows
-        .iter()
-        .take(limit as usize)
-        .map(map)
-        .collect::<Result<_>>()?;
-    Ok(ListPage { items, next_cursor })
-}
-
-/// Narrows a query to rows whose `columns` contain the search text.
-pub(crate) fn push_search(q: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, columns: &[&str]) {
-    if let Some(text) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = crate::records::like_pattern(text);
-        q.push(" AND (");
-        for (i, c) in columns.iter().enumerate() {
-            q.push(if i == 0 { "" } else { " OR " });
-            q.push(format!("{c} LIKE "))
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\'");
-        }
-        q.push(")");
-    }
-}
 
 /// List accounts: everything for vendor staff, their own account for partners.
 #[utoipa::path(get, path = "/api/accounts", tag = "accounts", params(ListQuery),
@@ -103,18 +38,6 @@ pub async fn list_accounts(
     Ok(Json(page(&state.db, q, &query, account_from_row).await?))
 }
 
-/// One account, if `user` may see it.
-pub async fn find_account(db: &sqlx::SqlitePool, user: &User, id: &str) -> Result<Account> {
-    let visible = user.role.is_internal() || user.partner_account_id.as_deref() == Some(id);
-    let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-        .filter(|_| visible)
-        .ok_or_else(|| ApiError::not_found("Account"))?;
-    account_from_row(&row)
-}
-
 /// One account.
 #[utoipa::path(get, path = "/api/accounts/{id}", tag = "accounts", params(("id" = String, Path)),
     responses((status = 200, body = Account), (status = 404, body = ApiError)))]
@@ -131,22 +54,6 @@ async fn check_tier(db: &sqlx::SqlitePool, input: &AccountInput) -> Result<()> {
     match &input.tier_id {
         Some(tier) => check_tier_id(db, tier).await,
         None => Ok(()),
-    }
-}
-
-/// 422 naming `tier_id` unless `tier` is a tier of some program.
-pub async fn check_tier_id(db: &sqlx::SqlitePool, tier: &str) -> Result<()> {
-    let found: Option<String> = sqlx::query_scalar("SELECT id FROM tiers WHERE id = ?")
-        .bind(tier)
-        .fetch_optional(db)
-        .await?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(ApiError::validation(vec![FieldError::new(
-            "tier_id",
-            "is not a tier of any program",
-        )])
-        .into()),
     }
 }
 
@@ -177,7 +84,7 @@ pub async fn create_account(
     .await?;
     if input.is_partner {
         let entry = trellis_api::partnership::created_as_partner(&id, &input, &user.name, &now());
-        crate::records::insert(
+        crate::store::records::insert(
             &mut *tx,
             "tier_changes",
             trellis_api::record::fields(&entry),
@@ -218,40 +125,6 @@ pub async fn update_account(
     .execute(&state.db)
     .await?;
     Ok(Json(find_account(&state.db, &user, &id).await?))
-}
-
-/// Every program with its tiers, lowest rank first.
-pub async fn programs(db: &sqlx::SqlitePool) -> Result<Vec<PartnerProgram>> {
-    let mut programs: Vec<PartnerProgram> =
-        sqlx::query("SELECT id, name FROM programs ORDER BY name")
-            .fetch_all(db)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(PartnerProgram {
-                    id: r.try_get("id")?,
-                    name: r.try_get("name")?,
-                    tiers: Vec::new(),
-                })
-            })
-            .collect::<Result<_>>()?;
-    for row in sqlx::query("SELECT * FROM tiers ORDER BY rank")
-        .fetch_all(db)
-        .await?
-    {
-        let tier = Tier {
-            id: row.try_get("id")?,
-            program_id: row.try_get("program_id")?,
-            name: row.try_get("name")?,
-            rank: row.try_get("rank")?,
-            benefits: row.try_get("benefits")?,
-            requirements: row.try_get("requirements")?,
-        };
-        if let Some(p) = programs.iter_mut().find(|p| p.id == tier.program_id) {
-            p.tiers.push(tier);
-        }
-    }
-    Ok(programs)
 }
 
 async fn store_tier(db: &sqlx::SqlitePool, tier: &Tier) -> Result<Tier> {
@@ -314,16 +187,6 @@ pub async fn update_tier(
         .ok_or_else(|| ApiError::not_found("Tier"))?;
     let tier = Tier::from_input(id, current.program_id, &input);
     Ok(Json(store_tier(&state.db, &tier).await?))
-}
-
-/// Every account, by name.
-pub async fn all_accounts(db: &sqlx::SqlitePool) -> Result<Vec<Account>> {
-    sqlx::query("SELECT * FROM accounts ORDER BY name, id")
-        .fetch_all(db)
-        .await?
-        .iter()
-        .map(account_from_row)
-        .collect()
 }
 
 /// Partner programs with their tiers, lowest rank first.

@@ -2,60 +2,15 @@
 
 use axum::extract::State;
 use axum::Json;
-use sqlx::{QueryBuilder, Row, Sqlite};
-use trellis_api::audit::{AuditEvent, AuditQuery, NewEvent};
+use sqlx::{QueryBuilder, Sqlite};
+use trellis_api::audit::{AuditEvent, AuditQuery};
 use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::db::now;
-use crate::error::{ApiQuery, Error, Result};
+use crate::error::{ApiQuery, Result};
+use crate::store::audit::event_from_row;
 use crate::AppState;
-
-/// Writes one event done by `actor` (or, for a failed login, by the email `tried`).
-pub async fn record<'e>(
-    db: impl sqlx::SqliteExecutor<'e>,
-    actor: Option<&User>,
-    tried: &str,
-    event: NewEvent,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO audit_events (at, kind, actor_id, actor, partner_account_id, subject_id, summary)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(now())
-    .bind(event.kind.wire())
-    .bind(actor.map(|u| u.id.as_str()))
-    .bind(actor.map_or(tried, |u| u.name.as_str()))
-    .bind(event.partner_account_id)
-    .bind(event.subject_id)
-    .bind(event.summary)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// Writes every event in `events`, all done by `actor`.
-pub async fn record_all(db: &sqlx::SqlitePool, actor: &User, events: Vec<NewEvent>) -> Result<()> {
-    for event in events {
-        record(db, Some(actor), "", event).await?;
-    }
-    Ok(())
-}
-
-fn event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<AuditEvent> {
-    let kind: String = row.try_get("kind")?;
-    Ok(AuditEvent {
-        seq: row.try_get("seq")?,
-        at: row.try_get("at")?,
-        kind: parse_wire(&kind).ok_or_else(|| Error::Internal(format!("audit kind {kind}")))?,
-        actor_id: row.try_get("actor_id")?,
-        actor: row.try_get("actor")?,
-        partner_account_id: row.try_get("partner_account_id")?,
-        subject_id: row.try_get("subject_id")?,
-        summary: row.try_get("summary")?,
-    })
-}
 
 /// The audit log, newest first, filtered (administrators only; see `policy`).
 #[utoipa::path(get, path = "/api/audit", tag = "audit", params(AuditQuery),

@@ -9,10 +9,11 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, require_internal, CurrentUser};
-use crate::db::now;
+use crate::auth::{require_internal, CurrentUser};
+use crate::clock::now;
 use crate::error::{ApiJson, Result};
-use crate::records::{self, Entity};
+use crate::ids::random_id;
+use crate::store::records::{self, Entity};
 use crate::AppState;
 
 /// Check a CSV file against a column mapping and import its rows: the valid ones, or all or none.
@@ -117,7 +118,7 @@ pub async fn export_csv(
                 .fetch_all(&state.db)
                 .await?
                 .iter()
-                .map(crate::handlers::admin::account_from_row)
+                .map(crate::store::accounts::account_from_row)
                 .collect::<Result<Vec<_>>>()?;
             to_csv(columns, &accounts)
         }

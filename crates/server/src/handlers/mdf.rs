@@ -11,10 +11,11 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, CurrentUser};
-use crate::db::{now, now_unix};
+use crate::auth::CurrentUser;
+use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, ApiQuery, Error, Result};
-use crate::records;
+use crate::ids::random_id;
+use crate::store::records;
 use crate::AppState;
 
 fn today() -> String {
@@ -212,7 +213,7 @@ pub async fn transition_request(
         ..request
     };
     if let Some(event) = trellis_api::audit::mdf_request_event(&decided) {
-        crate::handlers::audit::record(&mut *tx, Some(&user), "", event).await?;
+        crate::store::audit::record(&mut *tx, Some(&user), "", event).await?;
     }
     tx.commit().await?;
     Ok(Json(records::get(&state.db, &scope, &id).await?))
@@ -358,7 +359,7 @@ pub async fn transition_claim(
         ..claim
     };
     if let Some(event) = trellis_api::audit::mdf_claim_event(&decided) {
-        crate::handlers::audit::record(&mut *tx, Some(&user), "", event).await?;
+        crate::store::audit::record(&mut *tx, Some(&user), "", event).await?;
     }
     tx.commit().await?;
     Ok(Json(records::get(&state.db, &scope, &id).await?))

@@ -8,11 +8,12 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, CurrentUser};
-use crate::db::now;
+use crate::auth::CurrentUser;
+use crate::clock::now;
 use crate::error::{ApiJson, Result};
-use crate::handlers::admin::{check_tier_id, find_account};
-use crate::records;
+use crate::ids::random_id;
+use crate::store::accounts::{check_tier_id, find_account};
+use crate::store::records;
 use crate::AppState;
 
 /// Make an account a partner, move it between tiers, or end its partnership, with a reason (vendor staff).
@@ -72,7 +73,7 @@ pub async fn change_partnership(
             .map_or(id.to_string(), |(_, n)| n.clone())
     };
     let event = trellis_api::audit::tier_event(&entry, &account.name, tier_name);
-    crate::handlers::audit::record(&mut *tx, Some(&user), "", event).await?;
+    crate::store::audit::record(&mut *tx, Some(&user), "", event).await?;
     tx.commit().await?;
     Ok(Json(find_account(&state.db, &user, &id).await?))
 }

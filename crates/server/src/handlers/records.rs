@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiJson, ApiQuery, Result};
-use crate::records;
+use crate::store::records;
 use crate::AppState;
 
 macro_rules! record_handlers {

@@ -8,11 +8,13 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use trellis_core::Cx;
+
 use crate::auth::CurrentUser;
-use crate::db::now_unix;
+use crate::clock::now_unix;
 use crate::error::{ApiQuery, Result};
-use crate::handlers::{admin, surveys, training};
-use crate::records;
+use crate::store::records;
+use crate::store::{accounts, surveys, training};
 use crate::AppState;
 
 /// Every report for the user's dashboard over a date range: partner reports for everyone,
@@ -30,14 +32,15 @@ pub async fn list_reports(
     let leads = records::all::<Lead>(db, &scope).await?;
     let deals = records::all::<DealRegistration>(db, &scope).await?;
     let opportunities = records::all::<Opportunity>(db, &scope).await?;
-    let modules = training::modules_for(db, &user).await?;
-    let attempts = training::attempts_in_scope(db, &user).await?;
+    let store = state.store();
+    let modules = trellis_core::training::modules_for(&Cx::new(&store, &user, now_unix())).await?;
+    let attempts = training::attempts(db, &scope).await?;
     // Program-wide figures are for staff only; partners' stay empty.
     let (mut accounts, mut tiers, mut tier_changes) = (Vec::new(), Vec::new(), Vec::new());
     let (mut surveys_, mut responses) = (Vec::new(), Vec::new());
     if staff {
-        accounts = admin::all_accounts(db).await?;
-        tiers = admin::programs(db)
+        accounts = accounts::all_accounts(db).await?;
+        tiers = accounts::programs(db)
             .await?
             .into_iter()
             .flat_map(|p| p.tiers)

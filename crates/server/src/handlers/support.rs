@@ -10,10 +10,11 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, CurrentUser};
-use crate::db::now;
+use crate::auth::CurrentUser;
+use crate::clock::now;
 use crate::error::{ApiJson, ApiQuery, Error, Result};
-use crate::records;
+use crate::ids::random_id;
+use crate::store::records;
 use crate::AppState;
 
 /// Cases the user may see, newest first: the channel team's queue, or the partner's own.

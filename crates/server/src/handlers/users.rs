@@ -8,11 +8,12 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{hash_password, random_id, require_admin, user_from_row, CurrentUser};
-use crate::db::now;
+use crate::auth::{hash_password, require_admin, user_from_row, CurrentUser};
+use crate::clock::now;
 use crate::error::{ApiJson, ApiQuery, Result};
-use crate::handlers::admin::{page, push_search};
-use crate::handlers::audit::{record, record_all};
+use crate::ids::random_id;
+use crate::store::audit::{record, record_all};
+use crate::store::list::{page, push_search};
 use crate::AppState;
 use trellis_api::audit::user_events;
 

@@ -14,10 +14,11 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::auth::{random_id, CurrentUser};
-use crate::db::{now, now_unix};
+use crate::auth::CurrentUser;
+use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, Result};
-use crate::records;
+use crate::ids::random_id;
+use crate::store::records;
 use crate::AppState;
 
 /// Submit, withdraw, approve, reject, or mark won/lost; illegal moves are a typed 409.
@@ -59,7 +60,7 @@ pub async fn transition_deal(
     }
     let deal: DealRegistration = records::get(&state.db, &scope, &id).await?;
     if let Some(event) = trellis_api::audit::deal_event(&deal) {
-        crate::handlers::audit::record(&state.db, Some(&user), "", event).await?;
+        crate::store::audit::record(&state.db, Some(&user), "", event).await?;
     }
     Ok(Json(deal))
 }
@@ -192,7 +193,7 @@ pub async fn distribute_leads(
         .fetch_all(&state.db)
         .await?
         .iter()
-        .map(crate::handlers::admin::account_from_row)
+        .map(crate::store::accounts::account_from_row)
         .collect::<Result<Vec<_>>>()?;
     let partners = candidates(&accounts, |tier| {
         ranks

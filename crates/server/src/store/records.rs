@@ -9,9 +9,9 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, TypeInfo, ValueRef};
 use trellis_api::record;
 use trellis_api::*;
 
-use crate::auth::random_id;
-use crate::db::now;
+use crate::clock::now;
 use crate::error::{Error, Result};
+use crate::ids::random_id;
 
 /// A partner-owned record kind and the table it is stored in.
 pub trait Entity: Record + Send + Unpin {
@@ -189,7 +189,7 @@ pub async fn apply_due<E: Entity>(db: &sqlx::SqlitePool) -> Result<()> {
     };
     let (now, today) = (
         now(),
-        trellis_api::datetime::date(crate::db::now_unix() / 86_400),
+        trellis_api::datetime::date(crate::clock::now_unix() / 86_400),
     );
     let sql = format!(
         "SELECT EXISTS(SELECT 1 FROM {} WHERE {condition})",

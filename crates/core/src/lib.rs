@@ -1,0 +1,15 @@
+//! The Trellis core: each feature's steps (load within scope, check, write, read back), written
+//! once over a storage interface. The server runs them over SQLite, the in-browser demo over
+//! memory; the rules themselves live in the contract (`trellis-api`).
+
+pub mod accounts;
+pub mod announcements;
+pub mod audit;
+pub mod community;
+pub mod cx;
+pub mod error;
+pub mod surveys;
+pub mod training;
+
+pub use cx::Cx;
+pub use error::{CoreError, Result};

@@ -1,0 +1,20 @@
+//! SQLite storage: rows in and out, guarded writes, scopes as SQL.
+
+pub mod accounts;
+pub mod announcements;
+pub mod audit;
+pub mod community;
+pub mod list;
+pub mod records;
+pub mod surveys;
+pub mod training;
+
+/// The SQLite database as the core's store.
+#[derive(Clone)]
+pub struct Db(pub sqlx::SqlitePool);
+
+impl trellis_core::cx::Store for Db {
+    fn new_id(&self, prefix: &str) -> String {
+        crate::ids::random_id(prefix)
+    }
+}
