@@ -110,6 +110,71 @@ pub fn leaves_the_admins(before: &User, input: &UserInput) -> bool {
     was_admin && !stays_admin
 }
 
+/// Which users a viewer sees: every user for staff, their account's for partner executives and
+/// managers, else only themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserReach {
+    All,
+    /// The users of this partner account (none when the viewer has no account).
+    Account(Option<String>),
+    /// Only the user with this id.
+    Only(String),
+}
+
+impl UserReach {
+    /// The reach of `viewer`.
+    pub fn of(viewer: &User) -> Self {
+        match viewer.role {
+            Role::Admin | Role::ChannelManager => UserReach::All,
+            Role::PartnerExecutive | Role::PartnerManager => {
+                UserReach::Account(viewer.partner_account_id.clone())
+            }
+            Role::PartnerUser => UserReach::Only(viewer.id.clone()),
+        }
+    }
+
+    /// Whether `user` is within this reach.
+    pub fn allows(&self, user: &User) -> bool {
+        match self {
+            UserReach::All => true,
+            UserReach::Account(account) => account.is_some() && user.partner_account_id == *account,
+            UserReach::Only(id) => user.id == *id,
+        }
+    }
+}
+
+/// 403 unless `user` is vendor staff.
+pub fn staff_only(user: &User) -> Result<(), ApiError> {
+    match user.role.is_internal() {
+        true => Ok(()),
+        false => Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Only vendor staff may do this",
+        )),
+    }
+}
+
+/// 403 unless `user` is an administrator.
+pub fn admin_only(user: &User) -> Result<(), ApiError> {
+    match user.role == Role::Admin {
+        true => Ok(()),
+        false => Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Only administrators may do this",
+        )),
+    }
+}
+
+/// The answer when a new or edited user's email is another user's.
+pub fn email_taken() -> ApiError {
+    ApiError {
+        code: ErrorCode::Conflict,
+        message: "Another user already has this email address".into(),
+        field_errors: vec![FieldError::new("email", "is already used by another user")],
+        current: None,
+    }
+}
+
 /// Why the last active administrator cannot be deactivated or demoted.
 pub const LAST_ADMIN_MESSAGE: &str = "This is the last active administrator: make another user an administrator before deactivating or demoting this one";
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Role, User};
+use crate::{ApiError, ErrorCode, FieldError, Role, User};
 
 /// Where a lead is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,6 +245,16 @@ pub struct ContactInput {
 pub struct ListPage<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
+}
+
+/// The answer to a list cursor this backend did not give out.
+pub fn bad_cursor() -> ApiError {
+    ApiError {
+        code: ErrorCode::BadRequest,
+        message: "The cursor is not one this server gave out".into(),
+        field_errors: vec![FieldError::new("cursor", "is invalid")],
+        current: None,
+    }
 }
 
 /// Query parameters every list endpoint accepts.

@@ -10,6 +10,7 @@ pub mod cx;
 pub mod error;
 pub mod surveys;
 pub mod training;
+pub mod users;
 
 pub use cx::Cx;
 pub use error::{CoreError, Result};

@@ -325,20 +325,12 @@ pub async fn me(State(state): State<AppState>, CurrentUser(user): CurrentUser) -
 
 /// 403 unless the user is vendor staff.
 pub fn require_internal(user: &User) -> Result<()> {
-    if user.role.is_internal() {
-        Ok(())
-    } else {
-        Err(ApiError::new(ErrorCode::Forbidden, "Only vendor staff may do this").into())
-    }
+    Ok(staff_only(user)?)
 }
 
 /// 403 unless the user is an administrator.
 pub fn require_admin(user: &User) -> Result<()> {
-    if user.role == Role::Admin {
-        Ok(())
-    } else {
-        Err(ApiError::new(ErrorCode::Forbidden, "Only administrators may do this").into())
-    }
+    Ok(admin_only(user)?)
 }
 
 /// The user a request was authorised as, left for the handler's `CurrentUser`.

@@ -6,7 +6,7 @@ use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
-use trellis_core::{announcements, community, surveys, training};
+use trellis_core::{announcements, community, surveys, training, users};
 
 use super::{by_name, err, now_unix, paginate, DemoBackend};
 use crate::{ClientResult, PrmBackend};
@@ -96,7 +96,7 @@ impl PrmBackend for DemoBackend {
             .cloned()
             .collect();
         by_name(&mut items, |a| (a.name.clone(), a.id.clone()));
-        paginate(items, query)
+        Ok(paginate(items, query)?)
     }
 
     async fn get_account(&self, id: &str) -> ClientResult<Account> {
@@ -224,88 +224,22 @@ impl PrmBackend for DemoBackend {
 
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {
         let viewer = self.user()?;
-        let q = query.q.as_deref().unwrap_or("").trim().to_lowercase();
-        let mut items: Vec<User> = self
-            .users_visible_to(&viewer)
-            .into_iter()
-            .filter(|u| {
-                query.partner_account_id.is_none()
-                    || u.partner_account_id == query.partner_account_id
-            })
-            .filter(|u| {
-                q.is_empty()
-                    || u.name.to_lowercase().contains(&q)
-                    || u.email.to_lowercase().contains(&q)
-            })
-            .collect();
-        by_name(&mut items, |u| (u.name.clone(), u.id.clone()));
-        paginate(items, query)
+        Ok(users::list(&self.cx(&viewer), query).await?)
     }
 
     async fn get_user(&self, id: &str) -> ClientResult<User> {
         let viewer = self.user()?;
-        self.users_visible_to(&viewer)
-            .into_iter()
-            .find(|u| u.id == id)
-            .ok_or_else(|| ApiError::not_found("User").into())
+        Ok(users::get(&self.cx(&viewer), id).await?)
     }
 
     async fn create_user(&self, input: &UserInput) -> ClientResult<User> {
-        self.may_manage(input)?;
-        self.check_manager(input, None)?;
-        let Some(password) = input.password.clone() else {
-            return Err(
-                ApiError::validation(vec![FieldError::new("password", "is required")]).into(),
-            );
-        };
-        if self
-            .state
-            .borrow()
-            .data
-            .users
-            .iter()
-            .any(|u| u.email.eq_ignore_ascii_case(input.email.trim()))
-        {
-            return Err(err(
-                ErrorCode::Conflict,
-                "A record with these details already exists",
-            ));
-        }
-        let user = User {
-            id: self.next_id("usr_"),
-            email: input.email.trim().into(),
-            name: input.name.trim().into(),
-            role: input.role,
-            partner_account_id: input.partner_account_id.clone(),
-            active: input.active,
-            manager_id: input.manager_id.clone(),
-            team: Vec::new(),
-        };
-        {
-            let mut state = self.write();
-            state.passwords.insert(user.id.clone(), password);
-            state.data.users.push(user.clone());
-        }
-        for event in trellis_api::audit::user_events(None, &user, true) {
-            self.audit("", Some(event));
-        }
-        Ok(user)
+        let actor = self.staff()?;
+        Ok(users::create(&self.cx(&actor), input).await?)
     }
 
     async fn update_user(&self, id: &str, input: &UserInput) -> ClientResult<User> {
-        self.may_manage(input)?;
-        self.check_manager(input, Some(id))?;
-        let current = self.get_user(id).await?;
-        if current.role.is_internal() {
-            self.admin()?;
-        }
-        let after = self.update_user_now(id, input)?;
-        for event in
-            trellis_api::audit::user_events(Some(&current), &after, input.password.is_some())
-        {
-            self.audit("", Some(event));
-        }
-        Ok(after)
+        let actor = self.staff()?;
+        Ok(users::update(&self.cx(&actor), id, input).await?)
     }
 
     async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>> {
@@ -585,35 +519,5 @@ impl PrmBackend for DemoBackend {
         query: &trellis_api::audit::AuditQuery,
     ) -> ClientResult<ListPage<trellis_api::audit::AuditEvent>> {
         self.audit_log_now(query)
-    }
-}
-
-impl DemoBackend {
-    fn update_user_now(&self, id: &str, input: &UserInput) -> ClientResult<User> {
-        let mut state = self.write();
-        let others = state
-            .data
-            .users
-            .iter()
-            .filter(|u| u.id != id && u.active && u.role == Role::Admin)
-            .count();
-        let user = state
-            .data
-            .users
-            .iter_mut()
-            .find(|u| u.id == id)
-            .ok_or_else(|| ApiError::not_found("User"))?;
-        trellis_api::check_keeps_an_admin(user, input, others)?;
-        user.email = input.email.trim().into();
-        user.name = input.name.trim().into();
-        user.role = input.role;
-        user.partner_account_id = input.partner_account_id.clone();
-        user.active = input.active;
-        user.manager_id = input.manager_id.clone();
-        let updated = user.clone();
-        if let Some(p) = &input.password {
-            state.passwords.insert(id.to_string(), p.clone());
-        }
-        Ok(updated)
     }
 }

@@ -123,16 +123,11 @@ fn decode<T: serde::de::DeserializeOwned>(map: serde_json::Map<String, Value>) -
 }
 
 /// Offset cursors over an already filtered and sorted list.
-fn paginate<T: Clone>(items: Vec<T>, query: &ListQuery) -> ClientResult<ListPage<T>> {
+fn paginate<T: Clone>(items: Vec<T>, query: &ListQuery) -> Result<ListPage<T>, ApiError> {
     query.check()?;
     let start = match &query.cursor {
         None => 0,
-        Some(c) => c.parse::<usize>().map_err(|_| ApiError {
-            code: ErrorCode::BadRequest,
-            message: "The cursor is not one this server gave out".into(),
-            field_errors: vec![FieldError::new("cursor", "is invalid")],
-            current: None,
-        })?,
+        Some(c) => c.parse::<usize>().map_err(|_| bad_cursor())?,
     };
     let limit = query.limit() as usize;
     let end = (start + limit).min(items.len());
@@ -232,32 +227,16 @@ impl DemoBackend {
         Ok(tier)
     }
 
-    /// The shared rule for who a user reports to, against the stored manager.
-    fn check_manager(&self, input: &UserInput, editing: Option<&str>) -> ClientResult<()> {
-        let state = self.state.borrow();
-        let manager = input
-            .manager_id
-            .as_ref()
-            .and_then(|m| state.data.users.iter().find(|u| &u.id == m));
-        Ok(trellis_api::check_manager(input, manager, editing)?)
-    }
-
     fn staff(&self) -> ClientResult<User> {
         let user = self.user()?;
-        if user.role.is_internal() {
-            Ok(user)
-        } else {
-            Err(err(ErrorCode::Forbidden, "Only vendor staff may do this"))
-        }
+        staff_only(&user)?;
+        Ok(user)
     }
 
     fn admin(&self) -> ClientResult<User> {
         let user = self.user()?;
-        if user.role == Role::Admin {
-            Ok(user)
-        } else {
-            Err(err(ErrorCode::Forbidden, "Only administrators may do this"))
-        }
+        admin_only(&user)?;
+        Ok(user)
     }
 
     fn next_id(&self, prefix: &str) -> String {
@@ -287,33 +266,6 @@ impl DemoBackend {
             tier_name,
             user,
         }
-    }
-
-    fn users_visible_to(&self, viewer: &User) -> Vec<User> {
-        self.state
-            .borrow()
-            .data
-            .users
-            .iter()
-            .filter(|u| match viewer.role {
-                Role::Admin | Role::ChannelManager => true,
-                Role::PartnerExecutive | Role::PartnerManager => {
-                    u.partner_account_id.is_some()
-                        && u.partner_account_id == viewer.partner_account_id
-                }
-                Role::PartnerUser => u.id == viewer.id,
-            })
-            .cloned()
-            .collect()
-    }
-
-    fn may_manage(&self, input: &UserInput) -> ClientResult<User> {
-        let actor = self.staff()?;
-        if input.role.is_internal() {
-            self.admin()?;
-        }
-        input.check()?;
-        Ok(actor)
     }
 
     fn check_account(&self, input: &AccountInput) -> ClientResult<()> {

@@ -26,7 +26,7 @@ impl DemoBackend {
             .cloned()
             .collect();
         record::sort_records(&mut items, sort);
-        paginate(items, query)
+        Ok(paginate(items, query)?)
     }
 
     /// Every record of `R` the user may see, unpaged (reports).

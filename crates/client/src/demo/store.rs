@@ -13,6 +13,7 @@ mod audit;
 mod community;
 mod surveys;
 mod training;
+mod users;
 
 impl Store for DemoBackend {
     fn new_id(&self, prefix: &str) -> String {

@@ -183,7 +183,21 @@ pub async fn user_management_rules(b: &dyn PrmBackend) {
         "only admins create staff"
     );
     let user = b.create_user(&input).await.expect("create");
-    assert_eq!(code(b.create_user(&input).await), ErrorCode::Conflict);
+    let shouted = UserInput {
+        email: "NEW.REP@acme.test".into(),
+        ..input.clone()
+    };
+    let taken = b.create_user(&shouted).await.expect_err("email in use");
+    let api = taken.api().expect("typed error");
+    assert_eq!(api.code, ErrorCode::Conflict);
+    assert_eq!(api.field_errors[0].field, "email", "{api:?}");
+    let onto_another = UserInput {
+        email: "rep@acme.test".into(),
+        password: None,
+        ..input.clone()
+    };
+    let taken = b.update_user(&user.id, &onto_another).await.expect_err("taken");
+    assert_eq!(taken.api().expect("typed").field_errors[0].field, "email");
     b.update_user(
         &user.id,
         &UserInput {

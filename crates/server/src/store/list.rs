@@ -2,7 +2,7 @@
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Sqlite};
-use trellis_api::{ApiError, ErrorCode, FieldError, ListPage, ListQuery};
+use trellis_api::{bad_cursor, ListPage, ListQuery};
 
 use crate::error::{Error, Result};
 
@@ -10,14 +10,11 @@ use crate::error::{Error, Result};
 fn offset(query: &ListQuery) -> Result<i64> {
     match &query.cursor {
         None => Ok(0),
-        Some(c) => c.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-            Error::from(ApiError {
-                code: ErrorCode::BadRequest,
-                message: "The cursor is not one this server gave out".into(),
-                field_errors: vec![FieldError::new("cursor", "is invalid")],
-                current: None,
-            })
-        }),
+        Some(c) => c
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| Error::from(bad_cursor())),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod list;
 pub mod records;
 pub mod surveys;
 pub mod training;
+pub mod users;
 
 /// The SQLite database as the core's store.
 #[derive(Clone)]

@@ -5,13 +5,7 @@ use trellis_api::*;
 use crate::error::{Error, Result};
 
 pub(super) fn cursor_error() -> Error {
-    ApiError {
-        code: ErrorCode::BadRequest,
-        message: "The cursor is not one this server gave out".into(),
-        field_errors: vec![FieldError::new("cursor", "is invalid")],
-        current: None,
-    }
-    .into()
+    bad_cursor().into()
 }
 
 pub(super) fn encode_cursor(value: &str, id: &str) -> String {
