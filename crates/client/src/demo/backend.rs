@@ -1,14 +1,13 @@
 //! The demo backend's `PrmBackend` implementation: each call checks the session, then reads or edits the state.
 
 use async_trait::async_trait;
-use trellis_api::datetime::timestamp;
 use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
-use trellis_core::{announcements, community, surveys, training, users};
+use trellis_core::{accounts, announcements, community, surveys, training, users};
 
-use super::{by_name, err, now_unix, paginate, DemoBackend};
+use super::{err, DemoBackend};
 use crate::{ClientResult, PrmBackend};
 
 #[async_trait(?Send)]
@@ -75,151 +74,44 @@ impl PrmBackend for DemoBackend {
 
     async fn list_accounts(&self, query: &ListQuery) -> ClientResult<ListPage<Account>> {
         let user = self.user()?;
-        let q = query.q.as_deref().unwrap_or("").trim().to_lowercase();
-        let mut items: Vec<Account> = self
-            .state
-            .borrow()
-            .data
-            .accounts
-            .iter()
-            .filter(|a| user.role.is_internal() || user.partner_account_id.as_ref() == Some(&a.id))
-            .filter(|a| match query.status.as_deref() {
-                Some("partner") => a.is_partner,
-                Some("customer") => !a.is_partner,
-                _ => true,
-            })
-            .filter(|a| {
-                q.is_empty()
-                    || a.name.to_lowercase().contains(&q)
-                    || a.domain.to_lowercase().contains(&q)
-            })
-            .cloned()
-            .collect();
-        by_name(&mut items, |a| (a.name.clone(), a.id.clone()));
-        Ok(paginate(items, query)?)
+        Ok(accounts::list(&self.cx(&user), query).await?)
     }
 
     async fn get_account(&self, id: &str) -> ClientResult<Account> {
         let user = self.user()?;
-        let visible = user.role.is_internal() || user.partner_account_id.as_deref() == Some(id);
-        self.state
-            .borrow()
-            .data
-            .accounts
-            .iter()
-            .find(|a| a.id == id && visible)
-            .cloned()
-            .ok_or_else(|| ApiError::not_found("Account").into())
+        Ok(accounts::get(&self.cx(&user), id).await?)
     }
 
     async fn create_account(&self, input: &AccountInput) -> ClientResult<Account> {
-        self.staff()?;
-        self.check_account(input)?;
-        let account = Account {
-            id: self.next_id("acc_"),
-            name: input.name.trim().into(),
-            domain: input.domain.trim().into(),
-            region: input.region.clone(),
-            is_partner: input.is_partner,
-            partner_type: input.partner_type,
-            tier_id: input.tier_id.clone(),
-            created_at: timestamp(now_unix()),
-        };
-        let mut state = self.write();
-        if input.is_partner {
-            let by = self.user()?.name;
-            let entry = trellis_api::partnership::created_as_partner(
-                &account.id,
-                input,
-                &by,
-                &account.created_at,
-            );
-            state.data.tier_changes.push(entry);
-        }
-        state.data.accounts.push(account.clone());
-        Ok(account)
+        let user = self.staff()?;
+        Ok(accounts::create(&self.cx(&user), input).await?)
     }
 
     async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account> {
-        self.staff()?;
-        self.check_account(input)?;
-        let mut state = self.write();
-        let account = state
-            .data
-            .accounts
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or_else(|| ApiError::not_found("Account"))?;
-        trellis_api::partnership::check_edit(account, input)?;
-        account.name = input.name.trim().into();
-        account.domain = input.domain.trim().into();
-        account.region = input.region.clone();
-        account.partner_type = input.partner_type;
-        Ok(account.clone())
+        let user = self.staff()?;
+        Ok(accounts::update(&self.cx(&user), id, input).await?)
     }
 
     async fn change_partnership(&self, id: &str, change: &PartnerChange) -> ClientResult<Account> {
-        let account = self.change_partnership_now(id, change)?;
-        let event = {
-            let state = self.state.borrow();
-            let tier_name = |t: &str| {
-                state
-                    .data
-                    .programs
-                    .iter()
-                    .flat_map(|p| &p.tiers)
-                    .find(|tier| tier.id == t)
-                    .map_or(t.to_string(), |tier| tier.name.clone())
-            };
-            state
-                .data
-                .tier_changes
-                .iter()
-                .rev()
-                .find(|c| c.account_id == id)
-                .map(|c| trellis_api::audit::tier_event(c, &account.name, tier_name))
-        };
-        self.audit("", event);
-        Ok(account)
+        let user = self.staff()?;
+        Ok(accounts::change_partnership(&self.cx(&user), id, change).await?)
     }
     async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>> {
-        self.get_account(id).await?;
-        let state = self.state.borrow();
-        let mut list: Vec<TierChange> = state
-            .data
-            .tier_changes
-            .iter()
-            .filter(|c| c.account_id == id)
-            .cloned()
-            .collect();
-        list.reverse();
-        list.sort_by(|a, b| b.changed_at.cmp(&a.changed_at));
-        Ok(list)
+        let user = self.user()?;
+        Ok(accounts::tier_history(&self.cx(&user), id).await?)
     }
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
-        self.user()?;
-        Ok(self.state.borrow().data.programs.clone())
+        let user = self.user()?;
+        Ok(accounts::programs(&self.cx(&user)).await?)
     }
 
     async fn create_tier(&self, program_id: &str, input: &TierInput) -> ClientResult<Tier> {
-        self.staff()?;
-        input.check()?;
-        let tier = Tier::from_input(self.next_id("tier_"), program_id.into(), input);
-        self.store_tier(tier)
+        let user = self.staff()?;
+        Ok(accounts::create_tier(&self.cx(&user), program_id, input).await?)
     }
     async fn update_tier(&self, id: &str, input: &TierInput) -> ClientResult<Tier> {
-        self.staff()?;
-        input.check()?;
-        let program = self
-            .state
-            .borrow()
-            .data
-            .programs
-            .iter()
-            .find(|p| p.tiers.iter().any(|t| t.id == id))
-            .map(|p| p.id.clone())
-            .ok_or_else(|| ApiError::not_found("Tier"))?;
-        self.store_tier(Tier::from_input(id.into(), program, input))
+        let user = self.staff()?;
+        Ok(accounts::update_tier(&self.cx(&user), id, input).await?)
     }
 
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {

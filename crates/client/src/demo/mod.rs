@@ -209,24 +209,6 @@ impl DemoBackend {
             .ok_or_else(|| err(ErrorCode::Unauthenticated, "Please log in"))
     }
 
-    /// Adds or replaces a tier in its program, keeping ranks and names unique and tiers by rank.
-    fn store_tier(&self, tier: Tier) -> ClientResult<Tier> {
-        let mut state = self.write();
-        let program = state
-            .data
-            .programs
-            .iter_mut()
-            .find(|p| p.id == tier.program_id)
-            .ok_or_else(|| ApiError::not_found("Program"))?;
-        check_tier_unique(&tier, &program.tiers)?;
-        match program.tiers.iter_mut().find(|t| t.id == tier.id) {
-            Some(slot) => *slot = tier.clone(),
-            None => program.tiers.push(tier.clone()),
-        }
-        program.tiers.sort_by_key(|t| t.rank);
-        Ok(tier)
-    }
-
     fn staff(&self) -> ClientResult<User> {
         let user = self.user()?;
         staff_only(&user)?;
@@ -267,35 +249,4 @@ impl DemoBackend {
             user,
         }
     }
-
-    fn check_account(&self, input: &AccountInput) -> ClientResult<()> {
-        input.check()?;
-        match &input.tier_id {
-            Some(tier) => self.check_tier_id(tier),
-            None => Ok(()),
-        }
-    }
-
-    fn check_tier_id(&self, tier: &str) -> ClientResult<()> {
-        let state = self.state.borrow();
-        if state
-            .data
-            .programs
-            .iter()
-            .flat_map(|p| &p.tiers)
-            .any(|t| t.id == tier)
-        {
-            Ok(())
-        } else {
-            Err(ApiError::validation(vec![FieldError::new(
-                "tier_id",
-                "is not a tier of any program",
-            )])
-            .into())
-        }
-    }
-}
-
-fn by_name<T>(items: &mut [T], name: impl Fn(&T) -> (String, String)) {
-    items.sort_by_key(|x| name(x));
 }

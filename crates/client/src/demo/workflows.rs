@@ -103,40 +103,6 @@ impl DemoBackend {
 }
 
 impl DemoBackend {
-    pub(super) fn change_partnership_now(
-        &self,
-        id: &str,
-        change: &PartnerChange,
-    ) -> ClientResult<Account> {
-        let user = self.staff()?;
-        if let Some(tier) = change.tier_id() {
-            self.check_tier_id(tier)?;
-        }
-        let entry_id = self.next_id("tch_");
-        let mut state = self.write();
-        let account = state
-            .data
-            .accounts
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or_else(|| ApiError::not_found("Account"))?;
-        let next = trellis_api::partnership::apply(account, change)?;
-        let entry = TierChange {
-            id: entry_id,
-            account_id: id.into(),
-            from_tier_id: account.tier_id.clone(),
-            to_tier_id: next.tier_id.clone(),
-            reason: change.reason().trim().into(),
-            changed_by: user.name,
-            changed_at: timestamp(now_unix()),
-        };
-        *account = next.clone();
-        state.data.tier_changes.push(entry);
-        Ok(next)
-    }
-}
-
-impl DemoBackend {
     pub(super) fn distribute_now(
         &self,
         body: &trellis_api::distribution::Distribution,

@@ -196,7 +196,10 @@ pub async fn user_management_rules(b: &dyn PrmBackend) {
         password: None,
         ..input.clone()
     };
-    let taken = b.update_user(&user.id, &onto_another).await.expect_err("taken");
+    let taken = b
+        .update_user(&user.id, &onto_another)
+        .await
+        .expect_err("taken");
     assert_eq!(taken.api().expect("typed").field_errors[0].field, "email");
     b.update_user(
         &user.id,

@@ -1,19 +1,18 @@
-//! Partner accounts, programs and users: the channel team's records.
+//! Partner accounts and programs: extract, run the core's step, respond.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use sqlx::QueryBuilder;
-use trellis_api::*;
+use trellis_api::{
+    Account, AccountInput, ApiError, ListPage, ListQuery, PartnerProgram, Tier, TierInput,
+};
+use trellis_core::{accounts, Cx};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::CurrentUser;
-use crate::clock::now;
+use crate::clock::now_unix;
 use crate::error::{ApiJson, ApiQuery, Result};
-use crate::ids::random_id;
-use crate::store::accounts::{account_from_row, check_tier_id, find_account, programs};
-use crate::store::list::{page, push_search};
 use crate::AppState;
 
 /// List accounts: everything for vendor staff, their own account for partners.
@@ -24,18 +23,9 @@ pub async fn list_accounts(
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<ListPage<Account>>> {
-    let mut q = QueryBuilder::new("SELECT * FROM accounts WHERE 1");
-    if !user.role.is_internal() {
-        q.push(" AND id = ")
-            .push_bind(user.partner_account_id.clone());
-    }
-    match query.status.as_deref() {
-        Some("partner") => drop(q.push(" AND is_partner = 1")),
-        Some("customer") => drop(q.push(" AND is_partner = 0")),
-        _ => {}
-    }
-    push_search(&mut q, &query, &["name", "domain"]);
-    Ok(Json(page(&state.db, q, &query, account_from_row).await?))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(accounts::list(&cx, &query).await?))
 }
 
 /// One account.
@@ -46,15 +36,9 @@ pub async fn get_account(
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<Account>> {
-    Ok(Json(find_account(&state.db, &user, &id).await?))
-}
-
-async fn check_tier(db: &sqlx::SqlitePool, input: &AccountInput) -> Result<()> {
-    input.check()?;
-    match &input.tier_id {
-        Some(tier) => check_tier_id(db, tier).await,
-        None => Ok(()),
-    }
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(accounts::get(&cx, &id).await?))
 }
 
 /// Create an account (vendor staff).
@@ -65,36 +49,11 @@ pub async fn create_account(
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<AccountInput>,
 ) -> Result<(StatusCode, Json<Account>)> {
-    check_tier(&state.db, &input).await?;
-    let id = random_id("acc_");
-    let mut tx = state.db.begin().await?;
-    sqlx::query(
-        "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&id)
-    .bind(input.name.trim())
-    .bind(input.domain.trim())
-    .bind(&input.region)
-    .bind(input.is_partner)
-    .bind(input.partner_type.map(|t| wire_name(&t)))
-    .bind(&input.tier_id)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
-    if input.is_partner {
-        let entry = trellis_api::partnership::created_as_partner(&id, &input, &user.name, &now());
-        crate::store::records::insert(
-            &mut *tx,
-            "tier_changes",
-            trellis_api::record::fields(&entry),
-        )
-        .await?;
-    }
-    tx.commit().await?;
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
     Ok((
         StatusCode::CREATED,
-        Json(find_account(&state.db, &user, &id).await?),
+        Json(accounts::create(&cx, &input).await?),
     ))
 }
 
@@ -108,46 +67,9 @@ pub async fn update_account(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<AccountInput>,
 ) -> Result<Json<Account>> {
-    check_tier(&state.db, &input).await?;
-    let current = find_account(&state.db, &user, &id).await?;
-    trellis_api::partnership::check_edit(&current, &input)?;
-    sqlx::query(
-        "UPDATE accounts SET name = ?, domain = ?, region = ?, is_partner = ?, partner_type = ?, tier_id = ?
-         WHERE id = ?",
-    )
-    .bind(input.name.trim())
-    .bind(input.domain.trim())
-    .bind(&input.region)
-    .bind(input.is_partner)
-    .bind(input.partner_type.map(|t| wire_name(&t)))
-    .bind(&input.tier_id)
-    .bind(&id)
-    .execute(&state.db)
-    .await?;
-    Ok(Json(find_account(&state.db, &user, &id).await?))
-}
-
-async fn store_tier(db: &sqlx::SqlitePool, tier: &Tier) -> Result<Tier> {
-    let program = programs(db)
-        .await?
-        .into_iter()
-        .find(|p| p.id == tier.program_id)
-        .ok_or_else(|| ApiError::not_found("Program"))?;
-    check_tier_unique(tier, &program.tiers)?;
-    sqlx::query(
-        "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, rank = excluded.rank,
-             benefits = excluded.benefits, requirements = excluded.requirements",
-    )
-    .bind(&tier.id)
-    .bind(&tier.program_id)
-    .bind(&tier.name)
-    .bind(tier.rank)
-    .bind(&tier.benefits)
-    .bind(&tier.requirements)
-    .execute(db)
-    .await?;
-    Ok(tier.clone())
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(accounts::update(&cx, &id, &input).await?))
 }
 
 /// Add a tier to a program (vendor staff).
@@ -157,14 +79,15 @@ async fn store_tier(db: &sqlx::SqlitePool, tier: &Tier) -> Result<Tier> {
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_tier(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     Path(program): Path<String>,
     ApiJson(input): ApiJson<TierInput>,
 ) -> Result<(StatusCode, Json<Tier>)> {
-    input.check()?;
-    let tier = Tier::from_input(random_id("tier_"), program, &input);
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
     Ok((
         StatusCode::CREATED,
-        Json(store_tier(&state.db, &tier).await?),
+        Json(accounts::create_tier(&cx, &program, &input).await?),
     ))
 }
 
@@ -175,18 +98,13 @@ pub async fn create_tier(
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn update_tier(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<TierInput>,
 ) -> Result<Json<Tier>> {
-    input.check()?;
-    let current = programs(&state.db)
-        .await?
-        .into_iter()
-        .flat_map(|p| p.tiers)
-        .find(|t| t.id == id)
-        .ok_or_else(|| ApiError::not_found("Tier"))?;
-    let tier = Tier::from_input(id, current.program_id, &input);
-    Ok(Json(store_tier(&state.db, &tier).await?))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(accounts::update_tier(&cx, &id, &input).await?))
 }
 
 /// Partner programs with their tiers, lowest rank first.
@@ -194,9 +112,11 @@ pub async fn update_tier(
     responses((status = 200, body = Vec<PartnerProgram>), (status = 401, body = ApiError)))]
 pub async fn list_programs(
     State(state): State<AppState>,
-    CurrentUser(_user): CurrentUser,
+    CurrentUser(user): CurrentUser,
 ) -> Result<Json<Vec<PartnerProgram>>> {
-    Ok(Json(programs(&state.db).await?))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(accounts::programs(&cx).await?))
 }
 
 /// The routes of this module.

@@ -1,15 +1,19 @@
 //! Accounts' and partner programs' storage.
 
 use sqlx::sqlite::SqliteRow;
+use sqlx::QueryBuilder;
 use sqlx::Row;
-use sqlx::SqlitePool;
-use trellis_api::{parse_wire, Account, ApiError, FieldError, PartnerProgram, Tier, User};
+use trellis_api::partnership::TierChange;
+use trellis_api::record::fields;
+use trellis_api::{parse_wire, wire_name, Account, ListPage, ListQuery, PartnerProgram, Tier};
 
-use trellis_core::accounts::AccountStore;
+use trellis_core::accounts::{AccountStore, PartnershipWrite};
 use trellis_core::Result as CoreResult;
 
 use crate::error::{Error, Result};
-use crate::store::Db;
+use crate::store::audit::record_at;
+use crate::store::list::{page, push_search};
+use crate::store::{records, Db};
 
 /// An account from its row.
 pub fn account_from_row(row: &SqliteRow) -> Result<Account> {
@@ -24,34 +28,6 @@ pub fn account_from_row(row: &SqliteRow) -> Result<Account> {
         tier_id: row.try_get("tier_id")?,
         created_at: row.try_get("created_at")?,
     })
-}
-
-/// One account, if `user` may see it.
-pub async fn find_account(db: &sqlx::SqlitePool, user: &User, id: &str) -> Result<Account> {
-    let visible = user.role.is_internal() || user.partner_account_id.as_deref() == Some(id);
-    let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-        .filter(|_| visible)
-        .ok_or_else(|| ApiError::not_found("Account"))?;
-    account_from_row(&row)
-}
-
-/// 422 naming `tier_id` unless `tier` is a tier of some program.
-pub async fn check_tier_id(db: &sqlx::SqlitePool, tier: &str) -> Result<()> {
-    let found: Option<String> = sqlx::query_scalar("SELECT id FROM tiers WHERE id = ?")
-        .bind(tier)
-        .fetch_optional(db)
-        .await?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(ApiError::validation(vec![FieldError::new(
-            "tier_id",
-            "is not a tier of any program",
-        )])
-        .into()),
-    }
 }
 
 /// Every program with its tiers, lowest rank first.
@@ -98,18 +74,6 @@ pub async fn all_accounts(db: &sqlx::SqlitePool) -> Result<Vec<Account>> {
         .collect()
 }
 
-/// The tier of the user's partner account (`None` for staff and for accounts without one).
-pub async fn tier_of(db: &SqlitePool, user: &User) -> Result<Option<String>> {
-    Ok(match &user.partner_account_id {
-        Some(a) => sqlx::query_scalar("SELECT tier_id FROM accounts WHERE id = ?")
-            .bind(a)
-            .fetch_optional(db)
-            .await?
-            .flatten(),
-        None => None,
-    })
-}
-
 impl AccountStore for Db {
     async fn account(&self, id: &str) -> CoreResult<Option<Account>> {
         let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
@@ -118,5 +82,128 @@ impl AccountStore for Db {
             .await
             .map_err(Error::from)?;
         Ok(row.as_ref().map(account_from_row).transpose()?)
+    }
+
+    async fn accounts(
+        &self,
+        only: Option<&str>,
+        query: &ListQuery,
+    ) -> CoreResult<ListPage<Account>> {
+        let mut q = QueryBuilder::new("SELECT * FROM accounts WHERE 1");
+        if let Some(id) = only {
+            q.push(" AND id = ").push_bind(id.to_string());
+        }
+        match query.status.as_deref() {
+            Some("partner") => drop(q.push(" AND is_partner = 1")),
+            Some("customer") => drop(q.push(" AND is_partner = 0")),
+            _ => {}
+        }
+        push_search(&mut q, query, &["name", "domain"]);
+        Ok(page(&self.0, q, query, account_from_row).await?)
+    }
+
+    async fn insert_account(&self, a: &Account, entry: Option<&TierChange>) -> CoreResult<()> {
+        let write = async {
+            let mut tx = self.0.begin().await?;
+            sqlx::query(
+                "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&a.id)
+            .bind(&a.name)
+            .bind(&a.domain)
+            .bind(&a.region)
+            .bind(a.is_partner)
+            .bind(a.partner_type.map(|t| wire_name(&t)))
+            .bind(&a.tier_id)
+            .bind(&a.created_at)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(entry) = entry {
+                records::insert(&mut *tx, "tier_changes", fields(entry)).await?;
+            }
+            tx.commit().await?;
+            Ok::<(), Error>(())
+        };
+        Ok(write.await?)
+    }
+
+    async fn put_account(&self, a: &Account) -> CoreResult<()> {
+        sqlx::query(
+            "UPDATE accounts SET name = ?, domain = ?, region = ?, is_partner = ?, partner_type = ?, tier_id = ?
+             WHERE id = ?",
+        )
+        .bind(&a.name)
+        .bind(&a.domain)
+        .bind(&a.region)
+        .bind(a.is_partner)
+        .bind(a.partner_type.map(|t| wire_name(&t)))
+        .bind(&a.tier_id)
+        .bind(&a.id)
+        .execute(&self.0)
+        .await
+        .map_err(Error::from)?;
+        Ok(())
+    }
+
+    async fn change_partnership(&self, w: &PartnershipWrite<'_>) -> CoreResult<bool> {
+        let write = async {
+            let mut tx = self.0.begin().await?;
+            // Guarded by what was read, so two simultaneous changes cannot both record a history entry.
+            let changed = sqlx::query(
+                "UPDATE accounts SET is_partner = ?, partner_type = ?, tier_id = ?
+                 WHERE id = ? AND is_partner = ? AND tier_id IS ?",
+            )
+            .bind(w.after.is_partner)
+            .bind(w.after.partner_type.map(|t| wire_name(&t)))
+            .bind(&w.after.tier_id)
+            .bind(&w.after.id)
+            .bind(w.before.is_partner)
+            .bind(&w.before.tier_id)
+            .execute(&mut *tx)
+            .await?;
+            if changed.rows_affected() == 0 {
+                return Ok(false);
+            }
+            records::insert(&mut *tx, "tier_changes", fields(w.entry)).await?;
+            record_at(&mut *tx, Some(w.actor), "", w.event.clone(), w.at).await?;
+            tx.commit().await?;
+            Ok::<bool, Error>(true)
+        };
+        Ok(write.await?)
+    }
+
+    async fn tier_history(&self, account_id: &str) -> CoreResult<Vec<TierChange>> {
+        let rows = sqlx::query(
+            "SELECT * FROM tier_changes WHERE account_id = ? ORDER BY changed_at DESC, rowid DESC",
+        )
+        .bind(account_id)
+        .fetch_all(&self.0)
+        .await
+        .map_err(Error::from)?;
+        let decode = |r: &SqliteRow| records::decode_row(r, "Tier change");
+        Ok(rows.iter().map(decode).collect::<Result<_>>()?)
+    }
+
+    async fn programs(&self) -> CoreResult<Vec<PartnerProgram>> {
+        Ok(programs(&self.0).await?)
+    }
+
+    async fn put_tier(&self, tier: &Tier) -> CoreResult<()> {
+        sqlx::query(
+            "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(id) DO UPDATE SET name = excluded.name, rank = excluded.rank,
+                 benefits = excluded.benefits, requirements = excluded.requirements",
+        )
+        .bind(&tier.id)
+        .bind(&tier.program_id)
+        .bind(&tier.name)
+        .bind(tier.rank)
+        .bind(&tier.benefits)
+        .bind(&tier.requirements)
+        .execute(&self.0)
+        .await
+        .map_err(Error::from)?;
+        Ok(())
     }
 }
