@@ -12,9 +12,11 @@ pub const DEFAULT_VALID_DAYS: u32 = 90;
 /// The longest protection an approval may give, in days.
 pub const MAX_VALID_DAYS: i64 = 365;
 
-/// Marks an approved registration whose protection ended before `today` (`YYYY-MM-DD`) as expired.
+/// Marks an approved registration whose protection ended before the day of `now` (a timestamp)
+/// as expired, updated at `now`.
 /// Returns whether it changed.
-pub fn expire_if_due(deal: &mut crate::DealRegistration, today: &str) -> bool {
+pub fn expire_if_due(deal: &mut crate::DealRegistration, now: &str) -> bool {
+    let today = now.get(0..10).unwrap_or(now);
     let due = deal.status == DealStatus::Approved
         && deal
             .expires_on
@@ -22,6 +24,7 @@ pub fn expire_if_due(deal: &mut crate::DealRegistration, today: &str) -> bool {
             .is_some_and(|until| until < today);
     if due {
         deal.status = DealStatus::Expired;
+        deal.updated_at = now.into();
     }
     due
 }

@@ -283,6 +283,7 @@ pub fn check_claim(request: &MdfRequest, input: &MdfClaimInput) -> Result<(), Ap
 impl Record for MdfRequest {
     type Input = MdfRequestInput;
     const NAME: &'static str = "Fund request";
+    const COLLECTION: &'static str = "mdf_requests";
     const PREFIX: &'static str = "mdfr_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] = &["activity", "description"];
@@ -299,6 +300,7 @@ impl Record for MdfRequest {
 impl Record for MdfClaim {
     type Input = MdfClaimInput;
     const NAME: &'static str = "Claim";
+    const COLLECTION: &'static str = "mdf_claims";
     const PREFIX: &'static str = "mdfc_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] = &["activity", "proof_file_name"];

@@ -14,6 +14,10 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
     type Input: Serialize + DeserializeOwned + Validate + Clone;
     /// The record kind in messages ("Lead").
     const NAME: &'static str;
+    /// Where the kind is kept: the server's table, the demo data's list (`leads`).
+    const COLLECTION: &'static str;
+    /// The kind's time-driven change, applied before every read (see [`Record::settle`]).
+    const DUE: Option<Due> = None;
     /// The id prefix of new records.
     const PREFIX: &'static str;
     /// The field the `status` filter applies to, if any.
@@ -33,9 +37,33 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
     /// (the lead inbox: any user of the account may accept an assigned lead).
     const ACCOUNT_WIDE_STATUS: Option<&'static str> = None;
 
+    /// Applies the time-driven change due at `now` (a timestamp); true if it changed the record.
+    fn settle(&mut self, _now: &str) -> bool {
+        false
+    }
+
     /// Whether the record's fields may still be edited (a `Conflict` says why not).
     fn check_editable(&self) -> Result<(), ApiError> {
         Ok(())
+    }
+}
+
+/// Which records may have a time-driven change due: those with `status` whose `field` is before
+/// now (`by_date`: before today's date). A store finds them by this; [`Record::settle`] decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub status: &'static str,
+    pub field: &'static str,
+    pub by_date: bool,
+}
+
+impl Due {
+    /// The moment `field` is compared with: `now` itself, or its date.
+    pub fn bound<'a>(&self, now: &'a str) -> &'a str {
+        match self.by_date {
+            true => now.get(0..10).unwrap_or(now),
+            false => now,
+        }
     }
 }
 
@@ -43,6 +71,13 @@ impl Record for Lead {
     type Input = LeadInput;
     const ACCOUNT_WIDE_STATUS: Option<&'static str> = Some("assigned");
     const NAME: &'static str = "Lead";
+    const COLLECTION: &'static str = "leads";
+    /// Assigned leads not accepted in time return to the pool.
+    const DUE: Option<Due> = Some(Due {
+        status: "assigned",
+        field: "accept_by",
+        by_date: false,
+    });
     const PREFIX: &'static str = "lead_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] = &["company", "contact_name", "email"];
@@ -68,11 +103,22 @@ impl Record for Lead {
             (false, false) => "new",
         })
     }
+
+    fn settle(&mut self, now: &str) -> bool {
+        crate::lead_flow::return_if_overdue(self, now)
+    }
 }
 
 impl Record for DealRegistration {
     type Input = DealInput;
     const NAME: &'static str = "Deal registration";
+    const COLLECTION: &'static str = "deals";
+    /// Approved registrations expire the day after their protection ends.
+    const DUE: Option<Due> = Some(Due {
+        status: "approved",
+        field: "expires_on",
+        by_date: true,
+    });
     const PREFIX: &'static str = "deal_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] =
@@ -95,6 +141,10 @@ impl Record for DealRegistration {
         Some("draft")
     }
 
+    fn settle(&mut self, now: &str) -> bool {
+        crate::deal_flow::expire_if_due(self, now)
+    }
+
     fn check_editable(&self) -> Result<(), ApiError> {
         if self.status == DealStatus::Draft {
             Ok(())
@@ -113,6 +163,7 @@ impl Record for DealRegistration {
 impl Record for Opportunity {
     type Input = OpportunityInput;
     const NAME: &'static str = "Opportunity";
+    const COLLECTION: &'static str = "opportunities";
     const PREFIX: &'static str = "opp_";
     const STATUS_FIELD: Option<&'static str> = Some("stage");
     const SEARCH_FIELDS: &'static [&'static str] = &["name", "account_name", "next_step"];
@@ -138,6 +189,7 @@ impl Record for Opportunity {
 impl Record for Contact {
     type Input = ContactInput;
     const NAME: &'static str = "Contact";
+    const COLLECTION: &'static str = "contacts";
     const PREFIX: &'static str = "con_";
     const STATUS_FIELD: Option<&'static str> = None;
     const SEARCH_FIELDS: &'static [&'static str] = &["first_name", "last_name", "email", "company"];

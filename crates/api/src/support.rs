@@ -175,6 +175,7 @@ pub fn after_message(
 impl Record for SupportCase {
     type Input = CaseInput;
     const NAME: &'static str = "Case";
+    const COLLECTION: &'static str = "cases";
     const PREFIX: &'static str = "case_";
     const STATUS_FIELD: Option<&'static str> = Some("status");
     const SEARCH_FIELDS: &'static [&'static str] = &["subject", "description"];

@@ -140,3 +140,25 @@ fn actions_have_a_stable_wire_form() {
     let back: DealAction = serde_json::from_str(r#"{"action":"mark_won"}"#).unwrap();
     assert_eq!(back, DealAction::MarkWon);
 }
+
+#[test]
+fn an_expired_protection_ends_the_day_after_and_marks_the_change() {
+    use crate::Record;
+    let mut deal = crate::seed::demo_data(0)
+        .deals
+        .into_iter()
+        .find(|d| d.status == Approved)
+        .expect("an approved deal");
+    deal.expires_on = Some("2027-03-01".into());
+    let before = deal.clone();
+    assert!(
+        !deal.settle("2027-03-01T23:59:59Z"),
+        "still protected on its last day"
+    );
+    assert_eq!(deal, before);
+    assert!(deal.settle("2027-03-02T00:00:00Z"));
+    assert_eq!(deal.status, Expired);
+    assert_eq!(deal.updated_at, "2027-03-02T00:00:00Z");
+    let due = crate::DealRegistration::DUE.expect("deals expire");
+    assert_eq!(due.bound("2027-03-02T00:00:00Z"), "2027-03-02");
+}

@@ -72,8 +72,6 @@ impl Default for DemoBackend {
 /// Where each record kind lives in the demo data.
 trait Stored: Record {
     fn table(data: &mut DemoData) -> &mut Vec<Self>;
-    /// Applies time-driven changes due at `now` (timestamp), as the server does before reads.
-    fn apply_due(&mut self, _now: &str) {}
 }
 
 macro_rules! stored {
@@ -85,31 +83,13 @@ macro_rules! stored {
         }
     )*};
 }
-stored!(Opportunity => opportunities, Contact => contacts);
+stored!(Lead => leads, DealRegistration => deals, Opportunity => opportunities, Contact => contacts);
 
-impl Stored for Lead {
-    fn table(data: &mut DemoData) -> &mut Vec<Self> {
-        &mut data.leads
-    }
-    fn apply_due(&mut self, now: &str) {
-        trellis_api::lead_flow::return_if_overdue(self, now);
-    }
-}
-
-impl Stored for DealRegistration {
-    fn table(data: &mut DemoData) -> &mut Vec<Self> {
-        &mut data.deals
-    }
-    fn apply_due(&mut self, now: &str) {
-        trellis_api::deal_flow::expire_if_due(self, now.get(0..10).unwrap_or(now));
-    }
-}
-
-/// Applies every record's due changes before a read.
+/// Applies every record's due time-driven change (the contract's `Record::settle`) before a read.
 fn apply_due<R: Stored>(data: &mut DemoData) {
     let now = timestamp(now_unix());
     for record in R::table(data) {
-        record.apply_due(&now);
+        record.settle(&now);
     }
 }
 

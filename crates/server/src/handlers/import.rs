@@ -13,7 +13,7 @@ use crate::auth::{require_internal, CurrentUser};
 use crate::clock::now;
 use crate::error::{ApiJson, Result};
 use crate::ids::random_id;
-use crate::store::records::{self, Entity};
+use crate::store::records;
 use crate::AppState;
 
 /// Check a CSV file against a column mapping and import its rows: the valid ones, or all or none.
@@ -55,7 +55,7 @@ pub async fn import_csv(
                     !staff,
                     &at,
                 );
-                records::insert(&mut *tx, Lead::TABLE, columns).await?;
+                records::insert(&mut *tx, Lead::COLLECTION, columns).await?;
             }
             ImportRow::Contact(input) => {
                 let columns = new_record_fields::<Contact>(
@@ -66,7 +66,7 @@ pub async fn import_csv(
                     !staff,
                     &at,
                 );
-                records::insert(&mut *tx, Contact::TABLE, columns).await?;
+                records::insert(&mut *tx, Contact::COLLECTION, columns).await?;
             }
             ImportRow::Account(input) => {
                 sqlx::query(

@@ -1,4 +1,4 @@
-//! Partner-owned records (leads, deals, opportunities, contacts): one generic store and handlers.
+//! Partner-owned records (leads, deals, opportunities, contacts, funds, cases): one generic store.
 //!
 //! A record's serde field names are its table's column names, so rows and records convert
 //! through JSON objects instead of hand-written mapping per record kind.
@@ -13,46 +13,11 @@ use crate::clock::now;
 use crate::error::{Error, Result};
 use crate::ids::random_id;
 
-/// A partner-owned record kind and the table it is stored in.
-pub trait Entity: Record + Send + Unpin {
-    /// The table.
-    const TABLE: &'static str;
-    /// Time-driven changes due before reads, as (condition, update) with `?1` = now and `?2` = today:
-    /// overdue leads return to the pool, approved deals past their protection expire.
-    /// Both placeholders appear in each condition, so both binds always apply.
-    const DUE: Option<(&'static str, &'static str)> = None;
-}
+/// What the generic store needs of a record kind: the contract's `Record` (its collection is
+/// its table), decodable from rows across await points.
+pub trait Entity: Record + Send + Unpin {}
 
-impl Entity for Lead {
-    const TABLE: &'static str = "leads";
-    const DUE: Option<(&'static str, &'static str)> = Some((
-        "status = 'assigned' AND accept_by < ?1 AND ?2 = ?2",
-        "status = 'new', partner_account_id = NULL, owner_user_id = NULL, accept_by = NULL,
-         decline_reason = 'Not accepted before the deadline', updated_at = ?1",
-    ));
-}
-impl Entity for DealRegistration {
-    const TABLE: &'static str = "deals";
-    const DUE: Option<(&'static str, &'static str)> = Some((
-        "status = 'approved' AND expires_on < ?2 AND ?1 = ?1",
-        "status = 'expired', updated_at = ?1",
-    ));
-}
-impl Entity for Opportunity {
-    const TABLE: &'static str = "opportunities";
-}
-impl Entity for Contact {
-    const TABLE: &'static str = "contacts";
-}
-impl Entity for MdfRequest {
-    const TABLE: &'static str = "mdf_requests";
-}
-impl Entity for MdfClaim {
-    const TABLE: &'static str = "mdf_claims";
-}
-impl Entity for SupportCase {
-    const TABLE: &'static str = "cases";
-}
+impl<R: Record + Send + Unpin> Entity for R {}
 
 /// A row as a JSON object of columns.
 fn row_to_json(row: &SqliteRow) -> Result<Map<String, Value>> {
@@ -121,7 +86,7 @@ pub async fn insert<'c, X: sqlx::SqliteExecutor<'c>>(
 /// Inserts seeded records as they are.
 pub async fn insert_seeded<E: Entity>(conn: &mut SqliteConnection, records: &[E]) -> Result<()> {
     for record in records {
-        insert_columns(E::TABLE, record::fields(record))
+        insert_columns(E::COLLECTION, record::fields(record))
             .build()
             .execute(&mut *conn)
             .await?;
@@ -182,33 +147,50 @@ pub fn push_record_scope<E: Entity>(q: &mut QueryBuilder<'_, Sqlite>, scope: &Sc
     }
 }
 
-/// Applies the kind's time-driven changes, writing only when something is due.
+/// Applies the kind's time-driven changes (the contract's `Record::DUE` and `settle`): finds the
+/// records that may be due, settles each, and writes back those still as they were read.
 pub async fn apply_due<E: Entity>(db: &sqlx::SqlitePool) -> Result<()> {
-    let Some((condition, update)) = E::DUE else {
+    let Some(due) = E::DUE else {
         return Ok(());
     };
-    let (now, today) = (
-        now(),
-        trellis_api::datetime::date(crate::clock::now_unix() / 86_400),
-    );
+    let now = now();
+    let status = E::STATUS_FIELD.unwrap_or("status");
     let sql = format!(
-        "SELECT EXISTS(SELECT 1 FROM {} WHERE {condition})",
-        E::TABLE
+        "SELECT * FROM {} WHERE {status} = ? AND {} < ?",
+        E::COLLECTION,
+        due.field
     );
-    let due: bool = sqlx::query_scalar(&sql)
-        .bind(&now)
-        .bind(&today)
-        .fetch_one(db)
+    let rows = sqlx::query(&sql)
+        .bind(due.status)
+        .bind(due.bound(&now))
+        .fetch_all(db)
         .await?;
-    if due {
-        let sql = format!("UPDATE {} SET {update} WHERE {condition}", E::TABLE);
-        sqlx::query(&sql)
-            .bind(&now)
-            .bind(&today)
-            .execute(db)
-            .await?;
+    for row in rows {
+        let mut record: E = from_row(&row)?;
+        if !record.settle(&now) {
+            continue;
+        }
+        let mut q = set_columns(E::COLLECTION, record::fields(&record));
+        q.push(" WHERE id = ")
+            .push_bind(row.try_get::<String, _>("id")?)
+            .push(format!(" AND {status} = "))
+            .push_bind(due.status);
+        q.build().execute(db).await?;
     }
     Ok(())
+}
+
+/// `UPDATE table SET column = value, …` for `columns`.
+fn set_columns(table: &str, columns: Map<String, Value>) -> QueryBuilder<'static, Sqlite> {
+    let mut q = QueryBuilder::new(format!("UPDATE {table} SET "));
+    for (i, (column, value)) in columns.into_iter().enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push(format!("{column} = "));
+        push_value(&mut q, value);
+    }
+    q
 }
 
 /// One page of records visible in `scope`, newest first.
@@ -219,7 +201,7 @@ pub async fn list<E: Entity>(
 ) -> Result<ListPage<E>> {
     apply_due::<E>(db).await?;
     let limit = query.limit();
-    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
+    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::COLLECTION));
     push_record_scope::<E>(&mut q, scope);
     if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
         let Some(column) = E::STATUS_FIELD.filter(|_| E::valid_status(status)) else {
@@ -301,7 +283,7 @@ pub async fn list<E: Entity>(
 /// Every record of `E` visible in `scope`, newest first (exports and reports).
 pub async fn all<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope) -> Result<Vec<E>> {
     apply_due::<E>(db).await?;
-    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::TABLE));
+    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::COLLECTION));
     push_record_scope::<E>(&mut q, scope);
     q.push(" ORDER BY created_at DESC, id DESC");
     q.build()
@@ -318,7 +300,7 @@ pub async fn find_where<E: Entity>(
     condition: &str,
     binds: &[&str],
 ) -> Result<Vec<E>> {
-    let sql = format!("SELECT * FROM {} WHERE {condition}", E::TABLE);
+    let sql = format!("SELECT * FROM {} WHERE {condition}", E::COLLECTION);
     let mut q = sqlx::query(&sql);
     for b in binds {
         q = q.bind(*b);
@@ -329,7 +311,7 @@ pub async fn find_where<E: Entity>(
 /// One record by id, if visible in `scope` (else not found: never reveal that it exists).
 pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> Result<E> {
     apply_due::<E>(db).await?;
-    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::TABLE));
+    let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::COLLECTION));
     q.push_bind(id.to_string());
     push_record_scope::<E>(&mut q, scope);
     match q.build().fetch_optional(db).await? {
@@ -387,7 +369,7 @@ pub async fn create<E: Entity>(db: &sqlx::SqlitePool, user: &User, input: E::Inp
         !user.role.is_internal(),
         &now(),
     );
-    insert(db, E::TABLE, columns).await?;
+    insert(db, E::COLLECTION, columns).await?;
     get(db, &Scope::All, &id).await
 }
 
@@ -417,14 +399,7 @@ pub async fn update<E: Entity>(
         columns.insert("partner_account_id".into(), account.into());
     }
     columns.insert("updated_at".into(), now().into());
-    let mut q = QueryBuilder::new(format!("UPDATE {} SET ", E::TABLE));
-    for (i, (column, value)) in columns.into_iter().enumerate() {
-        if i > 0 {
-            q.push(", ");
-        }
-        q.push(format!("{column} = "));
-        push_value(&mut q, value);
-    }
+    let mut q = set_columns(E::COLLECTION, columns);
     q.push(" WHERE id = ").push_bind(id.to_string());
     push_scope(&mut q, &scope);
     q.build().execute(db).await?;
