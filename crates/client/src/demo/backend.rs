@@ -5,7 +5,7 @@ use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
-use trellis_core::{accounts, announcements, community, surveys, training, users};
+use trellis_core::{accounts, announcements, community, records, surveys, training, users};
 
 use super::{err, DemoBackend};
 use crate::{ClientResult, PrmBackend};
@@ -135,16 +135,20 @@ impl PrmBackend for DemoBackend {
     }
 
     async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn get_lead(&self, id: &str) -> ClientResult<Lead> {
-        self.get_record(id)
+        let user = self.user()?;
+        Ok(records::get(&self.cx(&user), id).await?)
     }
     async fn create_lead(&self, input: &LeadInput) -> ClientResult<Lead> {
-        self.create_record(input)
+        let user = self.user()?;
+        Ok(records::create(&self.cx(&user), input).await?)
     }
     async fn update_lead(&self, id: &str, input: &LeadInput) -> ClientResult<Lead> {
-        self.update_record(id, input)
+        let user = self.user()?;
+        Ok(records::update(&self.cx(&user), id, input).await?)
     }
 
     async fn transition_lead(
@@ -162,16 +166,20 @@ impl PrmBackend for DemoBackend {
         self.distribute_now(body)
     }
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration> {
-        self.get_record(id)
+        let user = self.user()?;
+        Ok(records::get(&self.cx(&user), id).await?)
     }
     async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration> {
-        self.create_record(input)
+        let user = self.user()?;
+        Ok(records::create(&self.cx(&user), input).await?)
     }
     async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration> {
-        self.update_record(id, input)
+        let user = self.user()?;
+        Ok(records::update(&self.cx(&user), id, input).await?)
     }
 
     async fn deal_conflicts(
@@ -208,33 +216,41 @@ impl PrmBackend for DemoBackend {
     }
 
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn get_opportunity(&self, id: &str) -> ClientResult<Opportunity> {
-        self.get_record(id)
+        let user = self.user()?;
+        Ok(records::get(&self.cx(&user), id).await?)
     }
     async fn create_opportunity(&self, input: &OpportunityInput) -> ClientResult<Opportunity> {
-        self.create_record(input)
+        let user = self.user()?;
+        Ok(records::create(&self.cx(&user), input).await?)
     }
     async fn update_opportunity(
         &self,
         id: &str,
         input: &OpportunityInput,
     ) -> ClientResult<Opportunity> {
-        self.update_record(id, input)
+        let user = self.user()?;
+        Ok(records::update(&self.cx(&user), id, input).await?)
     }
 
     async fn list_contacts(&self, query: &ListQuery) -> ClientResult<ListPage<Contact>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn get_contact(&self, id: &str) -> ClientResult<Contact> {
-        self.get_record(id)
+        let user = self.user()?;
+        Ok(records::get(&self.cx(&user), id).await?)
     }
     async fn create_contact(&self, input: &ContactInput) -> ClientResult<Contact> {
-        self.create_record(input)
+        let user = self.user()?;
+        Ok(records::create(&self.cx(&user), input).await?)
     }
     async fn update_contact(&self, id: &str, input: &ContactInput) -> ClientResult<Contact> {
-        self.update_record(id, input)
+        let user = self.user()?;
+        Ok(records::update(&self.cx(&user), id, input).await?)
     }
 
     async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>> {
@@ -244,7 +260,8 @@ impl PrmBackend for DemoBackend {
         self.create_budget_now(input)
     }
     async fn list_mdf_requests(&self, query: &ListQuery) -> ClientResult<ListPage<MdfRequest>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn create_mdf_request(&self, input: &MdfRequestInput) -> ClientResult<MdfRequest> {
         self.create_request_now(input)
@@ -259,7 +276,8 @@ impl PrmBackend for DemoBackend {
         Ok(request)
     }
     async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn create_mdf_claim(&self, input: &MdfClaimInput) -> ClientResult<MdfClaim> {
         self.create_claim_now(input)
@@ -286,10 +304,12 @@ impl PrmBackend for DemoBackend {
         self.export_now(kind)
     }
     async fn list_cases(&self, query: &ListQuery) -> ClientResult<ListPage<SupportCase>> {
-        self.list_records(query)
+        let user = self.user()?;
+        Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn get_case(&self, id: &str) -> ClientResult<SupportCase> {
-        self.get_record(id)
+        let user = self.user()?;
+        Ok(records::get(&self.cx(&user), id).await?)
     }
     async fn create_case(&self, input: &CaseInput) -> ClientResult<SupportCase> {
         self.create_case_now(input)

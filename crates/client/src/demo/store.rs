@@ -11,6 +11,7 @@ mod accounts;
 mod announcements;
 mod audit;
 mod community;
+mod records;
 mod surveys;
 mod training;
 mod users;

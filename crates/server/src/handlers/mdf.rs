@@ -11,6 +11,8 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use trellis_core::Cx;
+
 use crate::auth::CurrentUser;
 use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, ApiQuery, Error, Result};
@@ -113,7 +115,7 @@ pub async fn list_requests(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<ListPage<MdfRequest>>> {
     Ok(Json(
-        records::list(&state.db, &Scope::of(&user), &query).await?,
+        trellis_core::records::list(&Cx::new(&state.store(), &user, now_unix()), &query).await?,
     ))
 }
 
@@ -125,7 +127,9 @@ pub async fn get_request(
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<MdfRequest>> {
-    Ok(Json(records::get(&state.db, &Scope::of(&user), &id).await?))
+    Ok(Json(
+        trellis_core::records::get(&Cx::new(&state.store(), &user, now_unix()), &id).await?,
+    ))
 }
 
 /// Ask for funds from one of the program's open budgets (partners).
@@ -236,7 +240,7 @@ pub async fn list_claims(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<ListPage<MdfClaim>>> {
     Ok(Json(
-        records::list(&state.db, &Scope::of(&user), &query).await?,
+        trellis_core::records::list(&Cx::new(&state.store(), &user, now_unix()), &query).await?,
     ))
 }
 
@@ -248,7 +252,9 @@ pub async fn get_claim(
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<MdfClaim>> {
-    Ok(Json(records::get(&state.db, &Scope::of(&user), &id).await?))
+    Ok(Json(
+        trellis_core::records::get(&Cx::new(&state.store(), &user, now_unix()), &id).await?,
+    ))
 }
 
 /// File a claim with proof against an approved fund request (partners).

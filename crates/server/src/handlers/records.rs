@@ -1,4 +1,5 @@
-//! REST handlers for the partner-owned records, generated once per record kind.
+//! REST handlers for the partner-owned records, generated once per record kind: extract, run the
+//! core's step, respond.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -7,9 +8,11 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use trellis_core::{records, Cx};
+
 use crate::auth::CurrentUser;
+use crate::clock::now_unix;
 use crate::error::{ApiJson, ApiQuery, Result};
-use crate::store::records;
 use crate::AppState;
 
 macro_rules! record_handlers {
@@ -28,7 +31,9 @@ macro_rules! record_handlers {
                 CurrentUser(user): CurrentUser,
                 ApiQuery(query): ApiQuery<ListQuery>,
             ) -> Result<Json<ListPage<$record>>> {
-                Ok(Json(records::list(&state.db, &Scope::of(&user), &query).await?))
+                let store = state.store();
+                let cx = Cx::new(&store, &user, now_unix());
+                Ok(Json(records::list::<$record, _>(&cx, &query).await?))
             }
 
             /// One record; 404 if it does not exist or is not the user's to see.
@@ -39,7 +44,9 @@ macro_rules! record_handlers {
                 CurrentUser(user): CurrentUser,
                 Path(id): Path<String>,
             ) -> Result<Json<$record>> {
-                Ok(Json(records::get(&state.db, &Scope::of(&user), &id).await?))
+                let store = state.store();
+                let cx = Cx::new(&store, &user, now_unix());
+                Ok(Json(records::get::<$record, _>(&cx, &id).await?))
             }
 
             /// Create a record owned by the user's partner account.
@@ -53,7 +60,9 @@ macro_rules! record_handlers {
                 CurrentUser(user): CurrentUser,
                 ApiJson(input): ApiJson<$input>,
             ) -> Result<(StatusCode, Json<$record>)> {
-                let record = records::create::<$record>(&state.db, &user, input).await?;
+                let store = state.store();
+                let cx = Cx::new(&store, &user, now_unix());
+                let record = records::create::<$record, _>(&cx, &input).await?;
                 Ok((StatusCode::CREATED, Json(record)))
             }
 
@@ -70,7 +79,9 @@ macro_rules! record_handlers {
                 Path(id): Path<String>,
                 ApiJson(input): ApiJson<$input>,
             ) -> Result<Json<$record>> {
-                Ok(Json(records::update::<$record>(&state.db, &user, &id, input).await?))
+                let store = state.store();
+                let cx = Cx::new(&store, &user, now_unix());
+                Ok(Json(records::update::<$record, _>(&cx, &id, &input).await?))
             }
 
             /// The routes of this record kind.

@@ -10,8 +10,10 @@ use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use trellis_core::Cx;
+
 use crate::auth::CurrentUser;
-use crate::clock::now;
+use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, ApiQuery, Error, Result};
 use crate::ids::random_id;
 use crate::store::records;
@@ -26,7 +28,7 @@ pub async fn list_cases(
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<ListPage<SupportCase>>> {
     Ok(Json(
-        records::list(&state.db, &Scope::of(&user), &query).await?,
+        trellis_core::records::list(&Cx::new(&state.store(), &user, now_unix()), &query).await?,
     ))
 }
 
@@ -38,7 +40,9 @@ pub async fn get_case(
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<SupportCase>> {
-    Ok(Json(records::get(&state.db, &Scope::of(&user), &id).await?))
+    Ok(Json(
+        trellis_core::records::get(&Cx::new(&state.store(), &user, now_unix()), &id).await?,
+    ))
 }
 
 /// Open a case, with an optional attachment (partners).

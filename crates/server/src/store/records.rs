@@ -10,8 +10,10 @@ use trellis_api::record;
 use trellis_api::*;
 
 use crate::clock::now;
+use trellis_core::records::{Kind, RecordStore};
+use trellis_core::Result as CoreResult;
+
 use crate::error::{Error, Result};
-use crate::ids::random_id;
 
 /// What the generic store needs of a record kind: the contract's `Record` (its collection is
 /// its table), decodable from rows across await points.
@@ -338,76 +340,37 @@ pub async fn check_partner_account(db: &sqlx::SqlitePool, id: &str) -> Result<()
     }
 }
 
-/// The partner account a write goes to: the user's own, or for vendor staff the one they chose.
-async fn target_account(
-    db: &sqlx::SqlitePool,
-    user: &User,
-    chosen: Option<&str>,
-) -> Result<Option<String>> {
-    if !user.role.is_internal() {
-        return Ok(user.partner_account_id.clone());
-    }
-    let Some(id) = chosen else { return Ok(None) };
-    check_partner_account(db, id).await?;
-    Ok(Some(id.to_string()))
-}
-
-/// Creates a record owned as `user` may own it.
-pub async fn create<E: Entity>(db: &sqlx::SqlitePool, user: &User, input: E::Input) -> Result<E> {
-    input.check()?;
-    let account = target_account(db, user, record::chosen_partner::<E>(&input).as_deref()).await?;
-    if account.is_none() && !user.role.is_internal() {
-        return Err(ApiError::new(ErrorCode::Forbidden, "Your user has no partner account").into());
-    }
-    let id = random_id(E::PREFIX);
-    let owner = (!user.role.is_internal()).then(|| user.id.clone());
-    let columns = record::new_record_fields::<E>(
-        &input,
-        id.clone(),
-        account,
-        owner,
-        !user.role.is_internal(),
-        &now(),
-    );
-    insert(db, E::COLLECTION, columns).await?;
-    get(db, &Scope::All, &id).await
-}
-
-/// Replaces the editable fields of a record visible to `user`.
-pub async fn update<E: Entity>(
-    db: &sqlx::SqlitePool,
-    user: &User,
-    id: &str,
-    input: E::Input,
-) -> Result<E> {
-    input.check()?;
-    let scope = Scope::of(user);
-    let current = get::<E>(db, &scope, id).await?;
-    if !scope.allows(&current) {
-        // Seen through the account's inbox, but not (yet) this user's to change.
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "Accept it first; only its owner can edit it",
-        )
-        .into());
-    }
-    current.check_editable()?;
-    let mut columns = record::editable_fields::<E>(&input);
-    if user.role.is_internal() {
-        let account =
-            target_account(db, user, record::chosen_partner::<E>(&input).as_deref()).await?;
-        columns.insert("partner_account_id".into(), account.into());
-    }
-    columns.insert("updated_at".into(), now().into());
-    let mut q = set_columns(E::COLLECTION, columns);
-    q.push(" WHERE id = ").push_bind(id.to_string());
-    push_scope(&mut q, &scope);
-    q.build().execute(db).await?;
-    get(db, &scope, id).await
-}
-
 mod cursor;
 use cursor::{cursor_error, decode_cursor, encode_cursor};
 
 #[cfg(test)]
 mod tests;
+
+impl RecordStore for crate::store::Db {
+    async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> CoreResult<ListPage<R>> {
+        Ok(list::<R>(&self.0, scope, query).await?)
+    }
+
+    async fn find<R: Kind>(&self, scope: &Scope, id: &str) -> CoreResult<Option<R>> {
+        match get::<R>(&self.0, scope, id).await {
+            Ok(record) => Ok(Some(record)),
+            Err(Error::Api(e)) if e.code == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn insert<R: Kind>(&self, record: &R) -> CoreResult<()> {
+        Ok(insert(&self.0, R::COLLECTION, record::fields(record)).await?)
+    }
+
+    async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> CoreResult<()> {
+        let mut columns = record::fields(record);
+        let id = columns.remove("id").unwrap_or_default();
+        let mut q = set_columns(R::COLLECTION, columns);
+        q.push(" WHERE id = ");
+        push_value(&mut q, id);
+        push_scope(&mut q, scope);
+        q.build().execute(&self.0).await.map_err(Error::from)?;
+        Ok(())
+    }
+}

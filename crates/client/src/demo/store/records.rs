@@ -1,0 +1,87 @@
+//! The partner-owned records in memory, any kind, by the contract's collection names.
+
+use std::any::Any;
+
+use serde_json::Value;
+use trellis_api::datetime::timestamp;
+use trellis_api::record::{self, fields};
+use trellis_api::seed::DemoData;
+use trellis_api::{ListPage, ListQuery, Record, Scope};
+use trellis_core::records::{Kind, RecordStore};
+use trellis_core::{CoreError, Result};
+
+use crate::demo::{now_unix, paginate, DemoBackend};
+
+/// The demo data's list of `R`, found by the kind's collection name.
+fn table<R: Record>(data: &mut DemoData) -> Result<&mut Vec<R>> {
+    let list: &mut dyn Any = match R::COLLECTION {
+        "leads" => &mut data.leads,
+        "deals" => &mut data.deals,
+        "opportunities" => &mut data.opportunities,
+        "contacts" => &mut data.contacts,
+        "mdf_requests" => &mut data.mdf.requests,
+        "mdf_claims" => &mut data.mdf.claims,
+        "cases" => &mut data.support.cases,
+        other => return Err(CoreError::Store(format!("the demo keeps no {other}"))),
+    };
+    list.downcast_mut::<Vec<R>>()
+        .ok_or_else(|| CoreError::Store(format!("{} is not kept as {}", R::COLLECTION, R::NAME)))
+}
+
+fn id_of<R: Record>(record: &R) -> Option<String> {
+    fields(record)
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+impl DemoBackend {
+    /// The kind's records with their due time-driven changes applied, as `Record::settle` decides.
+    fn settled<R: Kind>(&self) -> Result<Vec<R>> {
+        let now = timestamp(now_unix());
+        let mut state = self.write();
+        let list = table::<R>(&mut state.data)?;
+        for r in list.iter_mut() {
+            r.settle(&now);
+        }
+        Ok(list.clone())
+    }
+}
+
+impl RecordStore for DemoBackend {
+    async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> Result<ListPage<R>> {
+        let sort = record::sort_of::<R>(query)?;
+        let mut items: Vec<R> = self
+            .settled::<R>()?
+            .into_iter()
+            .filter(|r| record::visible(scope, r) && record::matches(r, query))
+            .collect();
+        record::sort_records(&mut items, sort);
+        Ok(paginate(items, query)?)
+    }
+
+    async fn find<R: Kind>(&self, scope: &Scope, id: &str) -> Result<Option<R>> {
+        let all = self.settled::<R>()?;
+        Ok(all
+            .into_iter()
+            .find(|r| id_of(r).as_deref() == Some(id) && record::visible(scope, r)))
+    }
+
+    async fn insert<R: Kind>(&self, record: &R) -> Result<()> {
+        table::<R>(&mut self.write().data)?.push(record.clone());
+        Ok(())
+    }
+
+    async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> Result<()> {
+        let id = id_of(record);
+        let mut state = self.write();
+        let list = table::<R>(&mut state.data)?;
+        if let Some(slot) = list
+            .iter_mut()
+            .find(|r| id_of(*r) == id && scope.allows(*r))
+        {
+            *slot = record.clone();
+        }
+        Ok(())
+    }
+}
