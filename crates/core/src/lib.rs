@@ -9,6 +9,7 @@ pub mod community;
 pub mod cx;
 pub mod error;
 pub mod records;
+pub mod support;
 pub mod surveys;
 pub mod training;
 pub mod users;

@@ -5,7 +5,9 @@ use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
-use trellis_core::{accounts, announcements, community, records, surveys, training, users};
+use trellis_core::{
+    accounts, announcements, community, records, support, surveys, training, users,
+};
 
 use super::{err, DemoBackend};
 use crate::{ClientResult, PrmBackend};
@@ -312,32 +314,24 @@ impl PrmBackend for DemoBackend {
         Ok(records::get(&self.cx(&user), id).await?)
     }
     async fn create_case(&self, input: &CaseInput) -> ClientResult<SupportCase> {
-        self.create_case_now(input)
+        let user = self.user()?;
+        Ok(support::create_case(&self.cx(&user), input).await?)
     }
     async fn case_messages(&self, id: &str) -> ClientResult<Vec<CaseMessage>> {
-        self.get_record::<SupportCase>(id)?;
-        let state = self.state.borrow();
-        Ok(state
-            .data
-            .support
-            .messages
-            .iter()
-            .filter(|m| m.case_id == id)
-            .cloned()
-            .collect())
+        let user = self.user()?;
+        Ok(support::messages(&self.cx(&user), id).await?)
     }
     async fn post_case_message(&self, id: &str, input: &MessageInput) -> ClientResult<SupportCase> {
-        self.post_message_now(id, input)
+        let user = self.user()?;
+        Ok(support::post_message(&self.cx(&user), id, input).await?)
     }
     async fn support_channels(&self) -> ClientResult<SupportChannels> {
-        self.user()?;
-        Ok(self.state.borrow().data.support.channels.clone())
+        let user = self.user()?;
+        Ok(support::channels(&self.cx(&user)).await?)
     }
     async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels> {
-        self.staff()?;
-        input.check()?;
-        self.write().data.support.channels = input.clone();
-        Ok(input.clone())
+        let user = self.staff()?;
+        Ok(support::set_channels(&self.cx(&user), input).await?)
     }
     async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {
         let user = self.user()?;

@@ -22,7 +22,6 @@ mod mdf;
 mod records;
 mod reports;
 mod store;
-mod support;
 mod workflows;
 
 /// Seconds since the epoch, in the browser or natively.

@@ -12,6 +12,7 @@ mod announcements;
 mod audit;
 mod community;
 mod records;
+mod support;
 mod surveys;
 mod training;
 mod users;

@@ -1,22 +1,19 @@
-//! Support cases with message threads, and the channel team's contact channels.
+//! Support cases with message threads, and the contact channels: extract, run the core's step, respond.
 
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use sqlx::Row;
-use trellis_api::record::new_record_fields;
-use trellis_api::support::after_message;
-use trellis_api::*;
+use trellis_api::{
+    ApiError, CaseInput, CaseMessage, ListPage, ListQuery, MessageInput, SupportCase,
+    SupportChannels,
+};
+use trellis_core::{records, support, Cx};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use trellis_core::Cx;
-
 use crate::auth::CurrentUser;
-use crate::clock::{now, now_unix};
-use crate::error::{ApiJson, ApiQuery, Error, Result};
-use crate::ids::random_id;
-use crate::store::records;
+use crate::clock::now_unix;
+use crate::error::{ApiJson, ApiQuery, Result};
 use crate::AppState;
 
 /// Cases the user may see, newest first: the channel team's queue, or the partner's own.
@@ -27,9 +24,9 @@ pub async fn list_cases(
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<ListPage<SupportCase>>> {
-    Ok(Json(
-        trellis_core::records::list(&Cx::new(&state.store(), &user, now_unix()), &query).await?,
-    ))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(records::list(&cx, &query).await?))
 }
 
 /// One case.
@@ -40,9 +37,9 @@ pub async fn get_case(
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<SupportCase>> {
-    Ok(Json(
-        trellis_core::records::get(&Cx::new(&state.store(), &user, now_unix()), &id).await?,
-    ))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(records::get(&cx, &id).await?))
 }
 
 /// Open a case, with an optional attachment (partners).
@@ -53,64 +50,12 @@ pub async fn create_case(
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<CaseInput>,
 ) -> Result<(StatusCode, Json<SupportCase>)> {
-    let Some(account) = user.partner_account_id.clone() else {
-        return Err(
-            ApiError::new(ErrorCode::Forbidden, "Cases are opened by partner users").into(),
-        );
-    };
-    input.check()?;
-    let attachment = input
-        .attachment
-        .as_ref()
-        .map(|u| u.check("attachment"))
-        .transpose()?;
-    let (id, at) = (random_id(SupportCase::PREFIX), now());
-    let mut columns = new_record_fields::<SupportCase>(
-        &input,
-        id.clone(),
-        Some(account.clone()),
-        Some(user.id.clone()),
-        true,
-        &at,
-    );
-    columns.remove("attachment");
-    let mut tx = state.db.begin().await?;
-    if let Some(file) = attachment {
-        let file_id = random_id("file_");
-        sqlx::query(
-            "INSERT INTO files (id, file_name, content_type, size, data, partner_account_id, owner_user_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&file_id)
-        .bind(&file.file_name)
-        .bind(file.content_type)
-        .bind(file.bytes.len() as i64)
-        .bind(&file.bytes)
-        .bind(&account)
-        .bind(&user.id)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-        columns.insert("attachment_file_id".into(), file_id.into());
-        columns.insert("attachment_name".into(), file.file_name.into());
-    }
-    records::insert(&mut *tx, "cases", columns).await?;
-    tx.commit().await?;
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
     Ok((
         StatusCode::CREATED,
-        Json(records::get(&state.db, &Scope::All, &id).await?),
+        Json(support::create_case(&cx, &input).await?),
     ))
-}
-
-fn message_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<CaseMessage> {
-    Ok(CaseMessage {
-        id: row.try_get("id")?,
-        case_id: row.try_get("case_id")?,
-        author_name: row.try_get("author_name")?,
-        from_staff: row.try_get("from_staff")?,
-        body: row.try_get("body")?,
-        created_at: row.try_get("created_at")?,
-    })
 }
 
 /// A case's messages, oldest first.
@@ -121,15 +66,9 @@ pub async fn list_messages(
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<CaseMessage>>> {
-    records::get::<SupportCase>(&state.db, &Scope::of(&user), &id).await?;
-    let rows =
-        sqlx::query("SELECT * FROM case_messages WHERE case_id = ? ORDER BY created_at, rowid")
-            .bind(&id)
-            .fetch_all(&state.db)
-            .await?;
-    Ok(Json(
-        rows.iter().map(message_from_row).collect::<Result<_>>()?,
-    ))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(support::messages(&cx, &id).await?))
 }
 
 /// Reply to a case, optionally changing its status; answers with the case as it is now.
@@ -143,43 +82,9 @@ pub async fn post_message(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<MessageInput>,
 ) -> Result<Json<SupportCase>> {
-    let scope = Scope::of(&user);
-    let case: SupportCase = records::get(&state.db, &scope, &id).await?;
-    input.check()?;
-    let staff = user.role.is_internal();
-    let next = after_message(case.status, staff, input.status)?;
-    let at = now();
-    let mut tx = state.db.begin().await?;
-    sqlx::query(
-        "INSERT INTO case_messages (id, case_id, author_name, from_staff, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(random_id("msg_"))
-    .bind(&id)
-    .bind(&user.name)
-    .bind(staff)
-    .bind(input.body.trim())
-    .bind(&at)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("UPDATE cases SET status = ?, updated_at = ? WHERE id = ?")
-        .bind(wire_name(&next))
-        .bind(&at)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(Json(records::get(&state.db, &scope, &id).await?))
-}
-
-async fn channels(db: &sqlx::SqlitePool) -> Result<SupportChannels> {
-    let text: Option<String> =
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'support_channels'")
-            .fetch_optional(db)
-            .await?;
-    match text {
-        Some(t) => serde_json::from_str(&t).map_err(|e| Error::Internal(e.to_string())),
-        None => Ok(SupportChannels::default()),
-    }
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(support::post_message(&cx, &id, &input).await?))
 }
 
 /// How partners reach the channel team.
@@ -187,9 +92,11 @@ async fn channels(db: &sqlx::SqlitePool) -> Result<SupportChannels> {
     responses((status = 200, body = SupportChannels), (status = 401, body = ApiError)))]
 pub async fn get_channels(
     State(state): State<AppState>,
-    CurrentUser(_user): CurrentUser,
+    CurrentUser(user): CurrentUser,
 ) -> Result<Json<SupportChannels>> {
-    Ok(Json(channels(&state.db).await?))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(support::channels(&cx).await?))
 }
 
 /// Change the contact channels (vendor staff).
@@ -197,15 +104,12 @@ pub async fn get_channels(
     responses((status = 200, body = SupportChannels), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn put_channels(
     State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<SupportChannels>,
 ) -> Result<Json<SupportChannels>> {
-    input.check()?;
-    let text = serde_json::to_string(&input).map_err(|e| Error::Internal(e.to_string()))?;
-    sqlx::query("INSERT INTO settings (key, value) VALUES ('support_channels', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-        .bind(text)
-        .execute(&state.db)
-        .await?;
-    Ok(Json(input))
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(support::set_channels(&cx, &input).await?))
 }
 
 /// The routes of this module.

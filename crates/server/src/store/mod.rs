@@ -6,6 +6,7 @@ pub mod audit;
 pub mod community;
 pub mod list;
 pub mod records;
+pub mod support;
 pub mod surveys;
 pub mod training;
 pub mod users;
