@@ -8,6 +8,7 @@ pub mod audit;
 pub mod community;
 pub mod cx;
 pub mod error;
+pub mod mdf;
 pub mod records;
 pub mod support;
 pub mod surveys;

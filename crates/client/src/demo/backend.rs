@@ -6,7 +6,7 @@ use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
 use trellis_core::{
-    accounts, announcements, community, records, support, surveys, training, users,
+    accounts, announcements, community, mdf, records, support, surveys, training, users,
 };
 
 use super::{err, DemoBackend};
@@ -256,41 +256,44 @@ impl PrmBackend for DemoBackend {
     }
 
     async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>> {
-        self.budgets_now()
+        let user = self.user()?;
+        Ok(mdf::budgets(&self.cx(&user)).await?)
     }
     async fn create_mdf_budget(&self, input: &MdfBudgetInput) -> ClientResult<MdfBudget> {
-        self.create_budget_now(input)
+        let user = self.staff()?;
+        Ok(mdf::create_budget(&self.cx(&user), input).await?)
     }
     async fn list_mdf_requests(&self, query: &ListQuery) -> ClientResult<ListPage<MdfRequest>> {
         let user = self.user()?;
         Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn create_mdf_request(&self, input: &MdfRequestInput) -> ClientResult<MdfRequest> {
-        self.create_request_now(input)
+        let user = self.user()?;
+        Ok(mdf::create_request(&self.cx(&user), input).await?)
     }
     async fn transition_mdf_request(
         &self,
         id: &str,
         action: &MdfAction,
     ) -> ClientResult<MdfRequest> {
-        let request = self.transition_request_now(id, action)?;
-        self.audit("", trellis_api::audit::mdf_request_event(&request));
-        Ok(request)
+        let user = self.user()?;
+        Ok(mdf::transition_request(&self.cx(&user), id, action).await?)
     }
     async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
         let user = self.user()?;
         Ok(records::list(&self.cx(&user), query).await?)
     }
     async fn create_mdf_claim(&self, input: &MdfClaimInput) -> ClientResult<MdfClaim> {
-        self.create_claim_now(input)
+        let user = self.user()?;
+        Ok(mdf::create_claim(&self.cx(&user), input).await?)
     }
     async fn transition_mdf_claim(&self, id: &str, action: &MdfAction) -> ClientResult<MdfClaim> {
-        let claim = self.transition_claim_now(id, action)?;
-        self.audit("", trellis_api::audit::mdf_claim_event(&claim));
-        Ok(claim)
+        let user = self.user()?;
+        Ok(mdf::transition_claim(&self.cx(&user), id, action).await?)
     }
     async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
-        self.file_now(id)
+        let user = self.user()?;
+        Ok(mdf::file(&self.cx(&user), id).await?)
     }
 
     async fn import_csv(

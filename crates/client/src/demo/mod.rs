@@ -18,7 +18,6 @@ mod audit;
 mod backend;
 mod import;
 mod keep;
-mod mdf;
 mod records;
 mod reports;
 mod store;

@@ -5,6 +5,7 @@ pub mod announcements;
 pub mod audit;
 pub mod community;
 pub mod list;
+pub mod mdf;
 pub mod records;
 pub mod support;
 pub mod surveys;
