@@ -82,6 +82,9 @@ pub struct Candidate {
 /// The longest deadline a distribution may give, in days.
 pub const MAX_ACCEPT_DAYS: i64 = 30;
 
+/// The most leads one distribution may name.
+pub const MAX_LEADS: usize = 1000;
+
 impl Distribution {
     /// The deadline in days, checked.
     pub fn days(&self) -> Result<u32, ApiError> {
@@ -93,6 +96,17 @@ impl Distribution {
                 "accept_within_days",
                 format!("must be between 1 and {MAX_ACCEPT_DAYS}"),
             )]))
+        }
+    }
+
+    /// 422 naming `lead_ids` when more leads are named than one distribution takes.
+    pub fn check_size(&self) -> Result<(), ApiError> {
+        match &self.lead_ids {
+            Some(ids) if ids.len() > MAX_LEADS => Err(ApiError::validation(vec![FieldError::new(
+                "lead_ids",
+                format!("at most {MAX_LEADS} leads at a time"),
+            )])),
+            _ => Ok(()),
         }
     }
 

@@ -3,7 +3,7 @@
 use trellis_api::audit::{tier_event, NewEvent};
 use trellis_api::partnership::{apply, check_edit, created_as_partner, PartnerChange, TierChange};
 use trellis_api::{
-    check_tier_unique, Account, AccountInput, ApiError, ErrorCode, FieldError, ListPage, ListQuery,
+    check_tier_unique, Account, AccountInput, ApiError, FieldError, ListPage, ListQuery,
     PartnerProgram, Tier, TierInput, User, Validate,
 };
 
@@ -29,6 +29,8 @@ pub trait AccountStore: Store {
     /// One page of accounts by name: only `only` when set, partners or customers by the query's
     /// status, narrowed by its search text over names and domains.
     async fn accounts(&self, only: Option<&str>, query: &ListQuery) -> Result<ListPage<Account>>;
+    /// Every account, by name.
+    async fn all_accounts(&self) -> Result<Vec<Account>>;
     /// Adds an account, with its first history entry when it starts as a partner.
     async fn insert_account(&self, account: &Account, entry: Option<&TierChange>) -> Result<()>;
     /// Replaces an account's details.
@@ -177,11 +179,7 @@ pub async fn change_partnership<S: AccountStore + AuditStore>(
         at: &at,
     };
     if !cx.store.change_partnership(&write).await? {
-        return Err(ApiError::new(
-            ErrorCode::Conflict,
-            "Someone else changed this account meanwhile; reload it",
-        )
-        .into());
+        return Err(crate::records::changed_meanwhile("account"));
     }
     get(cx, id).await
 }

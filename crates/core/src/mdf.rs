@@ -14,7 +14,7 @@ use trellis_api::{
 use crate::audit::AuditStore;
 use crate::cx::Cx;
 use crate::error::{CoreError, Result};
-use crate::records::{self, RecordStore};
+use crate::records::{self, changed_meanwhile, RecordStore};
 
 /// How a guarded fund write ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,14 +68,6 @@ fn partners_only(user: &User) -> Result<String> {
 
 fn invalid(field: &str, message: impl Into<String>) -> CoreError {
     ApiError::validation(vec![FieldError::new(field, message)]).into()
-}
-
-fn changed_meanwhile(what: &str) -> CoreError {
-    ApiError::new(
-        ErrorCode::Conflict,
-        format!("Someone else changed this {what} meanwhile; reload it"),
-    )
-    .into()
 }
 
 /// The program of the user's partner account, by its tier.

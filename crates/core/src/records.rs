@@ -27,14 +27,20 @@ pub trait RecordStore: AccountStore {
     async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> Result<ListPage<R>>;
     /// The record with `id` if visible in `scope`.
     async fn find<R: Kind>(&self, scope: &Scope, id: &str) -> Result<Option<R>>;
+    /// Every record within `scope`, newest first.
+    async fn all<R: Kind>(&self, scope: &Scope) -> Result<Vec<R>>;
+    /// Every record whose status is `status`, oldest first.
+    async fn with_status<R: Kind>(&self, status: &str) -> Result<Vec<R>>;
     /// Adds a record.
     async fn insert<R: Kind>(&self, record: &R) -> Result<()>;
+    /// Replaces a record if its status is still `from`; false if someone changed it meanwhile.
+    async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> Result<bool>;
     /// Replaces a record, if it is still within `scope`.
     async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> Result<()>;
 }
 
 /// A record built from its fields as JSON (the contract's field names).
-fn decode<R: Kind>(map: serde_json::Map<String, Value>) -> Result<R> {
+pub fn decode<R: Kind>(map: serde_json::Map<String, Value>) -> Result<R> {
     serde_json::from_value(Value::Object(map))
         .map_err(|e| CoreError::Store(format!("{} does not decode: {e}", R::NAME)))
 }
@@ -133,4 +139,13 @@ pub async fn update<R: Kind, S: RecordStore>(
     let updated: R = decode(map)?;
     cx.store.replace(&updated, &scope).await?;
     get(cx, id).await
+}
+
+/// 409 for a record someone else changed between reading and writing it.
+pub fn changed_meanwhile(what: &str) -> CoreError {
+    ApiError::new(
+        ErrorCode::Conflict,
+        format!("Someone else changed this {what} meanwhile; reload it"),
+    )
+    .into()
 }

@@ -6,7 +6,8 @@ use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
 use trellis_core::{
-    accounts, announcements, community, mdf, records, support, surveys, training, users,
+    accounts, announcements, community, deal_flow, distribution, lead_flow, mdf, records, support,
+    surveys, training, users,
 };
 
 use super::{err, DemoBackend};
@@ -158,14 +159,16 @@ impl PrmBackend for DemoBackend {
         id: &str,
         action: &trellis_api::lead_flow::LeadAction,
     ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
-        self.transition_lead_now(id, action)
+        let user = self.user()?;
+        Ok(lead_flow::transition(&self.cx(&user), id, action).await?)
     }
 
     async fn distribute_leads(
         &self,
         body: &trellis_api::distribution::Distribution,
     ) -> ClientResult<trellis_api::distribution::DistributionResult> {
-        self.distribute_now(body)
+        let user = self.staff()?;
+        Ok(distribution::run(&self.cx(&user), body).await?)
     }
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
         let user = self.user()?;
@@ -188,23 +191,8 @@ impl PrmBackend for DemoBackend {
         &self,
         id: &str,
     ) -> ClientResult<Vec<trellis_api::deal_flow::DealConflict>> {
-        self.staff()?;
-        let deal: DealRegistration = self.get_record(id)?;
-        let state = self.state.borrow();
-        let mut conflicts = trellis_api::deal_flow::find_conflicts(
-            &deal,
-            &state.data.deals,
-            &state.data.opportunities,
-        );
-        for c in &mut conflicts {
-            c.partner_name = state
-                .data
-                .accounts
-                .iter()
-                .find(|a| Some(&a.id) == c.partner_account_id.as_ref())
-                .map(|a| a.name.clone());
-        }
-        Ok(conflicts)
+        let user = self.staff()?;
+        Ok(deal_flow::conflicts(&self.cx(&user), id).await?)
     }
 
     async fn transition_deal(
@@ -212,9 +200,8 @@ impl PrmBackend for DemoBackend {
         id: &str,
         action: &trellis_api::deal_flow::DealAction,
     ) -> ClientResult<DealRegistration> {
-        let deal = self.transition_deal_now(id, action)?;
-        self.audit("", trellis_api::audit::deal_event(&deal));
-        Ok(deal)
+        let user = self.user()?;
+        Ok(deal_flow::transition(&self.cx(&user), id, action).await?)
     }
 
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {

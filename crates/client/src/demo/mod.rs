@@ -21,7 +21,6 @@ mod keep;
 mod records;
 mod reports;
 mod store;
-mod workflows;
 
 /// Seconds since the epoch, in the browser or natively.
 fn now_unix() -> i64 {

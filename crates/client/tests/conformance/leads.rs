@@ -199,6 +199,13 @@ pub async fn staff_distribute_leads_by_rule_with_a_deadline(b: &dyn PrmBackend) 
     let mut long = rule(DistributionRule::RoundRobin);
     long.accept_within_days = Some(60);
     assert_eq!(code(b.distribute_leads(&long).await), ErrorCode::Validation);
+    let mut many = rule(DistributionRule::RoundRobin);
+    let over = trellis_api::distribution::MAX_LEADS + 1;
+    many.lead_ids = Some((0..over).map(|i| format!("lead_{i}")).collect());
+    let refused = b.distribute_leads(&many).await.expect_err("too many leads");
+    let api = refused.api().expect("typed");
+    assert_eq!(api.field_errors[0].field, "lead_ids", "{api:?}");
+    assert!(api.field_errors[0].message.contains("1000"), "{api:?}");
     let pool = |b| async move {
         all_leads(
             b,

@@ -102,6 +102,10 @@ impl AccountStore for Db {
         Ok(page(&self.0, q, query, account_from_row).await?)
     }
 
+    async fn all_accounts(&self) -> CoreResult<Vec<Account>> {
+        Ok(all_accounts(&self.0).await?)
+    }
+
     async fn insert_account(&self, a: &Account, entry: Option<&TierChange>) -> CoreResult<()> {
         let write = async {
             let mut tx = self.0.begin().await?;

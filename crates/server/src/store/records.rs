@@ -322,29 +322,27 @@ pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> R
     }
 }
 
-/// 422 naming `partner_account_id` unless `id` is a partner account.
-pub async fn check_partner_account(db: &sqlx::SqlitePool, id: &str) -> Result<()> {
-    let is_partner: Option<bool> =
-        sqlx::query_scalar("SELECT is_partner FROM accounts WHERE id = ?")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-    if is_partner == Some(true) {
-        Ok(())
-    } else {
-        Err(ApiError::validation(vec![FieldError::new(
-            "partner_account_id",
-            "is not a partner account",
-        )])
-        .into())
-    }
-}
-
 mod cursor;
 use cursor::{cursor_error, decode_cursor, encode_cursor};
 
 #[cfg(test)]
 mod tests;
+
+/// Replaces `record` if its status is still `from`; whether it did.
+pub async fn replace_if<'c, R: Entity, X: sqlx::SqliteExecutor<'c>>(
+    db: X,
+    record: &R,
+    from: &str,
+) -> Result<bool> {
+    let mut columns = record::fields(record);
+    let id = columns.remove("id").unwrap_or_default();
+    let mut q = set_columns(R::COLLECTION, columns);
+    q.push(" WHERE id = ");
+    push_value(&mut q, id);
+    q.push(format!(" AND {} = ", R::STATUS_FIELD.unwrap_or("status")))
+        .push_bind(from.to_string());
+    Ok(q.build().execute(db).await?.rows_affected() == 1)
+}
 
 impl RecordStore for crate::store::Db {
     async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> CoreResult<ListPage<R>> {
@@ -359,8 +357,24 @@ impl RecordStore for crate::store::Db {
         }
     }
 
+    async fn all<R: Kind>(&self, scope: &Scope) -> CoreResult<Vec<R>> {
+        Ok(all::<R>(&self.0, scope).await?)
+    }
+
+    async fn with_status<R: Kind>(&self, status: &str) -> CoreResult<Vec<R>> {
+        apply_due::<R>(&self.0).await?;
+        let column = R::STATUS_FIELD.unwrap_or("status");
+        let condition = format!("{column} = ? ORDER BY created_at, id");
+        Ok(find_where::<R>(&self.0, &condition, &[status]).await?)
+    }
+
     async fn insert<R: Kind>(&self, record: &R) -> CoreResult<()> {
         Ok(insert(&self.0, R::COLLECTION, record::fields(record)).await?)
+    }
+
+    async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> CoreResult<bool> {
+        let done = replace_if(&self.0, record, from).await?;
+        Ok(done)
     }
 
     async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> CoreResult<()> {

@@ -38,6 +38,12 @@ impl AccountStore for DemoBackend {
         Ok(paginate(items, query)?)
     }
 
+    async fn all_accounts(&self) -> Result<Vec<Account>> {
+        let mut list = self.state.borrow().data.accounts.clone();
+        list.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        Ok(list)
+    }
+
     async fn insert_account(&self, account: &Account, entry: Option<&TierChange>) -> Result<()> {
         let mut state = self.write();
         state.data.tier_changes.extend(entry.cloned());

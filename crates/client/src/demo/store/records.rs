@@ -28,6 +28,13 @@ fn table<R: Record>(data: &mut DemoData) -> Result<&mut Vec<R>> {
         .ok_or_else(|| CoreError::Store(format!("{} is not kept as {}", R::COLLECTION, R::NAME)))
 }
 
+/// (created_at, id): the order "oldest first" means, for any kind.
+fn created_of<R: Record>(record: &R) -> (String, String) {
+    let f = fields(record);
+    let text = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    (text("created_at"), text("id"))
+}
+
 fn id_of<R: Record>(record: &R) -> Option<String> {
     fields(record)
         .get("id")
@@ -67,9 +74,38 @@ impl RecordStore for DemoBackend {
             .find(|r| id_of(r).as_deref() == Some(id) && record::visible(scope, r)))
     }
 
+    async fn all<R: Kind>(&self, scope: &Scope) -> Result<Vec<R>> {
+        let mut items: Vec<R> = self.settled::<R>()?;
+        items.retain(|r| record::visible(scope, r));
+        items.sort_by_key(|r| std::cmp::Reverse(created_of(r)));
+        Ok(items)
+    }
+
+    async fn with_status<R: Kind>(&self, status: &str) -> Result<Vec<R>> {
+        let field = R::STATUS_FIELD.unwrap_or("status");
+        let mut items: Vec<R> = self.settled::<R>()?;
+        items.retain(|r| fields(r).get(field).and_then(Value::as_str) == Some(status));
+        items.sort_by_key(created_of);
+        Ok(items)
+    }
+
     async fn insert<R: Kind>(&self, record: &R) -> Result<()> {
         table::<R>(&mut self.write().data)?.push(record.clone());
         Ok(())
+    }
+
+    async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> Result<bool> {
+        let (id, field) = (id_of(record), R::STATUS_FIELD.unwrap_or("status"));
+        let mut state = self.write();
+        let list = table::<R>(&mut state.data)?;
+        let current = |r: &R| fields(r).get(field).and_then(Value::as_str) == Some(from);
+        match list.iter_mut().find(|r| id_of(*r) == id && current(r)) {
+            Some(slot) => {
+                *slot = record.clone();
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> Result<()> {

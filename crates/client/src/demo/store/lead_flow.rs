@@ -1,0 +1,27 @@
+//! A lead's conversion in memory.
+
+use trellis_api::{Contact, Lead, Opportunity};
+use trellis_core::lead_flow::LeadStore;
+use trellis_core::records::RecordStore;
+use trellis_core::Result;
+
+use crate::demo::DemoBackend;
+
+impl LeadStore for DemoBackend {
+    async fn convert(
+        &self,
+        lead: &Lead,
+        from: &str,
+        opportunity: &Opportunity,
+        contact: &Contact,
+    ) -> Result<bool> {
+        // Memory cannot fail between the three writes, so the guard alone keeps them together.
+        if !self.replace_if(lead, from).await? {
+            return Ok(false);
+        }
+        let mut state = self.write();
+        state.data.opportunities.push(opportunity.clone());
+        state.data.contacts.push(contact.clone());
+        Ok(true)
+    }
+}

@@ -1,0 +1,32 @@
+//! A lead's conversion written in one transaction.
+
+use trellis_api::record::fields;
+use trellis_api::{Contact, Lead, Opportunity};
+use trellis_core::lead_flow::LeadStore;
+use trellis_core::Result as CoreResult;
+
+use crate::error::Error;
+use crate::store::records::{insert, replace_if};
+use crate::store::Db;
+
+impl LeadStore for Db {
+    async fn convert(
+        &self,
+        lead: &Lead,
+        from: &str,
+        opportunity: &Opportunity,
+        contact: &Contact,
+    ) -> CoreResult<bool> {
+        let write = async {
+            let mut tx = self.0.begin().await?;
+            if !replace_if(&mut *tx, lead, from).await? {
+                return Ok(false);
+            }
+            insert(&mut *tx, "opportunities", fields(opportunity)).await?;
+            insert(&mut *tx, "contacts", fields(contact)).await?;
+            tx.commit().await?;
+            Ok::<bool, Error>(true)
+        };
+        Ok(write.await?)
+    }
+}
