@@ -38,6 +38,8 @@ pub trait AccountStore: Store {
     /// Writes a partnership change, its history entry and its event together, if the account is
     /// still as `before`; false if someone changed it meanwhile.
     async fn change_partnership(&self, write: &PartnershipWrite<'_>) -> Result<bool>;
+    /// Every account's history, oldest first.
+    async fn all_tier_changes(&self) -> Result<Vec<TierChange>>;
     /// An account's history, newest first.
     async fn tier_history(&self, account_id: &str) -> Result<Vec<TierChange>>;
     /// Every program with its tiers, lowest rank first.

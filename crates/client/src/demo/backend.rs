@@ -6,8 +6,8 @@ use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::*;
 use trellis_core::{
-    accounts, announcements, community, deal_flow, distribution, lead_flow, mdf, records, support,
-    surveys, training, users,
+    accounts, announcements, community, deal_flow, distribution, import, lead_flow, mdf, records,
+    reports, support, surveys, training, users,
 };
 
 use super::{err, DemoBackend};
@@ -287,13 +287,15 @@ impl PrmBackend for DemoBackend {
         &self,
         request: &trellis_api::import::ImportRequest,
     ) -> ClientResult<trellis_api::import::ImportReport> {
-        self.import_now(request)
+        let user = self.user()?;
+        Ok(import::import(&self.cx(&user), request).await?)
     }
     async fn export_csv(
         &self,
         kind: trellis_api::import::ImportKind,
     ) -> ClientResult<trellis_api::import::CsvExport> {
-        self.export_now(kind)
+        let user = self.user()?;
+        Ok(import::export(&self.cx(&user), kind).await?)
     }
     async fn list_cases(&self, query: &ListQuery) -> ClientResult<ListPage<SupportCase>> {
         let user = self.user()?;
@@ -380,7 +382,8 @@ impl PrmBackend for DemoBackend {
         Ok(surveys::survey_results(&self.cx(&user), id).await?)
     }
     async fn reports(&self, range: &ReportQuery) -> ClientResult<Vec<Report>> {
-        self.reports_now(range).await
+        let user = self.user()?;
+        Ok(reports::list(&self.cx(&user), range).await?)
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
         let user = self.user()?;

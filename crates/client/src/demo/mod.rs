@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde_json::Value;
 use trellis_api::datetime::timestamp;
 use trellis_api::seed::{demo_data, DemoData, DEMO_PASSWORD};
 use trellis_api::*;
@@ -16,10 +15,7 @@ pub use keep::SNAPSHOT_VERSION;
 
 mod audit;
 mod backend;
-mod import;
 mod keep;
-mod records;
-mod reports;
 mod store;
 
 /// Seconds since the epoch, in the browser or natively.
@@ -66,37 +62,8 @@ impl Default for DemoBackend {
     }
 }
 
-/// Where each record kind lives in the demo data.
-trait Stored: Record {
-    fn table(data: &mut DemoData) -> &mut Vec<Self>;
-}
-
-macro_rules! stored {
-    ($($t:ty => $field:ident),*) => {$(
-        impl Stored for $t {
-            fn table(data: &mut DemoData) -> &mut Vec<Self> {
-                &mut data.$field
-            }
-        }
-    )*};
-}
-stored!(Lead => leads, DealRegistration => deals, Opportunity => opportunities, Contact => contacts);
-
-/// Applies every record's due time-driven change (the contract's `Record::settle`) before a read.
-fn apply_due<R: Stored>(data: &mut DemoData) {
-    let now = timestamp(now_unix());
-    for record in R::table(data) {
-        record.settle(&now);
-    }
-}
-
 fn err(code: ErrorCode, message: &str) -> crate::ClientError {
     ApiError::new(code, message).into()
-}
-
-fn decode<T: serde::de::DeserializeOwned>(map: serde_json::Map<String, Value>) -> ClientResult<T> {
-    serde_json::from_value(Value::Object(map))
-        .map_err(|e| crate::ClientError::Decode(e.to_string()))
 }
 
 /// Offset cursors over an already filtered and sorted list.

@@ -11,6 +11,7 @@ mod accounts;
 mod announcements;
 mod audit;
 mod community;
+mod import;
 mod lead_flow;
 mod mdf;
 mod records;

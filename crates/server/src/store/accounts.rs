@@ -177,6 +177,15 @@ impl AccountStore for Db {
         Ok(write.await?)
     }
 
+    async fn all_tier_changes(&self) -> CoreResult<Vec<TierChange>> {
+        let rows = sqlx::query("SELECT * FROM tier_changes ORDER BY changed_at")
+            .fetch_all(&self.0)
+            .await
+            .map_err(Error::from)?;
+        let decode = |r: &SqliteRow| records::decode_row(r, "Tier change");
+        Ok(rows.iter().map(decode).collect::<Result<_>>()?)
+    }
+
     async fn tier_history(&self, account_id: &str) -> CoreResult<Vec<TierChange>> {
         let rows = sqlx::query(
             "SELECT * FROM tier_changes WHERE account_id = ? ORDER BY changed_at DESC, rowid DESC",

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod announcements;
 pub mod audit;
 pub mod community;
+pub mod import;
 pub mod lead_flow;
 pub mod list;
 pub mod mdf;

@@ -74,6 +74,12 @@ impl AccountStore for DemoBackend {
         Ok(true)
     }
 
+    async fn all_tier_changes(&self) -> Result<Vec<TierChange>> {
+        let mut list = self.state.borrow().data.tier_changes.clone();
+        list.sort_by(|a, b| a.changed_at.cmp(&b.changed_at));
+        Ok(list)
+    }
+
     async fn tier_history(&self, account_id: &str) -> Result<Vec<TierChange>> {
         let state = self.state.borrow();
         let mut list: Vec<TierChange> = state
