@@ -63,10 +63,12 @@ impl Error {
     pub fn to_api(&self) -> ApiError {
         match self {
             Error::Api(e) => e.clone(),
-            Error::Db(sqlx::Error::Database(db)) if db.is_unique_violation() => ApiError::new(
-                ErrorCode::Conflict,
-                "A record with these details already exists",
-            ),
+            Error::Db(sqlx::Error::Database(db)) if db.is_unique_violation() => ApiError {
+                code: ErrorCode::Conflict,
+                message: "A record with these details already exists".into(),
+                field_errors: unique_fields(db.message()),
+                current: None,
+            },
             Error::Db(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
                 ApiError::new(ErrorCode::Validation, "A referenced record does not exist")
             }
@@ -77,6 +79,18 @@ impl Error {
             ),
         }
     }
+}
+
+/// The fields SQLite names in `UNIQUE constraint failed: tiers.program_id, tiers.rank`.
+fn unique_fields(message: &str) -> Vec<FieldError> {
+    let Some((_, columns)) = message.split_once("UNIQUE constraint failed: ") else {
+        return Vec::new();
+    };
+    columns
+        .split(", ")
+        .filter_map(|c| c.rsplit('.').next())
+        .map(|column| FieldError::new(column.trim(), "is already used by another record"))
+        .collect()
 }
 
 impl IntoResponse for Error {
@@ -224,5 +238,16 @@ fn clean(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_unique_violation_names_its_fields() {
+        let fields = super::unique_fields("UNIQUE constraint failed: tiers.program_id, tiers.rank");
+        let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, ["program_id", "rank"]);
+        assert!(super::unique_fields("database is locked").is_empty());
     }
 }

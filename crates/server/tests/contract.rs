@@ -234,3 +234,26 @@ async fn empty_query_parameters_count_as_not_given() {
         assert_eq!(error_body(&text)["field_errors"][0]["field"], "limit");
     }
 }
+
+/// Two tier writes racing past the rank check meet the unique index; the refusal names the fields.
+#[tokio::test]
+async fn a_unique_key_violation_names_the_fields() {
+    use trellis_core::accounts::AccountStore;
+    let app = test_app(false).await;
+    let store = server::store::Db(app.db.clone());
+    let twin = trellis_api::Tier {
+        id: "tier_twin".into(),
+        program_id: "prog_resell".into(),
+        name: "Twin".into(),
+        rank: 2,
+        benefits: String::new(),
+        requirements: String::new(),
+    };
+    let refused = store.put_tier(&twin).await.expect_err("rank 2 is Silver's");
+    let trellis_core::CoreError::Api(api) = refused else {
+        panic!("a typed refusal, got {refused:?}");
+    };
+    assert_eq!(api.code, trellis_api::ErrorCode::Conflict);
+    let fields: Vec<&str> = api.field_errors.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["program_id", "rank"]);
+}
