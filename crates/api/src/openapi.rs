@@ -280,14 +280,17 @@ fn list_of<R: crate::Record>(path: &'static str) -> ListParams {
 
 /// Every list of partner-owned records.
 pub fn lists() -> Vec<ListParams> {
-    use crate::paths;
+    use crate::endpoints::{
+        LIST_CASES, LIST_CONTACTS, LIST_DEALS, LIST_LEADS, LIST_MDF_CLAIMS, LIST_MDF_REQUESTS,
+        LIST_OPPORTUNITIES,
+    };
     vec![
-        list_of::<crate::Lead>(paths::LEADS),
-        list_of::<crate::DealRegistration>(paths::DEALS),
-        list_of::<crate::Opportunity>(paths::OPPORTUNITIES),
-        list_of::<crate::Contact>(paths::CONTACTS),
-        list_of::<crate::mdf::MdfRequest>(paths::MDF_REQUESTS),
-        list_of::<crate::mdf::MdfClaim>(paths::MDF_CLAIMS),
-        list_of::<crate::support::SupportCase>(paths::CASES),
+        list_of::<crate::Lead>(LIST_LEADS.path),
+        list_of::<crate::DealRegistration>(LIST_DEALS.path),
+        list_of::<crate::Opportunity>(LIST_OPPORTUNITIES.path),
+        list_of::<crate::Contact>(LIST_CONTACTS.path),
+        list_of::<crate::mdf::MdfRequest>(LIST_MDF_REQUESTS.path),
+        list_of::<crate::mdf::MdfClaim>(LIST_MDF_CLAIMS.path),
+        list_of::<crate::support::SupportCase>(LIST_CASES.path),
     ]
 }

@@ -1,9 +1,9 @@
-//! The Trellis REST backend.
+//! The Trellis REST backend: every call goes to its endpoint's declaration (`trellis_api::endpoints`).
 
 use async_trait::async_trait;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use trellis_api::paths::{self, item};
+use trellis_api::endpoints::{self, Endpoint};
 use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
@@ -28,13 +28,20 @@ impl HttpBackend {
         }
     }
 
+    /// One request to `endpoint`: its method, its path filled with `params`, then `query`.
     async fn call<T: DeserializeOwned>(
         &self,
-        method: Method,
-        path: &str,
+        endpoint: &Endpoint,
+        params: &[&str],
+        query: &str,
         body: Option<String>,
     ) -> ClientResult<T> {
-        let url = format!("{}{}", self.base_url, path);
+        let url = format!("{}{}{query}", self.base_url, endpoint.url(params));
+        let method = match endpoint.method {
+            "GET" => Method::Get,
+            "PUT" => Method::Put,
+            _ => Method::Post,
+        };
         let answer = self.transport.send(method, &url, body).await?;
         if (200..300).contains(&answer.status) {
             // 204 carries no body; `()` decodes from `null`.
@@ -55,22 +62,38 @@ impl HttpBackend {
         }
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str) -> ClientResult<T> {
-        self.call(Method::Get, path, None).await
+    async fn get<T: DeserializeOwned>(
+        &self,
+        endpoint: &Endpoint,
+        params: &[&str],
+    ) -> ClientResult<T> {
+        self.call(endpoint, params, "", None).await
+    }
+
+    async fn fetch<T: DeserializeOwned>(
+        &self,
+        endpoint: &Endpoint,
+        query: &str,
+    ) -> ClientResult<T> {
+        self.call(endpoint, &[], query, None).await
     }
 
     async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
-        method: Method,
-        path: &str,
+        endpoint: &Endpoint,
+        params: &[&str],
         body: &B,
     ) -> ClientResult<T> {
         let json = serde_json::to_string(body).map_err(|e| ClientError::Decode(e.to_string()))?;
-        self.call(method, path, Some(json)).await
+        self.call(endpoint, params, "", Some(json)).await
     }
 
-    async fn list<T: DeserializeOwned>(&self, path: &str, query: &ListQuery) -> ClientResult<T> {
-        self.get(&format!("{path}{}", query_string(query))).await
+    async fn list<T: DeserializeOwned>(
+        &self,
+        endpoint: &Endpoint,
+        query: &ListQuery,
+    ) -> ClientResult<T> {
+        self.call(endpoint, &[], &query_string(query), None).await
     }
 }
 
@@ -115,76 +138,76 @@ fn encode(value: &str) -> String {
 #[async_trait(?Send)]
 impl PrmBackend for HttpBackend {
     async fn health(&self) -> ClientResult<Health> {
-        self.get(paths::HEALTH).await
+        self.get(&endpoints::HEALTH, &[]).await
     }
     async fn login(&self, request: &LoginRequest) -> ClientResult<Me> {
-        self.send(Method::Post, paths::LOGIN, request).await
+        self.send(&endpoints::LOGIN, &[], request).await
     }
     async fn logout(&self) -> ClientResult<()> {
-        self.call(Method::Post, paths::LOGOUT, None).await
+        self.call(&endpoints::LOGOUT, &[], "", None).await
     }
     async fn logout_everywhere(&self) -> ClientResult<()> {
-        self.call(Method::Post, paths::LOGOUT_ALL, None).await
+        self.call(&endpoints::LOGOUT_EVERYWHERE, &[], "", None)
+            .await
     }
     async fn me(&self) -> ClientResult<Me> {
-        self.get(paths::ME).await
+        self.get(&endpoints::ME, &[]).await
     }
 
     async fn list_accounts(&self, query: &ListQuery) -> ClientResult<ListPage<Account>> {
-        self.list(paths::ACCOUNTS, query).await
+        self.list(&endpoints::LIST_ACCOUNTS, query).await
     }
     async fn get_account(&self, id: &str) -> ClientResult<Account> {
-        self.get(&item(paths::ACCOUNTS, id)).await
+        self.get(&endpoints::GET_ACCOUNT, &[id]).await
     }
     async fn create_account(&self, input: &AccountInput) -> ClientResult<Account> {
-        self.send(Method::Post, paths::ACCOUNTS, input).await
+        self.send(&endpoints::CREATE_ACCOUNT, &[], input).await
     }
     async fn update_account(&self, id: &str, input: &AccountInput) -> ClientResult<Account> {
-        self.send(Method::Put, &item(paths::ACCOUNTS, id), input)
-            .await
+        self.send(&endpoints::UPDATE_ACCOUNT, &[id], input).await
     }
     async fn change_partnership(&self, id: &str, change: &PartnerChange) -> ClientResult<Account> {
-        self.send(Method::Post, &paths::partnership(id), change)
+        self.send(&endpoints::CHANGE_PARTNERSHIP, &[id], change)
             .await
     }
     async fn tier_history(&self, id: &str) -> ClientResult<Vec<TierChange>> {
-        self.get(&paths::tier_history(id)).await
+        self.get(&endpoints::TIER_HISTORY, &[id]).await
     }
     async fn list_programs(&self) -> ClientResult<Vec<PartnerProgram>> {
-        self.get(paths::PROGRAMS).await
+        self.get(&endpoints::LIST_PROGRAMS, &[]).await
     }
 
     async fn create_tier(&self, program_id: &str, input: &TierInput) -> ClientResult<Tier> {
-        self.send(Method::Post, &paths::program_tiers(program_id), input)
+        self.send(&endpoints::CREATE_TIER, &[program_id], input)
             .await
     }
     async fn update_tier(&self, id: &str, input: &TierInput) -> ClientResult<Tier> {
-        self.send(Method::Put, &item(paths::TIERS, id), input).await
+        self.send(&endpoints::UPDATE_TIER, &[id], input).await
     }
     async fn list_users(&self, query: &ListQuery) -> ClientResult<ListPage<User>> {
-        self.list(paths::USERS, query).await
+        self.list(&endpoints::LIST_USERS, query).await
     }
     async fn get_user(&self, id: &str) -> ClientResult<User> {
-        self.get(&item(paths::USERS, id)).await
+        self.get(&endpoints::GET_USER, &[id]).await
     }
     async fn create_user(&self, input: &UserInput) -> ClientResult<User> {
-        self.send(Method::Post, paths::USERS, input).await
+        self.send(&endpoints::CREATE_USER, &[], input).await
     }
     async fn update_user(&self, id: &str, input: &UserInput) -> ClientResult<User> {
-        self.send(Method::Put, &item(paths::USERS, id), input).await
+        self.send(&endpoints::UPDATE_USER, &[id], input).await
     }
 
     async fn list_leads(&self, query: &ListQuery) -> ClientResult<ListPage<Lead>> {
-        self.list(paths::LEADS, query).await
+        self.list(&endpoints::LIST_LEADS, query).await
     }
     async fn get_lead(&self, id: &str) -> ClientResult<Lead> {
-        self.get(&item(paths::LEADS, id)).await
+        self.get(&endpoints::GET_LEAD, &[id]).await
     }
     async fn create_lead(&self, input: &LeadInput) -> ClientResult<Lead> {
-        self.send(Method::Post, paths::LEADS, input).await
+        self.send(&endpoints::CREATE_LEAD, &[], input).await
     }
     async fn update_lead(&self, id: &str, input: &LeadInput) -> ClientResult<Lead> {
-        self.send(Method::Put, &item(paths::LEADS, id), input).await
+        self.send(&endpoints::UPDATE_LEAD, &[id], input).await
     }
 
     async fn transition_lead(
@@ -192,35 +215,34 @@ impl PrmBackend for HttpBackend {
         id: &str,
         action: &trellis_api::lead_flow::LeadAction,
     ) -> ClientResult<trellis_api::lead_flow::LeadOutcome> {
-        self.send(Method::Post, &paths::lead_transition(id), action)
-            .await
+        self.send(&endpoints::TRANSITION_LEAD, &[id], action).await
     }
 
     async fn distribute_leads(
         &self,
         body: &trellis_api::distribution::Distribution,
     ) -> ClientResult<trellis_api::distribution::DistributionResult> {
-        self.send(Method::Post, paths::LEADS_DISTRIBUTE, body).await
+        self.send(&endpoints::DISTRIBUTE_LEADS, &[], body).await
     }
 
     async fn list_deals(&self, query: &ListQuery) -> ClientResult<ListPage<DealRegistration>> {
-        self.list(paths::DEALS, query).await
+        self.list(&endpoints::LIST_DEALS, query).await
     }
     async fn get_deal(&self, id: &str) -> ClientResult<DealRegistration> {
-        self.get(&item(paths::DEALS, id)).await
+        self.get(&endpoints::GET_DEAL, &[id]).await
     }
     async fn create_deal(&self, input: &DealInput) -> ClientResult<DealRegistration> {
-        self.send(Method::Post, paths::DEALS, input).await
+        self.send(&endpoints::CREATE_DEAL, &[], input).await
     }
     async fn update_deal(&self, id: &str, input: &DealInput) -> ClientResult<DealRegistration> {
-        self.send(Method::Put, &item(paths::DEALS, id), input).await
+        self.send(&endpoints::UPDATE_DEAL, &[id], input).await
     }
 
     async fn deal_conflicts(
         &self,
         id: &str,
     ) -> ClientResult<Vec<trellis_api::deal_flow::DealConflict>> {
-        self.get(&paths::deal_conflicts(id)).await
+        self.get(&endpoints::DEAL_CONFLICTS, &[id]).await
     }
 
     async fn transition_deal(
@@ -228,186 +250,177 @@ impl PrmBackend for HttpBackend {
         id: &str,
         action: &trellis_api::deal_flow::DealAction,
     ) -> ClientResult<DealRegistration> {
-        self.send(Method::Post, &paths::deal_transition(id), action)
-            .await
+        self.send(&endpoints::TRANSITION_DEAL, &[id], action).await
     }
 
     async fn list_opportunities(&self, query: &ListQuery) -> ClientResult<ListPage<Opportunity>> {
-        self.list(paths::OPPORTUNITIES, query).await
+        self.list(&endpoints::LIST_OPPORTUNITIES, query).await
     }
     async fn get_opportunity(&self, id: &str) -> ClientResult<Opportunity> {
-        self.get(&item(paths::OPPORTUNITIES, id)).await
+        self.get(&endpoints::GET_OPPORTUNITY, &[id]).await
     }
     async fn create_opportunity(&self, input: &OpportunityInput) -> ClientResult<Opportunity> {
-        self.send(Method::Post, paths::OPPORTUNITIES, input).await
+        self.send(&endpoints::CREATE_OPPORTUNITY, &[], input).await
     }
     async fn update_opportunity(
         &self,
         id: &str,
         input: &OpportunityInput,
     ) -> ClientResult<Opportunity> {
-        self.send(Method::Put, &item(paths::OPPORTUNITIES, id), input)
+        self.send(&endpoints::UPDATE_OPPORTUNITY, &[id], input)
             .await
     }
 
     async fn list_contacts(&self, query: &ListQuery) -> ClientResult<ListPage<Contact>> {
-        self.list(paths::CONTACTS, query).await
+        self.list(&endpoints::LIST_CONTACTS, query).await
     }
     async fn get_contact(&self, id: &str) -> ClientResult<Contact> {
-        self.get(&item(paths::CONTACTS, id)).await
+        self.get(&endpoints::GET_CONTACT, &[id]).await
     }
     async fn create_contact(&self, input: &ContactInput) -> ClientResult<Contact> {
-        self.send(Method::Post, paths::CONTACTS, input).await
+        self.send(&endpoints::CREATE_CONTACT, &[], input).await
     }
     async fn update_contact(&self, id: &str, input: &ContactInput) -> ClientResult<Contact> {
-        self.send(Method::Put, &item(paths::CONTACTS, id), input)
-            .await
+        self.send(&endpoints::UPDATE_CONTACT, &[id], input).await
     }
 
     async fn list_mdf_budgets(&self) -> ClientResult<Vec<MdfBudget>> {
-        self.get(paths::MDF_BUDGETS).await
+        self.get(&endpoints::LIST_MDF_BUDGETS, &[]).await
     }
     async fn create_mdf_budget(&self, input: &MdfBudgetInput) -> ClientResult<MdfBudget> {
-        self.send(Method::Post, paths::MDF_BUDGETS, input).await
+        self.send(&endpoints::CREATE_MDF_BUDGET, &[], input).await
     }
     async fn list_mdf_requests(&self, query: &ListQuery) -> ClientResult<ListPage<MdfRequest>> {
-        self.list(paths::MDF_REQUESTS, query).await
+        self.list(&endpoints::LIST_MDF_REQUESTS, query).await
     }
     async fn create_mdf_request(&self, input: &MdfRequestInput) -> ClientResult<MdfRequest> {
-        self.send(Method::Post, paths::MDF_REQUESTS, input).await
+        self.send(&endpoints::CREATE_MDF_REQUEST, &[], input).await
     }
     async fn transition_mdf_request(
         &self,
         id: &str,
         action: &MdfAction,
     ) -> ClientResult<MdfRequest> {
-        self.send(Method::Post, &paths::mdf_request_transition(id), action)
+        self.send(&endpoints::TRANSITION_MDF_REQUEST, &[id], action)
             .await
     }
     async fn list_mdf_claims(&self, query: &ListQuery) -> ClientResult<ListPage<MdfClaim>> {
-        self.list(paths::MDF_CLAIMS, query).await
+        self.list(&endpoints::LIST_MDF_CLAIMS, query).await
     }
     async fn create_mdf_claim(&self, input: &MdfClaimInput) -> ClientResult<MdfClaim> {
-        self.send(Method::Post, paths::MDF_CLAIMS, input).await
+        self.send(&endpoints::CREATE_MDF_CLAIM, &[], input).await
     }
     async fn transition_mdf_claim(&self, id: &str, action: &MdfAction) -> ClientResult<MdfClaim> {
-        self.send(Method::Post, &paths::mdf_claim_transition(id), action)
+        self.send(&endpoints::TRANSITION_MDF_CLAIM, &[id], action)
             .await
     }
     async fn get_file(&self, id: &str) -> ClientResult<StoredFile> {
-        self.get(&item(paths::FILES, id)).await
+        self.get(&endpoints::GET_FILE, &[id]).await
     }
 
     async fn import_csv(
         &self,
         request: &trellis_api::import::ImportRequest,
     ) -> ClientResult<trellis_api::import::ImportReport> {
-        self.send(Method::Post, paths::IMPORT, request).await
+        self.send(&endpoints::IMPORT_CSV, &[], request).await
     }
     async fn export_csv(
         &self,
         kind: trellis_api::import::ImportKind,
     ) -> ClientResult<trellis_api::import::CsvExport> {
-        self.get(&paths::export(&wire_name(&kind))).await
+        self.get(&endpoints::EXPORT_CSV, &[&wire_name(&kind)]).await
     }
     async fn list_cases(&self, query: &ListQuery) -> ClientResult<ListPage<SupportCase>> {
-        self.list(paths::CASES, query).await
+        self.list(&endpoints::LIST_CASES, query).await
     }
     async fn get_case(&self, id: &str) -> ClientResult<SupportCase> {
-        self.get(&item(paths::CASES, id)).await
+        self.get(&endpoints::GET_CASE, &[id]).await
     }
     async fn create_case(&self, input: &CaseInput) -> ClientResult<SupportCase> {
-        self.send(Method::Post, paths::CASES, input).await
+        self.send(&endpoints::CREATE_CASE, &[], input).await
     }
     async fn case_messages(&self, id: &str) -> ClientResult<Vec<CaseMessage>> {
-        self.get(&paths::case_messages(id)).await
+        self.get(&endpoints::CASE_MESSAGES, &[id]).await
     }
     async fn post_case_message(&self, id: &str, input: &MessageInput) -> ClientResult<SupportCase> {
-        self.send(Method::Post, &paths::case_messages(id), input)
-            .await
+        self.send(&endpoints::POST_CASE_MESSAGE, &[id], input).await
     }
     async fn support_channels(&self) -> ClientResult<SupportChannels> {
-        self.get(paths::SUPPORT_CHANNELS).await
+        self.get(&endpoints::SUPPORT_CHANNELS, &[]).await
     }
     async fn set_support_channels(&self, input: &SupportChannels) -> ClientResult<SupportChannels> {
-        self.send(Method::Put, paths::SUPPORT_CHANNELS, input).await
+        self.send(&endpoints::SET_SUPPORT_CHANNELS, &[], input)
+            .await
     }
     async fn list_announcements(&self) -> ClientResult<Vec<Announcement>> {
-        self.get(paths::ANNOUNCEMENTS).await
+        self.get(&endpoints::LIST_ANNOUNCEMENTS, &[]).await
     }
     async fn create_announcement(&self, input: &AnnouncementInput) -> ClientResult<Announcement> {
-        self.send(Method::Post, paths::ANNOUNCEMENTS, input).await
+        self.send(&endpoints::CREATE_ANNOUNCEMENT, &[], input).await
     }
     async fn update_announcement(
         &self,
         id: &str,
         input: &AnnouncementInput,
     ) -> ClientResult<Announcement> {
-        self.send(Method::Put, &item(paths::ANNOUNCEMENTS, id), input)
+        self.send(&endpoints::UPDATE_ANNOUNCEMENT, &[id], input)
             .await
     }
     async fn list_modules(&self) -> ClientResult<Vec<TrainingModule>> {
-        self.get(paths::TRAINING).await
+        self.get(&endpoints::LIST_MODULES, &[]).await
     }
     async fn create_module(&self, input: &ModuleInput) -> ClientResult<TrainingModule> {
-        self.send(Method::Post, paths::TRAINING, input).await
+        self.send(&endpoints::CREATE_MODULE, &[], input).await
     }
     async fn update_module(&self, id: &str, input: &ModuleInput) -> ClientResult<TrainingModule> {
-        self.send(Method::Put, &item(paths::TRAINING, id), input)
-            .await
+        self.send(&endpoints::UPDATE_MODULE, &[id], input).await
     }
     async fn submit_quiz(&self, id: &str, answers: &QuizAnswers) -> ClientResult<QuizResult> {
-        self.send(Method::Post, &paths::quiz_attempts(id), answers)
-            .await
+        self.send(&endpoints::SUBMIT_QUIZ, &[id], answers).await
     }
     async fn list_certificates(&self) -> ClientResult<Vec<Certificate>> {
-        self.get(paths::CERTIFICATES).await
+        self.get(&endpoints::LIST_CERTIFICATES, &[]).await
     }
     async fn list_surveys(&self) -> ClientResult<Vec<Survey>> {
-        self.get(paths::SURVEYS).await
+        self.get(&endpoints::LIST_SURVEYS, &[]).await
     }
     async fn create_survey(&self, input: &SurveyInput) -> ClientResult<Survey> {
-        self.send(Method::Post, paths::SURVEYS, input).await
+        self.send(&endpoints::CREATE_SURVEY, &[], input).await
     }
     async fn close_survey(&self, id: &str) -> ClientResult<Survey> {
-        self.send(Method::Post, &paths::survey_close(id), &()).await
+        self.send(&endpoints::CLOSE_SURVEY, &[id], &()).await
     }
     async fn answer_survey(&self, id: &str, answer: &SurveyAnswer) -> ClientResult<Survey> {
-        self.send(Method::Post, &paths::survey_answers(id), answer)
-            .await
+        self.send(&endpoints::ANSWER_SURVEY, &[id], answer).await
     }
     async fn survey_results(&self, id: &str) -> ClientResult<SurveyResults> {
-        self.get(&paths::survey_results(id)).await
+        self.get(&endpoints::SURVEY_RESULTS, &[id]).await
     }
     async fn reports(&self, range: &ReportQuery) -> ClientResult<Vec<Report>> {
         let query = pairs_query([("from", range.from.as_deref()), ("to", range.to.as_deref())]);
-        self.get(&format!("{}{query}", paths::REPORTS)).await
+        self.fetch(&endpoints::REPORTS, &query).await
     }
     async fn community(&self) -> ClientResult<PublishedSite> {
-        self.get(paths::COMMUNITY).await
+        self.get(&endpoints::COMMUNITY, &[]).await
     }
     async fn draft(&self) -> ClientResult<Draft> {
-        self.get(paths::COMMUNITY_DRAFT).await
+        self.get(&endpoints::DRAFT, &[]).await
     }
     async fn save_draft(&self, body: &SaveDraft) -> ClientResult<Draft> {
-        self.send(Method::Put, paths::COMMUNITY_DRAFT, body).await
+        self.send(&endpoints::SAVE_DRAFT, &[], body).await
     }
     async fn publish(&self, body: &Publish) -> ClientResult<PublishedSite> {
-        self.send(Method::Post, paths::COMMUNITY_PUBLISH, body)
-            .await
+        self.send(&endpoints::PUBLISH, &[], body).await
     }
     async fn site_versions(&self) -> ClientResult<Vec<SiteVersion>> {
-        self.get(paths::COMMUNITY_VERSIONS).await
+        self.get(&endpoints::SITE_VERSIONS, &[]).await
     }
     async fn site_version(&self, version: i64) -> ClientResult<PublishedSite> {
-        self.get(&paths::item(
-            paths::COMMUNITY_VERSIONS,
-            &version.to_string(),
-        ))
-        .await
+        self.get(&endpoints::SITE_VERSION, &[&version.to_string()])
+            .await
     }
     async fn restore_version(&self, version: i64, body: &Restore) -> ClientResult<Draft> {
-        self.send(Method::Post, &paths::community_restore(version), body)
+        self.send(&endpoints::RESTORE_VERSION, &[&version.to_string()], body)
             .await
     }
     async fn audit_log(
@@ -426,7 +439,7 @@ impl PrmBackend for HttpBackend {
             ("cursor", query.cursor.as_deref()),
             ("limit", limit.as_deref()),
         ]);
-        self.get(&format!("{}{query}", paths::AUDIT)).await
+        self.fetch(&endpoints::AUDIT_LOG, &query).await
     }
 }
 

@@ -298,7 +298,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
 /// End every session of the logged-in user, on every device.
 #[utoipa::path(post, path = "/api/auth/logout-all", tag = "auth",
     responses((status = 204), (status = 401, body = ApiError)))]
-pub async fn logout_all(
+pub async fn logout_everywhere(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Response> {

@@ -27,7 +27,7 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
-use trellis_api::{paths, ApiError, ErrorCode};
+use trellis_api::{ApiError, ErrorCode};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -76,7 +76,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(utoipa_axum::routes!(auth::login))
         .routes(utoipa_axum::routes!(auth::logout))
-        .routes(utoipa_axum::routes!(auth::logout_all))
+        .routes(utoipa_axum::routes!(auth::logout_everywhere))
         .routes(utoipa_axum::routes!(auth::me))
         .merge(handlers::admin::router())
         .merge(handlers::audit::router())
@@ -128,7 +128,7 @@ pub fn app(state: AppState) -> Router {
             policy::authorize,
         ))
         .route(
-            paths::OPENAPI,
+            trellis_api::endpoints::OPENAPI_DOCUMENT,
             get(move || async move { Json(doc.as_ref().clone()) }),
         )
         .route("/api/{*rest}", any(api_not_found))

@@ -16,7 +16,7 @@ use crate::AppState;
 #[utoipa::path(get, path = "/api/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, body = ListPage<AuditEvent>), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
-pub async fn list_audit(
+pub async fn audit_log(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<AuditQuery>,
 ) -> Result<Json<ListPage<AuditEvent>>> {
@@ -69,5 +69,5 @@ pub async fn list_audit(
 
 /// The audit routes.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_audit))
+    OpenApiRouter::new().routes(routes!(audit_log))
 }

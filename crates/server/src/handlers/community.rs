@@ -26,7 +26,7 @@ fn version_number(text: &str) -> Result<i64> {
 /// The published site, as the logged-in user's tier and role see it.
 #[utoipa::path(get, path = "/api/community", tag = "community",
     responses((status = 200, body = PublishedSite), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn get_published(
+pub async fn community(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<PublishedSite>> {
@@ -39,7 +39,7 @@ pub async fn get_published(
 /// The draft site (administrators).
 #[utoipa::path(get, path = "/api/community/draft", tag = "community",
     responses((status = 200, body = Draft), (status = 403, body = ApiError)))]
-pub async fn get_draft(
+pub async fn draft(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Draft>> {
@@ -80,7 +80,7 @@ pub async fn publish(
 /// The version history, newest first.
 #[utoipa::path(get, path = "/api/community/versions", tag = "community",
     responses((status = 200, body = Vec<SiteVersion>), (status = 403, body = ApiError)))]
-pub async fn versions(
+pub async fn site_versions(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Vec<SiteVersion>>> {
@@ -94,7 +94,7 @@ pub async fn versions(
 #[utoipa::path(get, path = "/api/community/versions/{version}", tag = "community",
     params(("version" = i64, Path)),
     responses((status = 200, body = PublishedSite), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn version(
+pub async fn site_version(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(version): Path<String>,
@@ -111,7 +111,7 @@ pub async fn version(
     params(("version" = i64, Path)), request_body = Restore,
     responses((status = 200, body = Draft), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
-pub async fn restore(
+pub async fn restore_version(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(version): Path<String>,
@@ -137,16 +137,16 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Health>> {
 /// The routes of this module.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(get_published))
+        .routes(routes!(community))
         .merge(
             // A whole site travels in one body: up to 5,000 blocks a page, several pages.
             OpenApiRouter::new()
-                .routes(routes!(get_draft, save_draft))
+                .routes(routes!(draft, save_draft))
                 .layer(DefaultBodyLimit::max(MAX_SITE_BYTES)),
         )
         .routes(routes!(publish))
-        .routes(routes!(versions))
-        .routes(routes!(version))
-        .routes(routes!(restore))
+        .routes(routes!(site_versions))
+        .routes(routes!(site_version))
+        .routes(routes!(restore_version))
         .routes(routes!(health))
 }

@@ -19,7 +19,7 @@ use crate::AppState;
 /// Budgets: every one for vendor staff, those of their own program for partners.
 #[utoipa::path(get, path = "/api/mdf/budgets", tag = "mdf",
     responses((status = 200, body = Vec<MdfBudget>), (status = 401, body = ApiError)))]
-pub async fn list_budgets(
+pub async fn list_mdf_budgets(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Vec<MdfBudget>>> {
@@ -31,7 +31,7 @@ pub async fn list_budgets(
 /// Set aside a budget for a program and period (vendor staff).
 #[utoipa::path(post, path = "/api/mdf/budgets", tag = "mdf", request_body = MdfBudgetInput,
     responses((status = 201, body = MdfBudget), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn create_budget(
+pub async fn create_mdf_budget(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<MdfBudgetInput>,
@@ -47,7 +47,7 @@ pub async fn create_budget(
 /// Fund requests the user may see, newest first.
 #[utoipa::path(get, path = "/api/mdf/requests", tag = "mdf", params(ListQuery),
     responses((status = 200, body = ListPage<MdfRequest>), (status = 400, body = ApiError)))]
-pub async fn list_requests(
+pub async fn list_mdf_requests(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<ListQuery>,
@@ -60,7 +60,7 @@ pub async fn list_requests(
 /// One fund request.
 #[utoipa::path(get, path = "/api/mdf/requests/{id}", tag = "mdf", params(("id" = String, Path)),
     responses((status = 200, body = MdfRequest), (status = 404, body = ApiError)))]
-pub async fn get_request(
+pub async fn get_mdf_request(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
@@ -73,7 +73,7 @@ pub async fn get_request(
 /// Ask for funds from one of the program's open budgets (partners).
 #[utoipa::path(post, path = "/api/mdf/requests", tag = "mdf", request_body = MdfRequestInput,
     responses((status = 201, body = MdfRequest), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn create_request(
+pub async fn create_mdf_request(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<MdfRequestInput>,
@@ -91,7 +91,7 @@ pub async fn create_request(
     params(("id" = String, Path)),
     responses((status = 200, body = MdfRequest), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn transition_request(
+pub async fn transition_mdf_request(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
@@ -105,7 +105,7 @@ pub async fn transition_request(
 /// Claims the user may see, newest first.
 #[utoipa::path(get, path = "/api/mdf/claims", tag = "mdf", params(ListQuery),
     responses((status = 200, body = ListPage<MdfClaim>), (status = 400, body = ApiError)))]
-pub async fn list_claims(
+pub async fn list_mdf_claims(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<ListQuery>,
@@ -118,7 +118,7 @@ pub async fn list_claims(
 /// One claim.
 #[utoipa::path(get, path = "/api/mdf/claims/{id}", tag = "mdf", params(("id" = String, Path)),
     responses((status = 200, body = MdfClaim), (status = 404, body = ApiError)))]
-pub async fn get_claim(
+pub async fn get_mdf_claim(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
@@ -132,7 +132,7 @@ pub async fn get_claim(
 #[utoipa::path(post, path = "/api/mdf/claims", tag = "mdf", request_body = MdfClaimInput,
     responses((status = 201, body = MdfClaim), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 413, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn create_claim(
+pub async fn create_mdf_claim(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<MdfClaimInput>,
@@ -150,7 +150,7 @@ pub async fn create_claim(
     params(("id" = String, Path)),
     responses((status = 200, body = MdfClaim), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn transition_claim(
+pub async fn transition_mdf_claim(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
@@ -177,19 +177,19 @@ pub async fn get_file(
 /// The MDF routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list_budgets, create_budget))
-        .routes(routes!(list_requests, create_request))
-        .routes(routes!(get_request))
-        .routes(routes!(transition_request))
+        .routes(routes!(list_mdf_budgets, create_mdf_budget))
+        .routes(routes!(list_mdf_requests, create_mdf_request))
+        .routes(routes!(get_mdf_request))
+        .routes(routes!(transition_mdf_request))
         .merge(
             // Proof files travel as base64 in JSON: this one route takes bodies up to the upload limit.
             OpenApiRouter::new()
-                .routes(routes!(list_claims, create_claim))
+                .routes(routes!(list_mdf_claims, create_mdf_claim))
                 .layer(DefaultBodyLimit::max(
                     trellis_api::upload::MAX_UPLOAD_BYTES / 3 * 4 + 64 * 1024,
                 )),
         )
-        .routes(routes!(get_claim))
-        .routes(routes!(transition_claim))
+        .routes(routes!(get_mdf_claim))
+        .routes(routes!(transition_mdf_claim))
         .routes(routes!(get_file))
 }

@@ -17,7 +17,7 @@ use crate::AppState;
 /// program reports for vendor staff.
 #[utoipa::path(get, path = "/api/reports", tag = "reports", params(ReportQuery),
     responses((status = 200, body = Vec<Report>), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn list_reports(
+pub async fn reports(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiQuery(range): ApiQuery<ReportQuery>,
@@ -29,5 +29,5 @@ pub async fn list_reports(
 
 /// The routes of this module.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_reports))
+    OpenApiRouter::new().routes(routes!(reports))
 }

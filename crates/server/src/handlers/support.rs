@@ -61,7 +61,7 @@ pub async fn create_case(
 /// A case's messages, oldest first.
 #[utoipa::path(get, path = "/api/cases/{id}/messages", tag = "support", params(("id" = String, Path)),
     responses((status = 200, body = Vec<CaseMessage>), (status = 404, body = ApiError)))]
-pub async fn list_messages(
+pub async fn case_messages(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
@@ -76,7 +76,7 @@ pub async fn list_messages(
     params(("id" = String, Path)),
     responses((status = 200, body = SupportCase), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
-pub async fn post_message(
+pub async fn post_case_message(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     Path(id): Path<String>,
@@ -90,7 +90,7 @@ pub async fn post_message(
 /// How partners reach the channel team.
 #[utoipa::path(get, path = "/api/support/channels", tag = "support",
     responses((status = 200, body = SupportChannels), (status = 401, body = ApiError)))]
-pub async fn get_channels(
+pub async fn support_channels(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<SupportChannels>> {
@@ -102,7 +102,7 @@ pub async fn get_channels(
 /// Change the contact channels (vendor staff).
 #[utoipa::path(put, path = "/api/support/channels", tag = "support", request_body = SupportChannels,
     responses((status = 200, body = SupportChannels), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn put_channels(
+pub async fn set_support_channels(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
     ApiJson(input): ApiJson<SupportChannels>,
@@ -124,6 +124,6 @@ pub fn router() -> OpenApiRouter<AppState> {
                 )),
         )
         .routes(routes!(get_case))
-        .routes(routes!(list_messages, post_message))
-        .routes(routes!(get_channels, put_channels))
+        .routes(routes!(case_messages, post_case_message))
+        .routes(routes!(support_channels, set_support_channels))
 }
