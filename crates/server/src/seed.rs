@@ -2,12 +2,14 @@
 
 use sqlx::SqlitePool;
 use trellis_api::seed::{demo_data, DEMO_PASSWORD};
-use trellis_api::wire_name;
 
 use crate::auth::hash_password;
 use crate::clock::{now, now_unix};
 use crate::error::Result;
 use crate::store;
+use crate::store::accounts::{insert_account_row, put_tier_row};
+use crate::store::support::insert_file;
+use crate::store::users::insert_user_row;
 
 /// Seeds the demo organisation into an empty database; returns whether it did.
 pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
@@ -26,52 +28,16 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
             .execute(&mut *tx)
             .await?;
         for t in &p.tiers {
-            sqlx::query(
-                "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&t.id)
-            .bind(&t.program_id)
-            .bind(&t.name)
-            .bind(t.rank)
-            .bind(&t.benefits)
-            .bind(&t.requirements)
-            .execute(&mut *tx)
-            .await?;
+            put_tier_row(&mut *tx, t).await?;
         }
     }
     for a in &data.accounts {
-        sqlx::query(
-            "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&a.id)
-        .bind(&a.name)
-        .bind(&a.domain)
-        .bind(&a.region)
-        .bind(a.is_partner)
-        .bind(a.partner_type.map(|t| wire_name(&t)))
-        .bind(&a.tier_id)
-        .bind(&a.created_at)
-        .execute(&mut *tx)
-        .await?;
+        insert_account_row(&mut *tx, a).await?;
     }
+    let at = now();
     for u in &data.users {
         let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
-        sqlx::query(
-            "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at, manager_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&u.id)
-        .bind(&u.email)
-        .bind(&u.name)
-        .bind(wire_name(&u.role))
-        .bind(&u.partner_account_id)
-        .bind(u.active)
-        .bind(hash)
-        .bind(now())
-        .bind(&u.manager_id)
-        .execute(&mut *tx)
-        .await?;
+        insert_user_row(&mut *tx, u, Some(&hash), &at).await?;
     }
     use store::records::insert_seeded;
     insert_seeded(&mut tx, &data.leads).await?;
@@ -86,20 +52,7 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
         store::records::insert(&mut *tx, "tier_changes", trellis_api::record::fields(c)).await?;
     }
     for f in &data.mdf.files {
-        sqlx::query(
-            "INSERT INTO files (id, file_name, content_type, size, data, partner_account_id, owner_user_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&f.id)
-        .bind(&f.file_name)
-        .bind(&f.content_type)
-        .bind(f.bytes.len() as i64)
-        .bind(&f.bytes)
-        .bind(&f.partner_account_id)
-        .bind(&f.owner_user_id)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        insert_file(&mut *tx, f, &at).await?;
     }
     insert_seeded(&mut tx, &data.mdf.claims).await?;
     insert_seeded(&mut tx, &data.support.cases).await?;

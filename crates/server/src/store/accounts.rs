@@ -74,6 +74,43 @@ pub async fn all_accounts(db: &sqlx::SqlitePool) -> Result<Vec<Account>> {
         .collect()
 }
 
+/// Inserts an account, in a transaction or on the pool.
+pub async fn insert_account_row<'c, X: sqlx::SqliteExecutor<'c>>(db: X, a: &Account) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&a.id)
+    .bind(&a.name)
+    .bind(&a.domain)
+    .bind(&a.region)
+    .bind(a.is_partner)
+    .bind(a.partner_type.map(|t| wire_name(&t)))
+    .bind(&a.tier_id)
+    .bind(&a.created_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Adds or replaces a tier, in a transaction or on the pool.
+pub async fn put_tier_row<'c, X: sqlx::SqliteExecutor<'c>>(db: X, tier: &Tier) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, rank = excluded.rank,
+             benefits = excluded.benefits, requirements = excluded.requirements",
+    )
+    .bind(&tier.id)
+    .bind(&tier.program_id)
+    .bind(&tier.name)
+    .bind(tier.rank)
+    .bind(&tier.benefits)
+    .bind(&tier.requirements)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 impl AccountStore for Db {
     async fn account(&self, id: &str) -> CoreResult<Option<Account>> {
         let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
@@ -109,20 +146,7 @@ impl AccountStore for Db {
     async fn insert_account(&self, a: &Account, entry: Option<&TierChange>) -> CoreResult<()> {
         let write = async {
             let mut tx = self.0.begin().await?;
-            sqlx::query(
-                "INSERT INTO accounts (id, name, domain, region, is_partner, partner_type, tier_id, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&a.id)
-            .bind(&a.name)
-            .bind(&a.domain)
-            .bind(&a.region)
-            .bind(a.is_partner)
-            .bind(a.partner_type.map(|t| wire_name(&t)))
-            .bind(&a.tier_id)
-            .bind(&a.created_at)
-            .execute(&mut *tx)
-            .await?;
+            insert_account_row(&mut *tx, a).await?;
             if let Some(entry) = entry {
                 records::insert(&mut *tx, "tier_changes", fields(entry)).await?;
             }
@@ -203,20 +227,6 @@ impl AccountStore for Db {
     }
 
     async fn put_tier(&self, tier: &Tier) -> CoreResult<()> {
-        sqlx::query(
-            "INSERT INTO tiers (id, program_id, name, rank, benefits, requirements) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT(id) DO UPDATE SET name = excluded.name, rank = excluded.rank,
-                 benefits = excluded.benefits, requirements = excluded.requirements",
-        )
-        .bind(&tier.id)
-        .bind(&tier.program_id)
-        .bind(&tier.name)
-        .bind(tier.rank)
-        .bind(&tier.benefits)
-        .bind(&tier.requirements)
-        .execute(&self.0)
-        .await
-        .map_err(Error::from)?;
-        Ok(())
+        Ok(put_tier_row(&self.0, tier).await?)
     }
 }

@@ -31,6 +31,39 @@ async fn one(db: &sqlx::SqlitePool, column: &str, value: &str) -> Result<Option<
     row.as_ref().map(user_from_row).transpose()
 }
 
+/// Inserts a user with their password hash, in a transaction or on the pool.
+pub async fn insert_user_row<'c, X: sqlx::SqliteExecutor<'c>>(
+    db: X,
+    u: &User,
+    password_hash: Option<&str>,
+    at: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at, manager_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&u.id)
+    .bind(&u.email)
+    .bind(&u.name)
+    .bind(wire_name(&u.role))
+    .bind(&u.partner_account_id)
+    .bind(u.active)
+    .bind(password_hash)
+    .bind(at)
+    .bind(&u.manager_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A new password's hash, off the async runtime.
+async fn hash_of(password: Option<&str>) -> Result<Option<String>> {
+    Ok(match password {
+        Some(p) => Some(hash_password(p.to_string()).await?),
+        None => None,
+    })
+}
+
 impl UserStore for Db {
     async fn users(&self, reach: &UserReach, query: &ListQuery) -> CoreResult<ListPage<User>> {
         let mut q = QueryBuilder::new("SELECT * FROM users WHERE 1");
@@ -68,28 +101,11 @@ impl UserStore for Db {
     }
 
     async fn insert_user(&self, w: &UserWrite<'_>) -> CoreResult<()> {
-        let hash = match w.password {
-            Some(p) => Some(hash_password(p.to_string()).await?),
-            None => None,
-        };
+        let hash = hash_of(w.password).await?;
         let write = async {
             let u = w.user;
             let mut tx = self.0.begin().await?;
-            sqlx::query(
-                "INSERT INTO users (id, email, name, role, partner_account_id, active, password_hash, created_at, manager_id)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&u.id)
-            .bind(&u.email)
-            .bind(&u.name)
-            .bind(wire_name(&u.role))
-            .bind(&u.partner_account_id)
-            .bind(u.active)
-            .bind(hash)
-            .bind(w.at)
-            .bind(&u.manager_id)
-            .execute(&mut *tx)
-            .await?;
+            insert_user_row(&mut *tx, u, hash.as_deref(), w.at).await?;
             for event in w.events {
                 record_at(&mut *tx, Some(w.actor), "", event.clone(), w.at).await?;
             }
@@ -100,10 +116,7 @@ impl UserStore for Db {
     }
 
     async fn update_user(&self, w: &UserWrite<'_>) -> CoreResult<bool> {
-        let hash = match w.password {
-            Some(p) => Some(hash_password(p.to_string()).await?),
-            None => None,
-        };
+        let hash = hash_of(w.password).await?;
         let write = async {
             let u = w.user;
             let mut tx = self.0.begin().await?;
