@@ -56,6 +56,16 @@ pub async fn tier_of<S: AccountStore>(store: &S, user: &User) -> Result<Option<S
     })
 }
 
+/// Every tier of every program.
+pub async fn all_tiers<S: AccountStore>(store: &S) -> Result<Vec<Tier>> {
+    Ok(store
+        .programs()
+        .await?
+        .into_iter()
+        .flat_map(|p| p.tiers)
+        .collect())
+}
+
 /// Accounts: every one for vendor staff, their own for partners.
 pub async fn list<S: AccountStore>(cx: &Cx<'_, S>, query: &ListQuery) -> Result<ListPage<Account>> {
     query.check()?;
@@ -161,13 +171,7 @@ pub async fn change_partnership<S: AccountStore + AuditStore>(
         changed_by: cx.user.name.clone(),
         changed_at: at.clone(),
     };
-    let tiers: Vec<Tier> = cx
-        .store
-        .programs()
-        .await?
-        .into_iter()
-        .flat_map(|p| p.tiers)
-        .collect();
+    let tiers = crate::accounts::all_tiers(cx.store).await?;
     let tier_name = |t: &str| {
         let tier = tiers.iter().find(|x| x.id == t);
         tier.map_or(t.to_string(), |x| x.name.clone())

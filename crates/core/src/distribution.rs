@@ -5,7 +5,7 @@ use trellis_api::distribution::{
     candidates, distribute, Distribution, DistributionResult, Skipped,
 };
 use trellis_api::lead_flow::accept_deadline;
-use trellis_api::{wire_name, Lead, LeadStatus, Scope, Tier};
+use trellis_api::{wire_name, Lead, LeadStatus, Scope};
 
 use crate::cx::Cx;
 use crate::error::Result;
@@ -39,13 +39,7 @@ pub async fn run<S: RecordStore>(
         }
     };
     leads.sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
-    let tiers: Vec<Tier> = cx
-        .store
-        .programs()
-        .await?
-        .into_iter()
-        .flat_map(|p| p.tiers)
-        .collect();
+    let tiers = crate::accounts::all_tiers(cx.store).await?;
     let accounts = cx.store.all_accounts().await?;
     let partners = candidates(&accounts, |tier| {
         tiers.iter().find(|t| t.id == tier).map_or(1, |t| t.rank)

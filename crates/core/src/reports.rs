@@ -1,7 +1,7 @@
 //! The dashboard: reports computed from exactly the records the user may see.
 
 use trellis_api::reports::{build, Report, ReportData, ReportQuery};
-use trellis_api::{DealRegistration, Lead, Opportunity, Scope, Tier, Validate};
+use trellis_api::{DealRegistration, Lead, Opportunity, Scope, Validate};
 
 use crate::cx::Cx;
 use crate::error::Result;
@@ -28,11 +28,7 @@ pub async fn list<S: RecordStore + TrainingStore + SurveyStore>(
     let (mut surveys, mut responses) = (Vec::new(), Vec::new());
     if staff {
         accounts = cx.store.all_accounts().await?;
-        let programs = cx.store.programs().await?;
-        tiers = programs
-            .into_iter()
-            .flat_map(|p| p.tiers)
-            .collect::<Vec<Tier>>();
+        tiers = crate::accounts::all_tiers(cx.store).await?;
         tier_changes = cx.store.all_tier_changes().await?;
         surveys = cx.store.surveys().await?;
         responses = cx.store.responses().await?;
