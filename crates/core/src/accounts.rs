@@ -185,7 +185,7 @@ pub async fn change_partnership<S: AccountStore + AuditStore>(
         at: &at,
     };
     if !cx.store.change_partnership(&write).await? {
-        return Err(crate::records::changed_meanwhile("account"));
+        return Err(crate::error::changed_meanwhile("account"));
     }
     get(cx, id).await
 }

@@ -8,8 +8,9 @@ use trellis_api::{wire_name, DealRegistration, Opportunity, Scope};
 
 use crate::audit::AuditStore;
 use crate::cx::Cx;
+use crate::error::changed_meanwhile;
 use crate::error::Result;
-use crate::records::{self, changed_meanwhile, RecordStore};
+use crate::records::{self, RecordStore};
 
 /// Moves a deal registration through its review; illegal moves are a typed 409.
 pub async fn transition<S: RecordStore + AuditStore>(

@@ -1,6 +1,6 @@
 //! The core's one error: a typed API error for the caller, or a storage failure it must not see.
 
-use trellis_api::ApiError;
+use trellis_api::{ApiError, ErrorCode};
 
 /// Why a step failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,3 +30,12 @@ impl std::fmt::Display for CoreError {
 }
 
 impl std::error::Error for CoreError {}
+
+/// 409 for a record someone else changed between reading and writing it.
+pub fn changed_meanwhile(what: &str) -> CoreError {
+    ApiError::new(
+        ErrorCode::Conflict,
+        format!("Someone else changed this {what} meanwhile; reload it"),
+    )
+    .into()
+}

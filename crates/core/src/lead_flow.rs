@@ -6,8 +6,9 @@ use trellis_api::record::{new_record_fields, Record as _};
 use trellis_api::{wire_name, ApiError, Contact, Lead, Opportunity, Scope};
 
 use crate::cx::Cx;
+use crate::error::changed_meanwhile;
 use crate::error::Result;
-use crate::records::{self, changed_meanwhile, decode, target_account, Kind, RecordStore};
+use crate::records::{self, decode, target_account, Kind, RecordStore};
 
 /// Where a conversion is written.
 #[allow(async_fn_in_trait)] // Each backend's futures are as Send as its store; callers are concrete.

@@ -13,8 +13,9 @@ use trellis_api::{
 
 use crate::audit::AuditStore;
 use crate::cx::Cx;
+use crate::error::changed_meanwhile;
 use crate::error::{CoreError, Result};
-use crate::records::{self, changed_meanwhile, RecordStore};
+use crate::records::{self, RecordStore};
 
 /// How a guarded fund write ended.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -140,12 +140,3 @@ pub async fn update<R: Kind, S: RecordStore>(
     cx.store.replace(&updated, &scope).await?;
     get(cx, id).await
 }
-
-/// 409 for a record someone else changed between reading and writing it.
-pub fn changed_meanwhile(what: &str) -> CoreError {
-    ApiError::new(
-        ErrorCode::Conflict,
-        format!("Someone else changed this {what} meanwhile; reload it"),
-    )
-    .into()
-}
