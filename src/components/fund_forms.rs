@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 
-use trellis_api::*;
+use trellis_api::{
+    FieldError, MdfBudget, MdfBudgetInput, MdfClaimInput, MdfRequest, MdfRequestInput, Upload,
+    Validate,
+};
 use yew::prelude::*;
 
 use crate::backend::use_backend;

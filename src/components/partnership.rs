@@ -1,6 +1,6 @@
 //! Partnership changes on an account row: make partner, change tier, end partnership, and the tier history.
 
-use trellis_api::*;
+use trellis_api::{parse_wire, wire_name, Account, PartnerChange, PartnerType, Tier};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

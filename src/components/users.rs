@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use trellis_api::*;
+use trellis_api::{parse_wire, wire_name, ListQuery, Role, User, UserInput, Validate};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! One support case: its details, the message thread, and the reply form.
 
-use trellis_api::*;
+use trellis_api::{parse_wire, CaseStatus, MessageInput, Validate};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use trellis_api::mdf::{claim_actions, request_actions};
 use trellis_api::upload::human_size;
-use trellis_api::*;
+use trellis_api::{ListQuery, MdfAction, MdfBudget, MdfClaim, MdfRequest, MdfRequestStatus};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
 

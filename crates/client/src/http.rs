@@ -7,7 +7,14 @@ use trellis_api::endpoints::{self, Endpoint};
 use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
-use trellis_api::*;
+use trellis_api::{
+    wire_name, Account, AccountInput, Announcement, AnnouncementInput, ApiError, CaseInput,
+    CaseMessage, Contact, ContactInput, DealInput, DealRegistration, Draft, Health, Lead,
+    LeadInput, ListPage, ListQuery, LoginRequest, MdfAction, MdfBudget, MdfBudgetInput, MdfClaim,
+    MdfClaimInput, MdfRequest, MdfRequestInput, Me, MessageInput, Opportunity, OpportunityInput,
+    PartnerChange, PartnerProgram, Publish, PublishedSite, Restore, SaveDraft, SiteVersion,
+    StoredFile, SupportCase, SupportChannels, Tier, TierChange, TierInput, User, UserInput,
+};
 
 use crate::transport::{Method, Transport};
 use crate::{ClientError, ClientResult, PrmBackend};

@@ -9,7 +9,14 @@ mod http;
 mod transport;
 
 use async_trait::async_trait;
-use trellis_api::*;
+use trellis_api::{
+    Account, AccountInput, Announcement, AnnouncementInput, CaseInput, CaseMessage, Contact,
+    ContactInput, DealInput, DealRegistration, Draft, Health, Lead, LeadInput, ListPage, ListQuery,
+    LoginRequest, MdfAction, MdfBudget, MdfBudgetInput, MdfClaim, MdfClaimInput, MdfRequest,
+    MdfRequestInput, Me, MessageInput, Opportunity, OpportunityInput, PartnerChange,
+    PartnerProgram, Publish, PublishedSite, Restore, SaveDraft, SiteVersion, StoredFile,
+    SupportCase, SupportChannels, Tier, TierChange, TierInput, User, UserInput,
+};
 
 pub use demo::{DemoBackend, SNAPSHOT_VERSION};
 pub use error::ClientError;

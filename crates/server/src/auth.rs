@@ -14,7 +14,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use sha2::{Digest, Sha256};
 use sqlx::{Row, SqlitePool};
-use trellis_api::*;
+use trellis_api::{
+    admin_only, parse_wire, staff_only, ApiError, ErrorCode, LoginRequest, Me, Role, User, Validate,
+};
 
 use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, Error, Result};

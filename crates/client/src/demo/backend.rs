@@ -6,7 +6,14 @@ use trellis_api::endpoints;
 use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
-use trellis_api::*;
+use trellis_api::{
+    Account, AccountInput, Announcement, AnnouncementInput, CaseInput, CaseMessage, Contact,
+    ContactInput, DealInput, DealRegistration, Draft, ErrorCode, Health, Lead, LeadInput, ListPage,
+    ListQuery, LoginRequest, MdfAction, MdfBudget, MdfBudgetInput, MdfClaim, MdfClaimInput,
+    MdfRequest, MdfRequestInput, Me, MessageInput, Opportunity, OpportunityInput, PartnerChange,
+    PartnerProgram, Publish, PublishedSite, Restore, SaveDraft, SiteVersion, StoredFile,
+    SupportCase, SupportChannels, Tier, TierChange, TierInput, User, UserInput, Validate,
+};
 use trellis_core::{
     accounts, announcements, community, deal_flow, distribution, import, lead_flow, mdf, records,
     reports, support, surveys, training, users,

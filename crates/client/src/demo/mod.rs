@@ -8,7 +8,10 @@ use std::collections::HashMap;
 
 use trellis_api::datetime::timestamp;
 use trellis_api::seed::{demo_data, DemoData, DEMO_PASSWORD};
-use trellis_api::*;
+use trellis_api::{
+    admin_only, bad_cursor, staff_only, ApiError, ErrorCode, ListPage, ListQuery, Me,
+    PublishedSite, Role, Site, User, Validate,
+};
 
 use crate::ClientResult;
 pub use keep::SNAPSHOT_VERSION;

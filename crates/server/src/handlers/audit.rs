@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use sqlx::{QueryBuilder, Sqlite};
 use trellis_api::audit::{AuditEvent, AuditQuery};
-use trellis_api::*;
+use trellis_api::{ApiError, ListPage};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -4,10 +4,13 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use trellis_api::*;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use trellis_api::{
+    ApiError, Contact, ContactInput, DealInput, DealRegistration, Lead, LeadInput, ListPage,
+    ListQuery, Opportunity, OpportunityInput,
+};
 use trellis_core::{records, Cx};
 
 use crate::auth::CurrentUser;

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, TypeInfo, ValueRef};
 use trellis_api::record;
-use trellis_api::*;
+use trellis_api::{ApiError, ErrorCode, ListPage, ListQuery, Record, Scope};
 
 use crate::clock::now;
 use trellis_core::records::{Kind, RecordStore};

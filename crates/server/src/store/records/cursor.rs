@@ -1,8 +1,7 @@
 //! Keyset cursors: the last row's (sort value, id), hex-encoded so they are opaque and URL-safe.
 
-use trellis_api::*;
-
 use crate::error::{Error, Result};
+use trellis_api::bad_cursor;
 
 pub(super) fn cursor_error() -> Error {
     bad_cursor().into()
