@@ -21,6 +21,7 @@ use trellis_api::{
 use crate::clock::{now, now_unix};
 use crate::error::{ApiJson, Error, Result};
 use crate::ids::{hex, random_id};
+use crate::store::memo::Session;
 use crate::{throttle, AppState};
 
 /// The session cookie's name.
@@ -124,35 +125,65 @@ where
         let token = session_token(&parts.headers).ok_or_else(unauthenticated)?;
         let hash = token_hash(&token);
         let at = |offset: i64| trellis_api::datetime::timestamp(now_unix() + offset);
-        let row = sqlx::query(
-            "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id
-             WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND sessions.last_seen_at > ?
-               AND users.active = 1",
-        )
-        .bind(&hash)
-        .bind(now())
-        .bind(at(-state.idle_seconds))
-        .fetch_optional(&state.db)
-        .await?
-        .ok_or_else(unauthenticated)?;
-        sqlx::query(
-            "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
-        )
-        .bind(now())
-        .bind(&hash)
-        .bind(at(-TOUCH_SECONDS))
-        .execute(&state.db)
-        .await?;
-        let mut user = user_from_row(&row)?;
-        if user.role == Role::PartnerManager {
-            // Deactivated reports stay in the team: their records stay too.
-            user.team = sqlx::query_scalar("SELECT id FROM users WHERE manager_id = ? ORDER BY id")
-                .bind(&user.id)
-                .fetch_all(&state.db)
-                .await?;
+        let now = now();
+        let idle_from = at(-state.idle_seconds);
+        let people = state.memo.people();
+        let session = match state.memo.session(&hash) {
+            Some(s) => s,
+            None => read_session(&state.db, &hash)
+                .await?
+                .ok_or_else(unauthenticated)?,
+        };
+        if session.expires_at <= now || session.seen_at <= idle_from {
+            return Err(unauthenticated().into());
         }
+        let mut session = session;
+        // A write per request would queue every read behind SQLite's one writer: touch seldom.
+        let touch_before = at(-TOUCH_SECONDS);
+        if session.seen_at < touch_before {
+            sqlx::query(
+                "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
+            )
+            .bind(&now)
+            .bind(&hash)
+            .bind(&touch_before)
+            .execute(&state.db)
+            .await?;
+            session.seen_at = now;
+        }
+        let user = session.user.clone();
+        state.memo.keep_session(&hash, people, session);
         Ok(CurrentUser(user))
     }
+}
+
+/// The session whose token hashes to `hash`, with its user, if both are there and active.
+async fn read_session(db: &SqlitePool, hash: &str) -> Result<Option<Session>> {
+    let Some(row) = sqlx::query(
+        "SELECT users.*, sessions.expires_at AS session_expires_at,
+                sessions.last_seen_at AS session_seen_at
+         FROM sessions JOIN users ON users.id = sessions.user_id
+         WHERE sessions.token_hash = ? AND users.active = 1",
+    )
+    .bind(hash)
+    .fetch_optional(db)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let mut user = user_from_row(&row)?;
+    if user.role == Role::PartnerManager {
+        // Deactivated reports stay in the team: their records stay too.
+        user.team = sqlx::query_scalar("SELECT id FROM users WHERE manager_id = ? ORDER BY id")
+            .bind(&user.id)
+            .fetch_all(db)
+            .await?;
+    }
+    Ok(Some(Session {
+        user,
+        expires_at: row.try_get("session_expires_at")?,
+        seen_at: row.try_get("session_seen_at")?,
+    }))
 }
 
 fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
@@ -289,10 +320,12 @@ fn logged_out(state: &AppState) -> Response {
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
     if let Some(token) = session_token(&headers) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        let done = sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(token_hash(&token))
             .execute(&state.db)
-            .await?;
+            .await;
+        state.memo.people_changed();
+        done?;
     }
     Ok(logged_out(&state))
 }
@@ -304,10 +337,12 @@ pub async fn logout_everywhere(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Response> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = ?")
         .bind(&user.id)
         .execute(&state.db)
-        .await?;
+        .await;
+    state.memo.people_changed();
+    done?;
     let event = trellis_api::audit::NewEvent::new(
         trellis_api::audit::AuditKind::LogoutEverywhere,
         user.partner_account_id.as_deref(),

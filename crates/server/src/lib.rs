@@ -24,7 +24,8 @@ use axum::http::{header, HeaderValue};
 use axum::routing::{any, get};
 use axum::{Json, Router};
 use sqlx::SqlitePool;
-use tower_http::compression::CompressionLayer;
+use tower::Layer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use trellis_api::{ApiError, ErrorCode};
@@ -49,12 +50,14 @@ pub struct AppState {
     pub idle_seconds: i64,
     /// The largest request body accepted.
     pub max_body_bytes: usize,
+    /// What the server remembers of the database between requests (see [`store::memo`]).
+    pub memo: std::sync::Arc<store::memo::Memo>,
 }
 
 impl AppState {
     /// The database as the core's store.
     pub fn store(&self) -> store::Db {
-        store::Db(self.db.clone())
+        store::Db(self.db.clone(), self.memo.clone())
     }
 }
 
@@ -134,13 +137,17 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .route("/api", any(api_not_found))
         .method_not_allowed_fallback(api_method_not_allowed)
+        // Replies are made per request: the fastest level costs a fraction of the reply's own
+        // work (brotli's default, its slowest, costs more than the request itself).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(axum::middleware::from_fn(csrf::guard))
         .layer(DefaultBodyLimit::max(state.max_body_bytes))
         .with_state(state.clone());
     let mut script_hashes = Vec::new();
     if let Some(dist) = &state.dist {
         let index = ServeFile::new(dist.join("index.html"));
-        router = router.fallback_service(ServeDir::new(dist).fallback(index));
+        let files = ServeDir::new(dist).fallback(index);
+        router = router.fallback_service(CompressionLayer::new().layer(files));
         // The page is read once: its inline loader's hash goes into the policy.
         let page = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
         script_hashes = csp::inline_script_hashes(&page);
@@ -148,7 +155,6 @@ pub fn app(state: AppState) -> Router {
     let policy = HeaderValue::from_str(&csp::policy(&script_hashes))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     router
-        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             policy,
@@ -186,6 +192,7 @@ pub async fn prepare(config: &Config) -> error::Result<(AppState, bool)> {
             session_seconds: config.session_seconds(),
             idle_seconds: config.idle_seconds(),
             max_body_bytes: config.max_body_kb * 1024,
+            memo: Default::default(),
         },
         seeded,
     ))

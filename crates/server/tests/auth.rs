@@ -127,6 +127,7 @@ async fn age_rep_sessions(app: &TestApp, column: &str, at: &str) {
     .execute(&app.db)
     .await
     .unwrap();
+    app.memo.forget();
 }
 
 #[tokio::test]

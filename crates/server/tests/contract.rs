@@ -240,7 +240,7 @@ async fn empty_query_parameters_count_as_not_given() {
 async fn a_unique_key_violation_names_the_fields() {
     use trellis_core::accounts::AccountStore;
     let app = test_app(false).await;
-    let store = server::store::Db(app.db.clone());
+    let store = server::store::Db(app.db.clone(), app.memo.clone());
     let twin = trellis_api::Tier {
         id: "tier_twin".into(),
         program_id: "prog_resell".into(),

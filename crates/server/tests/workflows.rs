@@ -72,6 +72,7 @@ async fn overdue_leads_return_to_the_pool_and_old_approvals_expire() {
         .execute(&app.db)
         .await
         .unwrap();
+    app.memo.forget();
     let (_, _, text) = send(&app, get(&format!("/api/leads/{assigned}"), Some(&cookie))).await;
     let lead: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(

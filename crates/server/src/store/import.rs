@@ -1,7 +1,7 @@
 //! An import written in one transaction.
 
 use trellis_api::record::fields;
-use trellis_api::{Account, Contact, Lead};
+use trellis_api::{Account, Contact, Lead, Record};
 use trellis_core::import::ImportStore;
 use trellis_core::Result as CoreResult;
 
@@ -31,6 +31,8 @@ impl ImportStore for Db {
             tx.commit().await?;
             Ok::<(), Error>(())
         };
-        Ok(write.await?)
+        let done = write.await;
+        self.1.wrote(Lead::COLLECTION);
+        Ok(done?)
     }
 }

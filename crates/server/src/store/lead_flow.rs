@@ -1,7 +1,7 @@
 //! A lead's conversion written in one transaction.
 
 use trellis_api::record::fields;
-use trellis_api::{Contact, Lead, Opportunity};
+use trellis_api::{Contact, Lead, Opportunity, Record};
 use trellis_core::lead_flow::LeadStore;
 use trellis_core::Result as CoreResult;
 
@@ -27,6 +27,8 @@ impl LeadStore for Db {
             tx.commit().await?;
             Ok::<bool, Error>(true)
         };
-        Ok(write.await?)
+        let done = write.await;
+        self.1.wrote(Lead::COLLECTION);
+        Ok(done?)
     }
 }

@@ -8,15 +8,17 @@ pub mod import;
 pub mod lead_flow;
 pub mod list;
 pub mod mdf;
+pub mod memo;
 pub mod records;
+pub mod row;
 pub mod support;
 pub mod surveys;
 pub mod training;
 pub mod users;
 
-/// The SQLite database as the core's store.
+/// The SQLite database as the core's store, with what the server remembers of it.
 #[derive(Clone)]
-pub struct Db(pub sqlx::SqlitePool);
+pub struct Db(pub sqlx::SqlitePool, pub std::sync::Arc<memo::Memo>);
 
 impl trellis_core::cx::Store for Db {
     fn new_id(&self, prefix: &str) -> String {

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, TypeInfo, ValueRef};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use trellis_api::record;
 use trellis_api::{ApiError, ErrorCode, ListPage, ListQuery, Record, Scope};
 
@@ -14,6 +14,7 @@ use trellis_core::records::{Kind, RecordStore};
 use trellis_core::Result as CoreResult;
 
 use crate::error::{Error, Result};
+use crate::store::Db;
 
 /// What the generic store needs of a record kind: the contract's `Record` (its collection is
 /// its table), decodable from rows across await points.
@@ -21,34 +22,13 @@ pub trait Entity: Record + Send + Unpin {}
 
 impl<R: Record + Send + Unpin> Entity for R {}
 
-/// A row as a JSON object of columns.
-fn row_to_json(row: &SqliteRow) -> Result<Map<String, Value>> {
-    let mut map = Map::new();
-    for (i, col) in row.columns().iter().enumerate() {
-        use sqlx::Column;
-        let raw = row.try_get_raw(i)?;
-        let value = if raw.is_null() {
-            Value::Null
-        } else {
-            match raw.type_info().name() {
-                "INTEGER" => Value::from(row.try_get::<i64, _>(i)?),
-                "REAL" => Value::from(row.try_get::<f64, _>(i)?),
-                _ => Value::from(row.try_get::<String, _>(i)?),
-            }
-        };
-        map.insert(col.name().to_string(), value);
-    }
-    Ok(map)
-}
-
 fn from_row<E: Entity>(row: &SqliteRow) -> Result<E> {
     decode_row(row, E::NAME)
 }
 
 /// A row decoded through its columns' names into any serde type.
 pub fn decode_row<T: serde::de::DeserializeOwned>(row: &SqliteRow, what: &str) -> Result<T> {
-    serde_json::from_value(Value::Object(row_to_json(row)?))
-        .map_err(|e| Error::Internal(format!("{what} row does not decode: {e}")))
+    super::row::decode(row, what)
 }
 
 fn push_value(q: &mut QueryBuilder<'_, Sqlite>, value: Value) {
@@ -150,12 +130,18 @@ pub fn push_record_scope<E: Entity>(q: &mut QueryBuilder<'_, Sqlite>, scope: &Sc
 }
 
 /// Applies the kind's time-driven changes (the contract's `Record::DUE` and `settle`): finds the
-/// records that may be due, settles each, and writes back those still as they were read.
-pub async fn apply_due<E: Entity>(db: &sqlx::SqlitePool) -> Result<()> {
+/// records that may be due, settles each, and writes back those still as they were read. The
+/// memo skips the search until the earliest pending record's moment comes or the table is
+/// written to.
+pub async fn apply_due<E: Entity>(store: &Db) -> Result<()> {
     let Some(due) = E::DUE else {
         return Ok(());
     };
     let now = now();
+    let Some(check) = store.1.may_be_due(E::COLLECTION, due.bound(&now)) else {
+        return Ok(());
+    };
+    let db = &store.0;
     let status = E::STATUS_FIELD.unwrap_or("status");
     let sql = format!(
         "SELECT * FROM {} WHERE {status} = ? AND {} < ?",
@@ -179,6 +165,15 @@ pub async fn apply_due<E: Entity>(db: &sqlx::SqlitePool) -> Result<()> {
             .push_bind(due.status);
         q.build().execute(db).await?;
     }
+    let next: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT MIN({}) FROM {} WHERE {status} = ?",
+        due.field,
+        E::COLLECTION
+    ))
+    .bind(due.status)
+    .fetch_one(db)
+    .await?;
+    store.1.checked(check, next);
     Ok(())
 }
 
@@ -196,12 +191,9 @@ fn set_columns(table: &str, columns: Map<String, Value>) -> QueryBuilder<'static
 }
 
 /// One page of records visible in `scope`, newest first.
-pub async fn list<E: Entity>(
-    db: &sqlx::SqlitePool,
-    scope: &Scope,
-    query: &ListQuery,
-) -> Result<ListPage<E>> {
-    apply_due::<E>(db).await?;
+pub async fn list<E: Entity>(store: &Db, scope: &Scope, query: &ListQuery) -> Result<ListPage<E>> {
+    apply_due::<E>(store).await?;
+    let db = &store.0;
     let limit = query.limit();
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::COLLECTION));
     push_record_scope::<E>(&mut q, scope);
@@ -268,23 +260,24 @@ pub async fn list<E: Entity>(
     let mut items = Vec::with_capacity(limit as usize);
     let mut next_cursor = None;
     for row in rows.iter().take(limit as usize) {
-        if more {
-            let value = if sort.numeric() {
-                row.try_get::<i64, _>(sort.field)?.to_string()
-            } else {
-                row.try_get::<Option<String>, _>(sort.field)?
-                    .unwrap_or_default()
-            };
-            next_cursor = Some(encode_cursor(&value, &row.try_get::<String, _>("id")?));
-        }
         items.push(from_row::<E>(row)?);
+    }
+    if let Some(row) = rows.get(limit as usize - 1).filter(|_| more) {
+        let value = if sort.numeric() {
+            row.try_get::<i64, _>(sort.field)?.to_string()
+        } else {
+            row.try_get::<Option<String>, _>(sort.field)?
+                .unwrap_or_default()
+        };
+        next_cursor = Some(encode_cursor(&value, &row.try_get::<String, _>("id")?));
     }
     Ok(ListPage { items, next_cursor })
 }
 
 /// Every record of `E` visible in `scope`, newest first (exports and reports).
-pub async fn all<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope) -> Result<Vec<E>> {
-    apply_due::<E>(db).await?;
+pub async fn all<E: Entity>(store: &Db, scope: &Scope) -> Result<Vec<E>> {
+    apply_due::<E>(store).await?;
+    let db = &store.0;
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE 1", E::COLLECTION));
     push_record_scope::<E>(&mut q, scope);
     q.push(" ORDER BY created_at DESC, id DESC");
@@ -311,8 +304,9 @@ pub async fn find_where<E: Entity>(
 }
 
 /// One record by id, if visible in `scope` (else not found: never reveal that it exists).
-pub async fn get<E: Entity>(db: &sqlx::SqlitePool, scope: &Scope, id: &str) -> Result<E> {
-    apply_due::<E>(db).await?;
+pub async fn get<E: Entity>(store: &Db, scope: &Scope, id: &str) -> Result<E> {
+    apply_due::<E>(store).await?;
+    let db = &store.0;
     let mut q = QueryBuilder::new(format!("SELECT * FROM {} WHERE id = ", E::COLLECTION));
     q.push_bind(id.to_string());
     push_record_scope::<E>(&mut q, scope);
@@ -346,11 +340,11 @@ pub async fn replace_if<'c, R: Entity, X: sqlx::SqliteExecutor<'c>>(
 
 impl RecordStore for crate::store::Db {
     async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> CoreResult<ListPage<R>> {
-        Ok(list::<R>(&self.0, scope, query).await?)
+        Ok(list::<R>(self, scope, query).await?)
     }
 
     async fn find<R: Kind>(&self, scope: &Scope, id: &str) -> CoreResult<Option<R>> {
-        match get::<R>(&self.0, scope, id).await {
+        match get::<R>(self, scope, id).await {
             Ok(record) => Ok(Some(record)),
             Err(Error::Api(e)) if e.code == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
@@ -358,23 +352,26 @@ impl RecordStore for crate::store::Db {
     }
 
     async fn all<R: Kind>(&self, scope: &Scope) -> CoreResult<Vec<R>> {
-        Ok(all::<R>(&self.0, scope).await?)
+        Ok(all::<R>(self, scope).await?)
     }
 
     async fn with_status<R: Kind>(&self, status: &str) -> CoreResult<Vec<R>> {
-        apply_due::<R>(&self.0).await?;
+        apply_due::<R>(self).await?;
         let column = R::STATUS_FIELD.unwrap_or("status");
         let condition = format!("{column} = ? ORDER BY created_at, id");
         Ok(find_where::<R>(&self.0, &condition, &[status]).await?)
     }
 
     async fn insert<R: Kind>(&self, record: &R) -> CoreResult<()> {
-        Ok(insert(&self.0, R::COLLECTION, record::fields(record)).await?)
+        let done = insert(&self.0, R::COLLECTION, record::fields(record)).await;
+        self.1.wrote(R::COLLECTION);
+        Ok(done?)
     }
 
     async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> CoreResult<bool> {
-        let done = replace_if(&self.0, record, from).await?;
-        Ok(done)
+        let done = replace_if(&self.0, record, from).await;
+        self.1.wrote(R::COLLECTION);
+        Ok(done?)
     }
 
     async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> CoreResult<()> {
@@ -384,7 +381,9 @@ impl RecordStore for crate::store::Db {
         q.push(" WHERE id = ");
         push_value(&mut q, id);
         push_scope(&mut q, scope);
-        q.build().execute(&self.0).await.map_err(Error::from)?;
+        let done = q.build().execute(&self.0).await;
+        self.1.wrote(R::COLLECTION);
+        done.map_err(Error::from)?;
         Ok(())
     }
 }

@@ -112,7 +112,9 @@ impl UserStore for Db {
             tx.commit().await?;
             Ok::<(), Error>(())
         };
-        Ok(unique_email(write.await)?)
+        let done = write.await;
+        self.1.people_changed();
+        Ok(unique_email(done)?)
     }
 
     async fn update_user(&self, w: &UserWrite<'_>) -> CoreResult<bool> {
@@ -158,7 +160,9 @@ impl UserStore for Db {
             tx.commit().await?;
             Ok::<bool, Error>(true)
         };
-        Ok(unique_email(write.await)?)
+        let done = write.await;
+        self.1.people_changed();
+        Ok(unique_email(done)?)
     }
 }
 

@@ -12,6 +12,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub db: sqlx::SqlitePool,
+    /// What the server remembers of the database: tests that write around it call `forget`.
+    pub memo: std::sync::Arc<server::store::memo::Memo>,
     /// The database file.
     pub path: std::path::PathBuf,
     _dir: tempfile::TempDir,
@@ -40,6 +42,7 @@ pub async fn test_app(with_dist: bool) -> TestApp {
     TestApp {
         path: dir.path().join("t.db"),
         db: state.db.clone(),
+        memo: state.memo.clone(),
         router: app(state),
         _dir: dir,
     }

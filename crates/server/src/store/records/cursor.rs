@@ -8,10 +8,7 @@ pub(super) fn cursor_error() -> Error {
 }
 
 pub(super) fn encode_cursor(value: &str, id: &str) -> String {
-    format!("{value}~{id}")
-        .bytes()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::ids::hex(format!("{value}~{id}").as_bytes())
 }
 
 pub(super) fn decode_cursor(cursor: &str) -> Result<(String, String)> {
