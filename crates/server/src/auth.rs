@@ -5,6 +5,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
+use trellis_api::endpoints;
 
 use axum::extract::{ConnectInfo, FromRef, FromRequestParts, State};
 use axum::http::header::{COOKIE, RETRY_AFTER, SET_COOKIE};
@@ -215,7 +216,7 @@ pub async fn me_of(db: &SqlitePool, user: User) -> Result<Me> {
 }
 
 /// Log in with email and password; sets the session cookie.
-#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(post, path = endpoints::LOGIN.path, operation_id = endpoints::LOGIN.name, tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError),
               (status = 429, body = ApiError)))]
 pub async fn login(
@@ -317,7 +318,7 @@ fn logged_out(state: &AppState) -> Response {
 }
 
 /// End the current session.
-#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204)))]
+#[utoipa::path(post, path = endpoints::LOGOUT.path, operation_id = endpoints::LOGOUT.name, tag = "auth", responses((status = 204)))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
     if let Some(token) = session_token(&headers) {
         let done = sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
@@ -331,7 +332,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
 }
 
 /// End every session of the logged-in user, on every device.
-#[utoipa::path(post, path = "/api/auth/logout-all", tag = "auth",
+#[utoipa::path(post, path = endpoints::LOGOUT_EVERYWHERE.path, operation_id = endpoints::LOGOUT_EVERYWHERE.name, tag = "auth",
     responses((status = 204), (status = 401, body = ApiError)))]
 pub async fn logout_everywhere(
     State(state): State<AppState>,
@@ -354,7 +355,7 @@ pub async fn logout_everywhere(
 }
 
 /// The logged-in user.
-#[utoipa::path(get, path = "/api/auth/me", tag = "auth",
+#[utoipa::path(get, path = endpoints::ME.path, operation_id = endpoints::ME.name, tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = ApiError)))]
 pub async fn me(State(state): State<AppState>, CurrentUser(user): CurrentUser) -> Result<Json<Me>> {
     Ok(Json(me_of(&state.db, user).await?))

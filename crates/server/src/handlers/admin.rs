@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::{
     Account, AccountInput, ApiError, ListPage, ListQuery, PartnerProgram, Tier, TierInput,
 };
@@ -16,7 +17,7 @@ use crate::error::{ApiJson, ApiQuery, Result};
 use crate::AppState;
 
 /// List accounts: everything for vendor staff, their own account for partners.
-#[utoipa::path(get, path = "/api/accounts", tag = "accounts", params(ListQuery),
+#[utoipa::path(get, path = endpoints::LIST_ACCOUNTS.path, operation_id = endpoints::LIST_ACCOUNTS.name, tag = "accounts", params(ListQuery),
     responses((status = 200, body = ListPage<Account>), (status = 401, body = ApiError)))]
 pub async fn list_accounts(
     State(state): State<AppState>,
@@ -29,7 +30,7 @@ pub async fn list_accounts(
 }
 
 /// One account.
-#[utoipa::path(get, path = "/api/accounts/{id}", tag = "accounts", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_ACCOUNT.path, operation_id = endpoints::GET_ACCOUNT.name, tag = "accounts", params(("id" = String, Path)),
     responses((status = 200, body = Account), (status = 404, body = ApiError)))]
 pub async fn get_account(
     State(state): State<AppState>,
@@ -42,7 +43,7 @@ pub async fn get_account(
 }
 
 /// Create an account (vendor staff).
-#[utoipa::path(post, path = "/api/accounts", tag = "accounts", request_body = AccountInput,
+#[utoipa::path(post, path = endpoints::CREATE_ACCOUNT.path, operation_id = endpoints::CREATE_ACCOUNT.name, tag = "accounts", request_body = AccountInput,
     responses((status = 201, body = Account), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_account(
     State(state): State<AppState>,
@@ -58,7 +59,7 @@ pub async fn create_account(
 }
 
 /// Edit an account's details; partnership and tier change only through `/partnership` (vendor staff).
-#[utoipa::path(put, path = "/api/accounts/{id}", tag = "accounts", request_body = AccountInput,
+#[utoipa::path(put, path = endpoints::UPDATE_ACCOUNT.path, operation_id = endpoints::UPDATE_ACCOUNT.name, tag = "accounts", request_body = AccountInput,
     params(("id" = String, Path)),
     responses((status = 200, body = Account), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn update_account(
@@ -73,7 +74,7 @@ pub async fn update_account(
 }
 
 /// Add a tier to a program (vendor staff).
-#[utoipa::path(post, path = "/api/programs/{id}/tiers", tag = "accounts", request_body = TierInput,
+#[utoipa::path(post, path = endpoints::CREATE_TIER.path, operation_id = endpoints::CREATE_TIER.name, tag = "accounts", request_body = TierInput,
     params(("id" = String, Path, description = "Program id")),
     responses((status = 201, body = Tier), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -92,7 +93,7 @@ pub async fn create_tier(
 }
 
 /// Rename a tier, move its rank, or change its benefits and requirements (vendor staff).
-#[utoipa::path(put, path = "/api/tiers/{id}", tag = "accounts", request_body = TierInput,
+#[utoipa::path(put, path = endpoints::UPDATE_TIER.path, operation_id = endpoints::UPDATE_TIER.name, tag = "accounts", request_body = TierInput,
     params(("id" = String, Path)),
     responses((status = 200, body = Tier), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -108,7 +109,7 @@ pub async fn update_tier(
 }
 
 /// Partner programs with their tiers, lowest rank first.
-#[utoipa::path(get, path = "/api/programs", tag = "accounts",
+#[utoipa::path(get, path = endpoints::LIST_PROGRAMS.path, operation_id = endpoints::LIST_PROGRAMS.name, tag = "accounts",
     responses((status = 200, body = Vec<PartnerProgram>), (status = 401, body = ApiError)))]
 pub async fn list_programs(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::{Announcement, AnnouncementInput, ApiError};
 use trellis_core::{announcements, Cx};
 use utoipa_axum::router::OpenApiRouter;
@@ -14,7 +15,7 @@ use crate::error::{ApiJson, Result};
 use crate::AppState;
 
 /// The announcements the user sees: every one for staff (scheduled too), published ones in their audience for partners.
-#[utoipa::path(get, path = "/api/announcements", tag = "announcements",
+#[utoipa::path(get, path = endpoints::LIST_ANNOUNCEMENTS.path, operation_id = endpoints::LIST_ANNOUNCEMENTS.name, tag = "announcements",
     responses((status = 200, body = Vec<Announcement>), (status = 401, body = ApiError)))]
 pub async fn list_announcements(
     State(state): State<AppState>,
@@ -26,7 +27,7 @@ pub async fn list_announcements(
 }
 
 /// Write an announcement (vendor staff).
-#[utoipa::path(post, path = "/api/announcements", tag = "announcements", request_body = AnnouncementInput,
+#[utoipa::path(post, path = endpoints::CREATE_ANNOUNCEMENT.path, operation_id = endpoints::CREATE_ANNOUNCEMENT.name, tag = "announcements", request_body = AnnouncementInput,
     responses((status = 201, body = Announcement), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_announcement(
     State(state): State<AppState>,
@@ -42,7 +43,7 @@ pub async fn create_announcement(
 }
 
 /// Edit an announcement (vendor staff).
-#[utoipa::path(put, path = "/api/announcements/{id}", tag = "announcements", request_body = AnnouncementInput,
+#[utoipa::path(put, path = endpoints::UPDATE_ANNOUNCEMENT.path, operation_id = endpoints::UPDATE_ANNOUNCEMENT.name, tag = "announcements", request_body = AnnouncementInput,
     params(("id" = String, Path)),
     responses((status = 200, body = Announcement), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use sqlx::{QueryBuilder, Sqlite};
 use trellis_api::audit::{AuditEvent, AuditQuery};
+use trellis_api::endpoints;
 use trellis_api::{ApiError, ListPage};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -13,7 +14,7 @@ use crate::store::audit::event_from_row;
 use crate::AppState;
 
 /// The audit log, newest first, filtered (administrators only; see `policy`).
-#[utoipa::path(get, path = "/api/audit", tag = "audit", params(AuditQuery),
+#[utoipa::path(get, path = endpoints::AUDIT_LOG.path, operation_id = endpoints::AUDIT_LOG.name, tag = "audit", params(AuditQuery),
     responses((status = 200, body = ListPage<AuditEvent>), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn audit_log(

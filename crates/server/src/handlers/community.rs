@@ -2,6 +2,7 @@
 
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::{
     ApiError, Draft, Health, Publish, PublishedSite, Restore, SaveDraft, SiteVersion,
 };
@@ -24,7 +25,7 @@ fn version_number(text: &str) -> Result<i64> {
 }
 
 /// The published site, as the logged-in user's tier and role see it.
-#[utoipa::path(get, path = "/api/community", tag = "community",
+#[utoipa::path(get, path = endpoints::COMMUNITY.path, operation_id = endpoints::COMMUNITY.name, tag = "community",
     responses((status = 200, body = PublishedSite), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn community(
     State(state): State<AppState>,
@@ -37,7 +38,7 @@ pub async fn community(
 }
 
 /// The draft site (administrators).
-#[utoipa::path(get, path = "/api/community/draft", tag = "community",
+#[utoipa::path(get, path = endpoints::DRAFT.path, operation_id = endpoints::DRAFT.name, tag = "community",
     responses((status = 200, body = Draft), (status = 403, body = ApiError)))]
 pub async fn draft(
     State(state): State<AppState>,
@@ -50,7 +51,7 @@ pub async fn draft(
 }
 
 /// Save the draft; 409 if someone saved since `base_version`.
-#[utoipa::path(put, path = "/api/community/draft", tag = "community", request_body = SaveDraft,
+#[utoipa::path(put, path = endpoints::SAVE_DRAFT.path, operation_id = endpoints::SAVE_DRAFT.name, tag = "community", request_body = SaveDraft,
     responses((status = 200, body = Draft), (status = 403, body = ApiError), (status = 409, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn save_draft(
@@ -64,7 +65,7 @@ pub async fn save_draft(
 }
 
 /// Publish the draft as it was at `base_version`: a new immutable version partners see.
-#[utoipa::path(post, path = "/api/community/publish", tag = "community", request_body = Publish,
+#[utoipa::path(post, path = endpoints::PUBLISH.path, operation_id = endpoints::PUBLISH.name, tag = "community", request_body = Publish,
     responses((status = 200, body = PublishedSite), (status = 403, body = ApiError), (status = 409, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn publish(
@@ -78,7 +79,7 @@ pub async fn publish(
 }
 
 /// The version history, newest first.
-#[utoipa::path(get, path = "/api/community/versions", tag = "community",
+#[utoipa::path(get, path = endpoints::SITE_VERSIONS.path, operation_id = endpoints::SITE_VERSIONS.name, tag = "community",
     responses((status = 200, body = Vec<SiteVersion>), (status = 403, body = ApiError)))]
 pub async fn site_versions(
     State(state): State<AppState>,
@@ -91,7 +92,7 @@ pub async fn site_versions(
 }
 
 /// One published version, whole (for preview).
-#[utoipa::path(get, path = "/api/community/versions/{version}", tag = "community",
+#[utoipa::path(get, path = endpoints::SITE_VERSION.path, operation_id = endpoints::SITE_VERSION.name, tag = "community",
     params(("version" = i64, Path)),
     responses((status = 200, body = PublishedSite), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn site_version(
@@ -107,7 +108,7 @@ pub async fn site_version(
 }
 
 /// Make a published version the draft again (rollback); partners see it after the next publish.
-#[utoipa::path(post, path = "/api/community/versions/{version}/restore", tag = "community",
+#[utoipa::path(post, path = endpoints::RESTORE_VERSION.path, operation_id = endpoints::RESTORE_VERSION.name, tag = "community",
     params(("version" = i64, Path)), request_body = Restore,
     responses((status = 200, body = Draft), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
@@ -125,7 +126,7 @@ pub async fn restore_version(
 }
 
 /// Liveness and database check.
-#[utoipa::path(get, path = "/api/health", tag = "health", responses((status = 200, body = Health)))]
+#[utoipa::path(get, path = endpoints::HEALTH.path, operation_id = endpoints::HEALTH.name, tag = "health", responses((status = 200, body = Health)))]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>> {
     sqlx::query("SELECT 1").execute(&state.db).await?;
     Ok(Json(Health {

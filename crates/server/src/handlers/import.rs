@@ -2,6 +2,7 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::import::{CsvExport, ImportKind, ImportReport, ImportRequest};
 use trellis_api::{parse_wire, ApiError, ErrorCode};
 use trellis_core::{import, Cx};
@@ -14,7 +15,7 @@ use crate::error::{ApiJson, Result};
 use crate::AppState;
 
 /// Check a CSV file against a column mapping and import its rows: the valid ones, or all or none.
-#[utoipa::path(post, path = "/api/import", tag = "import", request_body = ImportRequest,
+#[utoipa::path(post, path = endpoints::IMPORT_CSV.path, operation_id = endpoints::IMPORT_CSV.name, tag = "import", request_body = ImportRequest,
     responses((status = 200, body = ImportReport), (status = 403, body = ApiError), (status = 413, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn import_csv(
@@ -28,7 +29,7 @@ pub async fn import_csv(
 }
 
 /// Every lead, contact or account the user may see, as CSV.
-#[utoipa::path(get, path = "/api/export/{kind}", tag = "import", params(("kind" = ImportKind, Path)),
+#[utoipa::path(get, path = endpoints::EXPORT_CSV.path, operation_id = endpoints::EXPORT_CSV.name, tag = "import", params(("kind" = ImportKind, Path)),
     responses((status = 200, body = CsvExport), (status = 400, body = ApiError)))]
 pub async fn export_csv(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::{
     ApiError, ListPage, ListQuery, MdfAction, MdfBudget, MdfBudgetInput, MdfClaim, MdfClaimInput,
     MdfRequest, MdfRequestInput, StoredFile,
@@ -17,7 +18,7 @@ use crate::error::{ApiJson, ApiQuery, Result};
 use crate::AppState;
 
 /// Budgets: every one for vendor staff, those of their own program for partners.
-#[utoipa::path(get, path = "/api/mdf/budgets", tag = "mdf",
+#[utoipa::path(get, path = endpoints::LIST_MDF_BUDGETS.path, operation_id = endpoints::LIST_MDF_BUDGETS.name, tag = "mdf",
     responses((status = 200, body = Vec<MdfBudget>), (status = 401, body = ApiError)))]
 pub async fn list_mdf_budgets(
     State(state): State<AppState>,
@@ -29,7 +30,7 @@ pub async fn list_mdf_budgets(
 }
 
 /// Set aside a budget for a program and period (vendor staff).
-#[utoipa::path(post, path = "/api/mdf/budgets", tag = "mdf", request_body = MdfBudgetInput,
+#[utoipa::path(post, path = endpoints::CREATE_MDF_BUDGET.path, operation_id = endpoints::CREATE_MDF_BUDGET.name, tag = "mdf", request_body = MdfBudgetInput,
     responses((status = 201, body = MdfBudget), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_mdf_budget(
     State(state): State<AppState>,
@@ -45,7 +46,7 @@ pub async fn create_mdf_budget(
 }
 
 /// Fund requests the user may see, newest first.
-#[utoipa::path(get, path = "/api/mdf/requests", tag = "mdf", params(ListQuery),
+#[utoipa::path(get, path = endpoints::LIST_MDF_REQUESTS.path, operation_id = endpoints::LIST_MDF_REQUESTS.name, tag = "mdf", params(ListQuery),
     responses((status = 200, body = ListPage<MdfRequest>), (status = 400, body = ApiError)))]
 pub async fn list_mdf_requests(
     State(state): State<AppState>,
@@ -58,7 +59,7 @@ pub async fn list_mdf_requests(
 }
 
 /// One fund request.
-#[utoipa::path(get, path = "/api/mdf/requests/{id}", tag = "mdf", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_MDF_REQUEST.path, operation_id = endpoints::GET_MDF_REQUEST.name, tag = "mdf", params(("id" = String, Path)),
     responses((status = 200, body = MdfRequest), (status = 404, body = ApiError)))]
 pub async fn get_mdf_request(
     State(state): State<AppState>,
@@ -71,7 +72,7 @@ pub async fn get_mdf_request(
 }
 
 /// Ask for funds from one of the program's open budgets (partners).
-#[utoipa::path(post, path = "/api/mdf/requests", tag = "mdf", request_body = MdfRequestInput,
+#[utoipa::path(post, path = endpoints::CREATE_MDF_REQUEST.path, operation_id = endpoints::CREATE_MDF_REQUEST.name, tag = "mdf", request_body = MdfRequestInput,
     responses((status = 201, body = MdfRequest), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_mdf_request(
     State(state): State<AppState>,
@@ -87,7 +88,7 @@ pub async fn create_mdf_request(
 }
 
 /// Approve (committing the amount against the budget) or reject a fund request (vendor staff).
-#[utoipa::path(post, path = "/api/mdf/requests/{id}/transition", tag = "mdf", request_body = MdfAction,
+#[utoipa::path(post, path = endpoints::TRANSITION_MDF_REQUEST.path, operation_id = endpoints::TRANSITION_MDF_REQUEST.name, tag = "mdf", request_body = MdfAction,
     params(("id" = String, Path)),
     responses((status = 200, body = MdfRequest), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -103,7 +104,7 @@ pub async fn transition_mdf_request(
 }
 
 /// Claims the user may see, newest first.
-#[utoipa::path(get, path = "/api/mdf/claims", tag = "mdf", params(ListQuery),
+#[utoipa::path(get, path = endpoints::LIST_MDF_CLAIMS.path, operation_id = endpoints::LIST_MDF_CLAIMS.name, tag = "mdf", params(ListQuery),
     responses((status = 200, body = ListPage<MdfClaim>), (status = 400, body = ApiError)))]
 pub async fn list_mdf_claims(
     State(state): State<AppState>,
@@ -116,7 +117,7 @@ pub async fn list_mdf_claims(
 }
 
 /// One claim.
-#[utoipa::path(get, path = "/api/mdf/claims/{id}", tag = "mdf", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_MDF_CLAIM.path, operation_id = endpoints::GET_MDF_CLAIM.name, tag = "mdf", params(("id" = String, Path)),
     responses((status = 200, body = MdfClaim), (status = 404, body = ApiError)))]
 pub async fn get_mdf_claim(
     State(state): State<AppState>,
@@ -129,7 +130,7 @@ pub async fn get_mdf_claim(
 }
 
 /// File a claim with proof against an approved fund request (partners).
-#[utoipa::path(post, path = "/api/mdf/claims", tag = "mdf", request_body = MdfClaimInput,
+#[utoipa::path(post, path = endpoints::CREATE_MDF_CLAIM.path, operation_id = endpoints::CREATE_MDF_CLAIM.name, tag = "mdf", request_body = MdfClaimInput,
     responses((status = 201, body = MdfClaim), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 413, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_mdf_claim(
@@ -146,7 +147,7 @@ pub async fn create_mdf_claim(
 }
 
 /// Approve, reject (releasing the claimed amount) or mark a claim paid (vendor staff).
-#[utoipa::path(post, path = "/api/mdf/claims/{id}/transition", tag = "mdf", request_body = MdfAction,
+#[utoipa::path(post, path = endpoints::TRANSITION_MDF_CLAIM.path, operation_id = endpoints::TRANSITION_MDF_CLAIM.name, tag = "mdf", request_body = MdfAction,
     params(("id" = String, Path)),
     responses((status = 200, body = MdfClaim), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -162,7 +163,7 @@ pub async fn transition_mdf_claim(
 }
 
 /// A stored file, if the user may see the record it belongs to.
-#[utoipa::path(get, path = "/api/files/{id}", tag = "mdf", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_FILE.path, operation_id = endpoints::GET_FILE.name, tag = "mdf", params(("id" = String, Path)),
     responses((status = 200, body = StoredFile), (status = 404, body = ApiError)))]
 pub async fn get_file(
     State(state): State<AppState>,

@@ -2,6 +2,7 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::partnership::{PartnerChange, TierChange};
 use trellis_api::{Account, ApiError};
 use trellis_core::{accounts, Cx};
@@ -14,7 +15,7 @@ use crate::error::{ApiJson, Result};
 use crate::AppState;
 
 /// Make an account a partner, move it between tiers, or end its partnership, with a reason (vendor staff).
-#[utoipa::path(post, path = "/api/accounts/{id}/partnership", tag = "accounts", request_body = PartnerChange,
+#[utoipa::path(post, path = endpoints::CHANGE_PARTNERSHIP.path, operation_id = endpoints::CHANGE_PARTNERSHIP.name, tag = "accounts", request_body = PartnerChange,
     params(("id" = String, Path)),
     responses((status = 200, body = Account), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -30,7 +31,7 @@ pub async fn change_partnership(
 }
 
 /// An account's tier history, newest first (vendor staff, or the partner's own users).
-#[utoipa::path(get, path = "/api/accounts/{id}/tier-history", tag = "accounts", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::TIER_HISTORY.path, operation_id = endpoints::TIER_HISTORY.name, tag = "accounts", params(("id" = String, Path)),
     responses((status = 200, body = Vec<TierChange>), (status = 404, body = ApiError)))]
 pub async fn tier_history(
     State(state): State<AppState>,

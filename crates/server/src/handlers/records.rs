@@ -7,6 +7,7 @@ use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use trellis_api::endpoints;
 use trellis_api::{
     ApiError, Contact, ContactInput, DealInput, DealRegistration, Lead, LeadInput, ListPage,
     ListQuery, Opportunity, OpportunityInput,
@@ -19,17 +20,17 @@ use crate::error::{ApiJson, ApiQuery, Result};
 use crate::AppState;
 
 macro_rules! record_handlers {
-    ($module:ident, $record:ident, $input:ident, $tag:tt, $collection:tt, $item:tt,
+    ($module:ident, $record:ident, $input:ident, $tag:tt,
      $list:ident, $get:ident, $create:ident, $update:ident) => {
         /// Handlers for one record kind.
         pub mod $module {
             use super::*;
 
             /// List the records the user may see, newest first.
-            #[utoipa::path(get, path = $collection, tag = $tag, params(ListQuery),
+            #[utoipa::path(get, path = endpoints::$list.path, operation_id = endpoints::$list.name, tag = $tag, params(ListQuery),
                 responses((status = 200, body = ListPage<$record>), (status = 400, body = ApiError),
                           (status = 401, body = ApiError)))]
-            pub async fn $list(
+            pub async fn list(
                 State(state): State<AppState>,
                 CurrentUser(user): CurrentUser,
                 ApiQuery(query): ApiQuery<ListQuery>,
@@ -40,9 +41,9 @@ macro_rules! record_handlers {
             }
 
             /// One record; 404 if it does not exist or is not the user's to see.
-            #[utoipa::path(get, path = $item, tag = $tag, params(("id" = String, Path, description = "Record id")),
+            #[utoipa::path(get, path = endpoints::$get.path, operation_id = endpoints::$get.name, tag = $tag, params(("id" = String, Path, description = "Record id")),
                 responses((status = 200, body = $record), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-            pub async fn $get(
+            pub async fn get(
                 State(state): State<AppState>,
                 CurrentUser(user): CurrentUser,
                 Path(id): Path<String>,
@@ -53,12 +54,12 @@ macro_rules! record_handlers {
             }
 
             /// Create a record owned by the user's partner account.
-            #[utoipa::path(post, path = $collection, tag = $tag, request_body = $input,
+            #[utoipa::path(post, path = endpoints::$create.path, operation_id = endpoints::$create.name, tag = $tag, request_body = $input,
                 responses((status = 201, body = $record), (status = 400, body = ApiError),
                           (status = 401, body = ApiError),
                           (status = 409, body = ApiError, description = "A record with these details already exists"),
                           (status = 422, body = ApiError)))]
-            pub async fn $create(
+            pub async fn create(
                 State(state): State<AppState>,
                 CurrentUser(user): CurrentUser,
                 ApiJson(input): ApiJson<$input>,
@@ -70,13 +71,13 @@ macro_rules! record_handlers {
             }
 
             /// Replace the editable fields of a record.
-            #[utoipa::path(put, path = $item, tag = $tag, request_body = $input,
+            #[utoipa::path(put, path = endpoints::$update.path, operation_id = endpoints::$update.name, tag = $tag, request_body = $input,
                 params(("id" = String, Path, description = "Record id")),
                 responses((status = 200, body = $record), (status = 400, body = ApiError),
                           (status = 401, body = ApiError), (status = 404, body = ApiError),
                           (status = 409, body = ApiError, description = "The record may no longer be edited (a deal past its draft), or it would duplicate another"),
                           (status = 422, body = ApiError)))]
-            pub async fn $update(
+            pub async fn update(
                 State(state): State<AppState>,
                 CurrentUser(user): CurrentUser,
                 Path(id): Path<String>,
@@ -90,8 +91,8 @@ macro_rules! record_handlers {
             /// The routes of this record kind.
             pub fn router() -> OpenApiRouter<AppState> {
                 OpenApiRouter::new()
-                    .routes(routes!($list, $create))
-                    .routes(routes!($get, $update))
+                    .routes(routes!(list, create))
+                    .routes(routes!(get, update))
             }
         }
     };
@@ -102,46 +103,38 @@ record_handlers!(
     Lead,
     LeadInput,
     "leads",
-    "/api/leads",
-    "/api/leads/{id}",
-    list_leads,
-    get_lead,
-    create_lead,
-    update_lead
+    LIST_LEADS,
+    GET_LEAD,
+    CREATE_LEAD,
+    UPDATE_LEAD
 );
 record_handlers!(
     deals,
     DealRegistration,
     DealInput,
     "deals",
-    "/api/deals",
-    "/api/deals/{id}",
-    list_deals,
-    get_deal,
-    create_deal,
-    update_deal
+    LIST_DEALS,
+    GET_DEAL,
+    CREATE_DEAL,
+    UPDATE_DEAL
 );
 record_handlers!(
     opportunities,
     Opportunity,
     OpportunityInput,
     "opportunities",
-    "/api/opportunities",
-    "/api/opportunities/{id}",
-    list_opportunities,
-    get_opportunity,
-    create_opportunity,
-    update_opportunity
+    LIST_OPPORTUNITIES,
+    GET_OPPORTUNITY,
+    CREATE_OPPORTUNITY,
+    UPDATE_OPPORTUNITY
 );
 record_handlers!(
     contacts,
     Contact,
     ContactInput,
     "contacts",
-    "/api/contacts",
-    "/api/contacts/{id}",
-    list_contacts,
-    get_contact,
-    create_contact,
-    update_contact
+    LIST_CONTACTS,
+    GET_CONTACT,
+    CREATE_CONTACT,
+    UPDATE_CONTACT
 );

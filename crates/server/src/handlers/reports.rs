@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::reports::{Report, ReportQuery};
 use trellis_api::ApiError;
 use trellis_core::{reports, Cx};
@@ -15,7 +16,7 @@ use crate::AppState;
 
 /// Every report for the user's dashboard over a date range: partner reports for everyone,
 /// program reports for vendor staff.
-#[utoipa::path(get, path = "/api/reports", tag = "reports", params(ReportQuery),
+#[utoipa::path(get, path = endpoints::REPORTS.path, operation_id = endpoints::REPORTS.name, tag = "reports", params(ReportQuery),
     responses((status = 200, body = Vec<Report>), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn reports(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::{
     ApiError, CaseInput, CaseMessage, ListPage, ListQuery, MessageInput, SupportCase,
     SupportChannels,
@@ -17,7 +18,7 @@ use crate::error::{ApiJson, ApiQuery, Result};
 use crate::AppState;
 
 /// Cases the user may see, newest first: the channel team's queue, or the partner's own.
-#[utoipa::path(get, path = "/api/cases", tag = "support", params(ListQuery),
+#[utoipa::path(get, path = endpoints::LIST_CASES.path, operation_id = endpoints::LIST_CASES.name, tag = "support", params(ListQuery),
     responses((status = 200, body = ListPage<SupportCase>), (status = 400, body = ApiError)))]
 pub async fn list_cases(
     State(state): State<AppState>,
@@ -30,7 +31,7 @@ pub async fn list_cases(
 }
 
 /// One case.
-#[utoipa::path(get, path = "/api/cases/{id}", tag = "support", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_CASE.path, operation_id = endpoints::GET_CASE.name, tag = "support", params(("id" = String, Path)),
     responses((status = 200, body = SupportCase), (status = 404, body = ApiError)))]
 pub async fn get_case(
     State(state): State<AppState>,
@@ -43,7 +44,7 @@ pub async fn get_case(
 }
 
 /// Open a case, with an optional attachment (partners).
-#[utoipa::path(post, path = "/api/cases", tag = "support", request_body = CaseInput,
+#[utoipa::path(post, path = endpoints::CREATE_CASE.path, operation_id = endpoints::CREATE_CASE.name, tag = "support", request_body = CaseInput,
     responses((status = 201, body = SupportCase), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_case(
     State(state): State<AppState>,
@@ -59,7 +60,7 @@ pub async fn create_case(
 }
 
 /// A case's messages, oldest first.
-#[utoipa::path(get, path = "/api/cases/{id}/messages", tag = "support", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::CASE_MESSAGES.path, operation_id = endpoints::CASE_MESSAGES.name, tag = "support", params(("id" = String, Path)),
     responses((status = 200, body = Vec<CaseMessage>), (status = 404, body = ApiError)))]
 pub async fn case_messages(
     State(state): State<AppState>,
@@ -72,7 +73,7 @@ pub async fn case_messages(
 }
 
 /// Reply to a case, optionally changing its status; answers with the case as it is now.
-#[utoipa::path(post, path = "/api/cases/{id}/messages", tag = "support", request_body = MessageInput,
+#[utoipa::path(post, path = endpoints::POST_CASE_MESSAGE.path, operation_id = endpoints::POST_CASE_MESSAGE.name, tag = "support", request_body = MessageInput,
     params(("id" = String, Path)),
     responses((status = 200, body = SupportCase), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 422, body = ApiError)))]
@@ -88,7 +89,7 @@ pub async fn post_case_message(
 }
 
 /// How partners reach the channel team.
-#[utoipa::path(get, path = "/api/support/channels", tag = "support",
+#[utoipa::path(get, path = endpoints::SUPPORT_CHANNELS.path, operation_id = endpoints::SUPPORT_CHANNELS.name, tag = "support",
     responses((status = 200, body = SupportChannels), (status = 401, body = ApiError)))]
 pub async fn support_channels(
     State(state): State<AppState>,
@@ -100,7 +101,7 @@ pub async fn support_channels(
 }
 
 /// Change the contact channels (vendor staff).
-#[utoipa::path(put, path = "/api/support/channels", tag = "support", request_body = SupportChannels,
+#[utoipa::path(put, path = endpoints::SET_SUPPORT_CHANNELS.path, operation_id = endpoints::SET_SUPPORT_CHANNELS.name, tag = "support", request_body = SupportChannels,
     responses((status = 200, body = SupportChannels), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn set_support_channels(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::surveys::{Survey, SurveyAnswer, SurveyInput, SurveyResults};
 use trellis_api::ApiError;
 use trellis_core::{surveys, Cx};
@@ -15,7 +16,7 @@ use crate::error::{ApiJson, Result};
 use crate::AppState;
 
 /// Surveys, newest first, each with the user's own answer if given.
-#[utoipa::path(get, path = "/api/surveys", tag = "surveys",
+#[utoipa::path(get, path = endpoints::LIST_SURVEYS.path, operation_id = endpoints::LIST_SURVEYS.name, tag = "surveys",
     responses((status = 200, body = Vec<Survey>), (status = 401, body = ApiError)))]
 pub async fn list_surveys(
     State(state): State<AppState>,
@@ -28,7 +29,7 @@ pub async fn list_surveys(
 }
 
 /// Ask partners a new question (vendor staff); it is open at once.
-#[utoipa::path(post, path = "/api/surveys", tag = "surveys", request_body = SurveyInput,
+#[utoipa::path(post, path = endpoints::CREATE_SURVEY.path, operation_id = endpoints::CREATE_SURVEY.name, tag = "surveys", request_body = SurveyInput,
     responses((status = 201, body = Survey), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_survey(
     State(state): State<AppState>,
@@ -44,7 +45,7 @@ pub async fn create_survey(
 }
 
 /// Stop taking answers (vendor staff).
-#[utoipa::path(post, path = "/api/surveys/{id}/close", tag = "surveys", params(("id" = String, Path)),
+#[utoipa::path(post, path = endpoints::CLOSE_SURVEY.path, operation_id = endpoints::CLOSE_SURVEY.name, tag = "surveys", params(("id" = String, Path)),
     responses((status = 200, body = Survey), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn close_survey(
     State(state): State<AppState>,
@@ -57,7 +58,7 @@ pub async fn close_survey(
 }
 
 /// Answer a survey (partner users, once each, while it is open).
-#[utoipa::path(post, path = "/api/surveys/{id}/answers", tag = "surveys", request_body = SurveyAnswer,
+#[utoipa::path(post, path = endpoints::ANSWER_SURVEY.path, operation_id = endpoints::ANSWER_SURVEY.name, tag = "surveys", request_body = SurveyAnswer,
     params(("id" = String, Path)),
     responses((status = 200, body = Survey), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -73,7 +74,7 @@ pub async fn answer_survey(
 }
 
 /// A survey's NPS, score distribution and comments (vendor staff).
-#[utoipa::path(get, path = "/api/surveys/{id}/results", tag = "surveys", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::SURVEY_RESULTS.path, operation_id = endpoints::SURVEY_RESULTS.name, tag = "surveys", params(("id" = String, Path)),
     responses((status = 200, body = SurveyResults), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn survey_results(
     State(state): State<AppState>,

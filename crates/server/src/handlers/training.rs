@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::training::{Certificate, ModuleInput, QuizAnswers, QuizResult, TrainingModule};
 use trellis_api::ApiError;
 use trellis_core::{training, Cx};
@@ -15,7 +16,7 @@ use crate::error::{ApiJson, Result};
 use crate::AppState;
 
 /// The training modules the user may take, with their progress (staff see every module with answers).
-#[utoipa::path(get, path = "/api/training", tag = "training",
+#[utoipa::path(get, path = endpoints::LIST_MODULES.path, operation_id = endpoints::LIST_MODULES.name, tag = "training",
     responses((status = 200, body = Vec<TrainingModule>), (status = 401, body = ApiError)))]
 pub async fn list_modules(
     State(state): State<AppState>,
@@ -27,7 +28,7 @@ pub async fn list_modules(
 }
 
 /// One training module.
-#[utoipa::path(get, path = "/api/training/{id}", tag = "training", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_MODULE.path, operation_id = endpoints::GET_MODULE.name, tag = "training", params(("id" = String, Path)),
     responses((status = 200, body = TrainingModule), (status = 404, body = ApiError)))]
 pub async fn get_module(
     State(state): State<AppState>,
@@ -40,7 +41,7 @@ pub async fn get_module(
 }
 
 /// Write a training module (vendor staff).
-#[utoipa::path(post, path = "/api/training", tag = "training", request_body = ModuleInput,
+#[utoipa::path(post, path = endpoints::CREATE_MODULE.path, operation_id = endpoints::CREATE_MODULE.name, tag = "training", request_body = ModuleInput,
     responses((status = 201, body = TrainingModule), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_module(
     State(state): State<AppState>,
@@ -56,7 +57,7 @@ pub async fn create_module(
 }
 
 /// Edit a training module (vendor staff); earlier attempts and certificates stay.
-#[utoipa::path(put, path = "/api/training/{id}", tag = "training", request_body = ModuleInput,
+#[utoipa::path(put, path = endpoints::UPDATE_MODULE.path, operation_id = endpoints::UPDATE_MODULE.name, tag = "training", request_body = ModuleInput,
     params(("id" = String, Path)),
     responses((status = 200, body = TrainingModule), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -72,7 +73,7 @@ pub async fn update_module(
 }
 
 /// Hand in a quiz: marked on the server; passing grants a certificate (once per module).
-#[utoipa::path(post, path = "/api/training/{id}/attempts", tag = "training", request_body = QuizAnswers,
+#[utoipa::path(post, path = endpoints::SUBMIT_QUIZ.path, operation_id = endpoints::SUBMIT_QUIZ.name, tag = "training", request_body = QuizAnswers,
     params(("id" = String, Path)),
     responses((status = 200, body = QuizResult), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn submit_quiz(
@@ -87,7 +88,7 @@ pub async fn submit_quiz(
 }
 
 /// Certificates the user may see: their own; their account's for partner executives and managers; all for staff.
-#[utoipa::path(get, path = "/api/certificates", tag = "training",
+#[utoipa::path(get, path = endpoints::LIST_CERTIFICATES.path, operation_id = endpoints::LIST_CERTIFICATES.name, tag = "training",
     responses((status = 200, body = Vec<Certificate>), (status = 401, body = ApiError)))]
 pub async fn list_certificates(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use trellis_api::endpoints;
 use trellis_api::{ApiError, ListPage, ListQuery, User, UserInput};
 use trellis_core::{users, Cx};
 use utoipa_axum::router::OpenApiRouter;
@@ -14,7 +15,7 @@ use crate::error::{ApiJson, ApiQuery, Result};
 use crate::AppState;
 
 /// List users.
-#[utoipa::path(get, path = "/api/users", tag = "users", params(ListQuery),
+#[utoipa::path(get, path = endpoints::LIST_USERS.path, operation_id = endpoints::LIST_USERS.name, tag = "users", params(ListQuery),
     responses((status = 200, body = ListPage<User>), (status = 401, body = ApiError)))]
 pub async fn list_users(
     State(state): State<AppState>,
@@ -27,7 +28,7 @@ pub async fn list_users(
 }
 
 /// One user.
-#[utoipa::path(get, path = "/api/users/{id}", tag = "users", params(("id" = String, Path)),
+#[utoipa::path(get, path = endpoints::GET_USER.path, operation_id = endpoints::GET_USER.name, tag = "users", params(("id" = String, Path)),
     responses((status = 200, body = User), (status = 404, body = ApiError)))]
 pub async fn get_user(
     State(state): State<AppState>,
@@ -40,7 +41,7 @@ pub async fn get_user(
 }
 
 /// Create a user.
-#[utoipa::path(post, path = "/api/users", tag = "users", request_body = UserInput,
+#[utoipa::path(post, path = endpoints::CREATE_USER.path, operation_id = endpoints::CREATE_USER.name, tag = "users", request_body = UserInput,
     responses((status = 201, body = User), (status = 403, body = ApiError), (status = 409, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn create_user(
@@ -54,7 +55,7 @@ pub async fn create_user(
 }
 
 /// Edit a user; deactivating ends their sessions.
-#[utoipa::path(put, path = "/api/users/{id}", tag = "users", request_body = UserInput,
+#[utoipa::path(put, path = endpoints::UPDATE_USER.path, operation_id = endpoints::UPDATE_USER.name, tag = "users", request_body = UserInput,
     params(("id" = String, Path)),
     responses((status = 200, body = User), (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "The last active administrator would be deactivated or demoted"),

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use trellis_api::deal_flow::{DealAction, DealConflict};
 use trellis_api::distribution::{Distribution, DistributionResult};
+use trellis_api::endpoints;
 use trellis_api::lead_flow::{LeadAction, LeadOutcome};
 use trellis_api::{ApiError, DealRegistration};
 use trellis_core::{deal_flow, distribution, lead_flow, Cx};
@@ -17,7 +18,7 @@ use crate::error::{ApiJson, Result};
 use crate::AppState;
 
 /// Submit, withdraw, approve, reject, or mark won/lost; illegal moves are a typed 409.
-#[utoipa::path(post, path = "/api/deals/{id}/transition", tag = "deals", request_body = DealAction,
+#[utoipa::path(post, path = endpoints::TRANSITION_DEAL.path, operation_id = endpoints::TRANSITION_DEAL.name, tag = "deals", request_body = DealAction,
     params(("id" = String, Path, description = "Deal registration id")),
     responses((status = 200, body = DealRegistration), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -33,7 +34,7 @@ pub async fn transition_deal(
 }
 
 /// Accept, decline (with a reason) or convert a lead; converting creates an opportunity and a contact.
-#[utoipa::path(post, path = "/api/leads/{id}/transition", tag = "leads", request_body = LeadAction,
+#[utoipa::path(post, path = endpoints::TRANSITION_LEAD.path, operation_id = endpoints::TRANSITION_LEAD.name, tag = "leads", request_body = LeadAction,
     params(("id" = String, Path, description = "Lead id")),
     responses((status = 200, body = LeadOutcome), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -49,7 +50,7 @@ pub async fn transition_lead(
 }
 
 /// Hand pooled (or chosen) leads to partner accounts by a rule, with an acceptance deadline (vendor staff).
-#[utoipa::path(post, path = "/api/leads/distribute", tag = "leads", request_body = Distribution,
+#[utoipa::path(post, path = endpoints::DISTRIBUTE_LEADS.path, operation_id = endpoints::DISTRIBUTE_LEADS.name, tag = "leads", request_body = Distribution,
     responses((status = 200, body = DistributionResult), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn distribute_leads(
     State(state): State<AppState>,
@@ -62,7 +63,7 @@ pub async fn distribute_leads(
 }
 
 /// Other registrations and open opportunities that look like the same deal (vendor staff).
-#[utoipa::path(get, path = "/api/deals/{id}/conflicts", tag = "deals",
+#[utoipa::path(get, path = endpoints::DEAL_CONFLICTS.path, operation_id = endpoints::DEAL_CONFLICTS.name, tag = "deals",
     params(("id" = String, Path, description = "Deal registration id")),
     responses((status = 200, body = Vec<DealConflict>), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn deal_conflicts(
