@@ -63,8 +63,9 @@ impl Endpoint {
     }
 }
 
-/// Percent-encodes everything but unreserved characters, so an id is always one path segment.
-fn encode(value: &str) -> String {
+/// Percent-encodes everything but unreserved characters, so an id is always one path segment
+/// (and a query value one value).
+pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {

@@ -5,7 +5,7 @@ use serde::de::value::{BorrowedStrDeserializer, MapDeserializer};
 use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde::forward_to_deserialize_any;
 use sqlx::sqlite::{SqliteRow, SqliteValueRef};
-use sqlx::{Column, Row, TypeInfo, ValueRef};
+use sqlx::{Column, Decode, Row, Sqlite, TypeInfo, ValueRef};
 
 use crate::error::{Error, Result};
 
@@ -65,11 +65,12 @@ impl<'r> Cell<'r> {
         if raw.is_null() {
             return Ok(Stored::Null);
         }
-        Ok(match raw.type_info().name() {
-            "INTEGER" => Stored::Integer(self.row.try_get(self.i)?),
-            "REAL" => Stored::Real(self.row.try_get(self.i)?),
-            _ => Stored::Text(self.row.try_get(self.i)?),
-        })
+        let decoded = match raw.type_info().name() {
+            "INTEGER" => <i64 as Decode<Sqlite>>::decode(raw).map(Stored::Integer),
+            "REAL" => <f64 as Decode<Sqlite>>::decode(raw).map(Stored::Real),
+            _ => <&str as Decode<Sqlite>>::decode(raw).map(Stored::Text),
+        };
+        decoded.map_err(|e| DecodeError(e.to_string()))
     }
 }
 
