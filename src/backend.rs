@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
-use trellis_client::{DemoBackend, HttpBackend, PrmBackend};
+use trellis_client::{DemoBackend, HttpBackend, PrmBackend, Revisions, Watched};
 use yew::prelude::*;
 
 /// localStorage key: set while the app runs as the demo.
@@ -14,13 +14,17 @@ pub const DEMO_DATA: &str = "trellis-demo-data";
 /// How long after a change the demo data is written (changes in a burst are written once).
 const SAVE_DELAY_MS: u32 = 150;
 
-/// Context value: the one backend of the app (compared by identity).
+/// Context value: the one backend of the app (compared by identity), watched for writes so
+/// views can load again what an action changed.
 #[derive(Clone)]
-pub struct Backend(pub Rc<dyn PrmBackend>);
+pub struct Backend {
+    backend: Rc<dyn PrmBackend>,
+    revisions: Rc<Revisions>,
+}
 
 impl PartialEq for Backend {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.backend, &other.backend)
     }
 }
 
@@ -170,7 +174,21 @@ pub struct DemoInfo {
 impl Backend {
     /// Wraps a backend for the context.
     pub fn new(backend: impl PrmBackend + 'static) -> Self {
-        Backend(Rc::new(backend))
+        Self::shared(Rc::new(backend))
+    }
+
+    /// The backend the app calls (its writes are told to the views).
+    pub fn client(&self) -> Rc<dyn PrmBackend> {
+        self.backend.clone()
+    }
+
+    /// Wraps a shared backend for the context.
+    pub fn shared(backend: Rc<dyn PrmBackend>) -> Self {
+        let watched = Watched::new(backend);
+        Backend {
+            revisions: watched.revisions(),
+            backend: Rc::new(watched),
+        }
     }
 
     /// The REST backend on this origin, or the demo backend on either demo mode.
@@ -178,7 +196,7 @@ impl Backend {
         let mode = Mode::current();
         if mode.is_demo() {
             let (demo, problem) = stored_demo();
-            (Backend(demo), DemoInfo { mode, problem })
+            (Backend::shared(demo), DemoInfo { mode, problem })
         } else {
             (
                 Backend::new(HttpBackend::new("")),
@@ -195,9 +213,15 @@ impl Backend {
 #[hook]
 pub fn use_backend() -> Rc<dyn PrmBackend> {
     match use_context::<Backend>() {
-        Some(b) => b.0,
+        Some(b) => b.backend,
         None => Rc::new(HttpBackend::new("")),
     }
+}
+
+/// Where the app's writes are told (none if no provider is mounted).
+#[hook]
+pub fn use_revisions() -> Option<Rc<Revisions>> {
+    use_context::<Backend>().map(|b| b.revisions)
 }
 
 /// Demo mode facts (the server mode if no provider is mounted).

@@ -121,7 +121,7 @@ async fn bench_leads_table_1000_rows_against_plain_js() {
     )
     .unwrap();
     let plain = js_sys::Function::new_with_args("rows, root", PLAIN_JS);
-    let backend = Backend(Rc::new(DemoBackend::new()));
+    let backend = Backend::new(DemoBackend::new());
     let (mut yew_ms, mut js_ms) = (Vec::new(), Vec::new());
     for round in 0..=ROUNDS {
         let root = container();
@@ -179,7 +179,7 @@ async fn bench_instant_search_10000_leads() {
     let app = yew::Renderer::<Harness>::with_root_and_props(
         root.clone(),
         HarnessProps {
-            backend: Backend(Rc::new(DemoBackend::new())),
+            backend: Backend::new(DemoBackend::new()),
             children: html! { <InstantLeads leads={all.clone()} /> },
         },
     )

@@ -45,8 +45,12 @@ async fn tick() {
 
 /// Mounts `content` with `fake` as the backend into a fresh div; returns the div.
 async fn mount(fake: Rc<Fake>, content: Html) -> web_sys::Element {
+    mount_with(Backend::shared(fake), content).await
+}
+
+/// Mounts `content` with `backend` as the app's backend into a fresh div; returns the div.
+async fn mount_with(backend: Backend, content: Html) -> web_sys::Element {
     let root = container();
-    let backend = Backend(fake);
     yew::Renderer::<Harness>::with_root_and_props(
         root.clone(),
         HarnessProps {
@@ -213,6 +217,38 @@ async fn leads_list_shows_loading_then_rows() {
         root.query_selector_all("tbody tr").unwrap().length() as usize,
         acme
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_leads_list_loads_again_when_the_app_changes_leads() {
+    let fake = logged_in_fake(vec![]).await;
+    let backend = Backend::shared(fake.clone());
+    let root = mount_with(backend.clone(), html! { <LeadsPage /> }).await;
+    wait_for_text(&root, "Showing 50 leads (more available)").await;
+    let acme = trellis_api::seed::demo_data(0)
+        .leads
+        .iter()
+        .filter(|l| l.partner_account_id.as_deref() == Some("acc_acme"))
+        .count() as u32;
+    click(&root, ".more button");
+    wait_for_text(&root, &format!("Showing {acme} leads")).await;
+    let input: LeadInput = serde_json::from_value(serde_json::json!({
+        "company": "Live Update GmbH",
+        "contact_name": "Lia Live",
+        "email": "lia@live.example",
+    }))
+    .unwrap();
+    backend.client().create_lead(&input).await.unwrap();
+    wait_for_text(&root, "Live Update GmbH").await;
+    assert_eq!(
+        root.query_selector_all("tbody tr").unwrap().length(),
+        acme,
+        "as many rows as were shown, newest first"
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains(&format!("Showing {acme} leads (more available)")));
 }
 
 #[wasm_bindgen_test]

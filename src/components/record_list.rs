@@ -9,7 +9,7 @@ use trellis_client::{ClientError, ClientResult, PrmBackend};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::backend::use_backend;
+use crate::components::load::use_watch;
 use crate::components::states::{Empty, ErrorState, Loading};
 use crate::routes::Route;
 use yew_router::prelude::*;
@@ -83,7 +83,8 @@ enum MoreState {
 /// The table with search, status filter, loading/empty/error states and "Load more".
 #[component]
 pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
-    let backend = use_backend();
+    // Live: an action that changes these records loads the list again, as far as it was shown.
+    let (backend, changes) = use_watch();
     let location = use_location();
     let navigator = use_navigator();
     let route = use_route::<Route>();
@@ -105,6 +106,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     let attempt = use_state(|| 0u32);
     let data = use_state(|| Rc::new(Data::<T>::Loading));
     let generation = use_mut_ref(|| 0u64);
+    let asked = use_mut_ref(|| None::<(Filter, u32)>);
     let search_ref = use_node_ref();
 
     {
@@ -114,26 +116,42 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
             props.fetch,
             generation.clone(),
         );
-        use_effect_with(((*filter).clone(), *attempt), move |(filter, _)| {
-            *generation.borrow_mut() += 1;
-            let mine = *generation.borrow();
-            data.set(Rc::new(Data::Loading));
-            let future = fetch(backend, filter.query(None));
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = future.await;
-                if *generation.borrow() != mine {
-                    return;
+        use_effect_with(
+            ((*filter).clone(), *attempt, changes),
+            move |(filter, attempt, _)| {
+                *generation.borrow_mut() += 1;
+                let mine = *generation.borrow();
+                let mut query = filter.query(None);
+                let asking = Some((filter.clone(), *attempt));
+                if *asked.borrow() == asking {
+                    // Only the records changed: keep the rows until the new answer, and load as
+                    // many as were shown.
+                    if let Data::Ready { items, .. } = &**data {
+                        let shown = u32::try_from(items.len()).unwrap_or(ListQuery::MAX_LIMIT);
+                        query.limit =
+                            Some(shown.clamp(ListQuery::DEFAULT_LIMIT, ListQuery::MAX_LIMIT));
+                    }
+                } else {
+                    data.set(Rc::new(Data::Loading));
+                    *asked.borrow_mut() = asking;
                 }
-                data.set(Rc::new(match result {
-                    Ok(page) => Data::Ready {
-                        items: Rc::new(page.items),
-                        next: page.next_cursor,
-                        more: MoreState::Idle,
-                    },
-                    Err(e) => Data::Failed(e),
-                }));
-            });
-        });
+                let future = fetch(backend, query);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = future.await;
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    data.set(Rc::new(match result {
+                        Ok(page) => Data::Ready {
+                            items: Rc::new(page.items),
+                            next: page.next_cursor,
+                            more: MoreState::Idle,
+                        },
+                        Err(e) => Data::Failed(e),
+                    }));
+                });
+            },
+        );
     }
 
     let load_more = {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::backend::use_backend;
 use crate::components::announcements::announcement;
 use crate::components::form::{bound_field, use_form_then, valid, value, Values};
-use crate::components::load::{use_load, Load};
+use crate::components::load::{use_live_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::format::today;
 use crate::session::use_session;
@@ -150,9 +150,8 @@ fn AnnouncementForm(props: &FormProps) -> Html {
 pub fn AnnouncementsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
-    let round = use_state(|| 0u32);
     let editing = use_state(|| None::<Option<Announcement>>);
-    let (data, retry) = use_load(*round, |b, _| async move {
+    let (data, retry) = use_live_load((), |b, ()| async move {
         let tiers = b
             .list_programs()
             .await?
@@ -163,11 +162,8 @@ pub fn AnnouncementsPage() -> Html {
         Ok((b.list_announcements().await?, tiers))
     });
     let saved = {
-        let (round, editing) = (round.clone(), editing.clone());
-        Callback::from(move |()| {
-            editing.set(None);
-            round.set(*round + 1);
-        })
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(None))
     };
     let (list, tiers) = match &*data {
         Load::Loading => return html! { <Loading label="Loading announcements…" /> },

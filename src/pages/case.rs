@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::load::{use_load, Load};
+use crate::components::load::{use_live_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::components::support_forms::{CATEGORIES, PRIORITIES};
 use crate::format::status_badge;
@@ -26,8 +26,8 @@ pub fn CasePage(props: &CaseProps) -> Html {
     let backend = use_backend();
     let session = use_session();
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
-    let round = use_state(|| 0u32);
-    let (data, retry) = use_load((props.id.clone(), *round), |b, (id, _)| async move {
+    // Live: a reply (from this page or another) loads the case and its messages again.
+    let (data, retry) = use_live_load(props.id.clone(), |b, id| async move {
         Ok((b.get_case(&id).await?, b.case_messages(&id).await?))
     });
     let body = use_node_ref();
@@ -36,14 +36,13 @@ pub fn CasePage(props: &CaseProps) -> Html {
     let sending = use_state(|| false);
     let error = use_state(|| None::<String>);
     let onsubmit = {
-        let (id, body, status, solved, sending, error, round) = (
+        let (id, body, status, solved, sending, error) = (
             props.id.clone(),
             body.clone(),
             status.clone(),
             solved.clone(),
             sending.clone(),
             error.clone(),
-            round.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -68,12 +67,11 @@ pub fn CasePage(props: &CaseProps) -> Html {
                 error.set(Some("Write your reply first.".into()));
                 return;
             }
-            let (backend, id, sending, error, round, body) = (
+            let (backend, id, sending, error, body) = (
                 backend.clone(),
                 id.clone(),
                 sending.clone(),
                 error.clone(),
-                round.clone(),
                 body.clone(),
             );
             sending.set(true);
@@ -84,7 +82,6 @@ pub fn CasePage(props: &CaseProps) -> Html {
                         if let Some(t) = body.cast::<HtmlTextAreaElement>() {
                             t.set_value("");
                         }
-                        round.set(*round + 1);
                     }
                     Err(e) => error.set(Some(e.message())),
                 }

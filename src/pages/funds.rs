@@ -12,7 +12,7 @@ use crate::backend::use_backend;
 use crate::components::actions::{use_record_action, ActionBar, ActionButton};
 use crate::components::files::save_file;
 use crate::components::fund_forms::{BudgetForm, ClaimForm, RequestForm};
-use crate::components::load::{use_load, Load};
+use crate::components::load::{use_live_load, Load};
 use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::states::{ErrorState, Loading};
@@ -31,10 +31,6 @@ const CLAIM_STATUSES: &[(&str, &str)] = &[
     ("rejected", "Rejected"),
     ("paid", "Paid"),
 ];
-
-/// Tells the page that funds changed, so budgets and lists reload.
-#[derive(Clone, PartialEq)]
-struct Changed(Callback<()>);
 
 fn fetch_requests(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<MdfRequest> {
     Box::pin(async move { backend.list_mdf_requests(&query).await })
@@ -143,23 +139,13 @@ fn budget_card(b: &MdfBudget) -> Html {
 pub fn FundsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
-    let generation = use_state(|| 0u32);
-    let (budgets, retry) = use_load(
-        *generation,
-        |b, _| async move { b.list_mdf_budgets().await },
-    );
+    // Live: a decision or a claim anywhere in funds loads budgets and both lists again.
+    let (budgets, retry) = use_live_load((), |b, ()| async move { b.list_mdf_budgets().await });
     let choices = use_partner_choices(staff);
     let open = use_state(|| false);
-    let changed = {
-        let generation = generation.clone();
-        Callback::from(move |()| generation.set(*generation + 1))
-    };
     let saved = {
-        let (changed, open) = (changed.clone(), open.clone());
-        Callback::from(move |()| {
-            open.set(false);
-            changed.emit(());
-        })
+        let open = open.clone();
+        Callback::from(move |()| open.set(false))
     };
     let toggle = {
         let open = open.clone();
@@ -180,9 +166,7 @@ pub fn FundsPage() -> Html {
         _ => Vec::new(),
     };
     let label = if staff { "New budget" } else { "Request funds" };
-    let gen = *generation;
     html! {
-        <ContextProvider<Changed> context={Changed(changed)}>
         <ContextProvider<PartnerChoices> context={choices}>
         <div class="stack">
             <div class="page-header">
@@ -197,16 +181,15 @@ pub fn FundsPage() -> Html {
             <h2>{ "Budgets" }</h2>
             { list }
             <h2>{ "Fund requests" }</h2>
-            <RecordList<MdfRequest> key={format!("requests-{gen}")} noun="fund requests" singular="fund request" url_key="requests_"
+            <RecordList<MdfRequest> noun="fund requests" singular="fund request" url_key="requests_"
                 placeholder="Activity or description" fetch={fetch_requests as fn(_, _) -> _}
                 columns={if staff { request_columns as fn() -> _ } else { own_request_columns as fn() -> _ }} statuses={REQUEST_STATUSES} />
             <h2>{ "Claims" }</h2>
-            <RecordList<MdfClaim> key={format!("claims-{gen}")} noun="claims" singular="claim" url_key="claims_"
+            <RecordList<MdfClaim> noun="claims" singular="claim" url_key="claims_"
                 placeholder="Activity or file name" fetch={fetch_claims as fn(_, _) -> _}
                 columns={if staff { claim_columns as fn() -> _ } else { own_claim_columns as fn() -> _ }} statuses={CLAIM_STATUSES} />
         </div>
         </ContextProvider<PartnerChoices>>
-        </ContextProvider<Changed>>
     }
 }
 
@@ -248,7 +231,6 @@ pub struct RequestReviewProps {
 pub fn RequestReview(props: &RequestReviewProps) -> Html {
     let backend = use_backend();
     let session = use_session();
-    let changed = use_context::<Changed>().map(|c| c.0);
     let work = use_record_action::<MdfRequest>();
     let claiming = use_state(|| false);
     let request = match &work.updated {
@@ -258,26 +240,16 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = request_actions(request.status, staff);
     let on_action = {
-        let (run, id, actions, changed) = (
-            work.run.clone(),
-            request.id.clone(),
-            actions.clone(),
-            changed.clone(),
-        );
+        let (run, id, actions) = (work.run.clone(), request.id.clone(), actions.clone());
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(action) = actions.get(i).cloned() else {
                 return;
             };
-            let (backend, id, changed) = (backend.clone(), id.clone(), changed.clone());
+            let (backend, id) = (backend.clone(), id.clone());
             run.emit(Box::pin(async move {
-                let done = backend
+                backend
                     .transition_mdf_request(&id, &with_reason(action, reason))
-                    .await?;
-                // Approvals change the budgets above.
-                if let Some(c) = changed {
-                    c.emit(());
-                }
-                Ok(done)
+                    .await
             }));
         })
     };
@@ -297,11 +269,8 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
             }
             if can_claim && *claiming {
                 <ClaimForm request={request.clone()} on_done={
-                    let (claiming, changed) = (claiming.clone(), changed.clone());
-                    Callback::from(move |saved: bool| {
-                        claiming.set(false);
-                        if let (true, Some(c)) = (saved, &changed) { c.emit(()) }
-                    })
+                    let claiming = claiming.clone();
+                    Callback::from(move |_saved: bool| claiming.set(false))
                 } />
             }
         </div>

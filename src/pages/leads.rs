@@ -109,14 +109,9 @@ pub fn LeadsPage() -> Html {
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let choices = use_partner_choices(staff);
     let open = use_state(|| false);
-    let round = use_state(|| 0u32);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let distributed = {
-        let round = round.clone();
-        Callback::from(move |()| round.set(*round + 1))
     };
     let instant = use_state(|| false);
     let view_button = |label: &'static str, on: bool| {
@@ -141,11 +136,11 @@ pub fn LeadsPage() -> Html {
                     }
                 </div>
             </div>
-            if staff && *open { <DistributePanel on_done={distributed} /> }
+            if staff && *open { <DistributePanel on_done={Callback::noop()} /> }
             if *instant {
                 <AllLeads />
             } else {
-            <RecordList<Lead> sortable={SORTABLE} key={format!("leads-{}", *round)} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
+            <RecordList<Lead> sortable={SORTABLE} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
             }
         </ContextProvider<PartnerChoices>>
     }

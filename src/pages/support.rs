@@ -7,7 +7,7 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::load::{use_load, Load};
+use crate::components::load::{use_live_load, Load};
 use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::support_forms::{CaseForm, ChannelsForm, CATEGORIES, PRIORITIES};
@@ -93,15 +93,11 @@ pub fn SupportPage() -> Html {
     let session = use_session();
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
     let choices = use_partner_choices(staff);
-    let round = use_state(|| 0u32);
     let open = use_state(|| None::<&'static str>);
-    let (channels, _) = use_load(*round, |b, _| async move { b.support_channels().await });
+    let (channels, _) = use_live_load((), |b, ()| async move { b.support_channels().await });
     let saved = {
-        let (round, open) = (round.clone(), open.clone());
-        Callback::from(move |()| {
-            open.set(None);
-            round.set(*round + 1);
-        })
+        let open = open.clone();
+        Callback::from(move |()| open.set(None))
     };
     let toggle = |what: &'static str| {
         let open = open.clone();
@@ -133,7 +129,7 @@ pub fn SupportPage() -> Html {
             if *open == Some("channels") && channels.is_some() { <ChannelsForm on_saved={saved} channels={channels.clone()} /> }
             { for channels.as_ref().map(channel_card) }
             <h2>{ if staff { "Case queue" } else { "Your cases" } }</h2>
-            <RecordList<SupportCase> key={format!("cases-{}", *round)} noun="cases" singular="case" placeholder="Subject or description"
+            <RecordList<SupportCase> noun="cases" singular="case" placeholder="Subject or description"
                 fetch={fetch as fn(_, _) -> _} columns={if staff { queue_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={CASE_STATUSES} />
         </div>
         </ContextProvider<PartnerChoices>>

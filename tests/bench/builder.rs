@@ -53,7 +53,7 @@ async fn bench_builder_2000_components() {
     })
     .await
     .unwrap();
-    let backend = Backend(Rc::new(demo));
+    let backend = Backend::new(demo);
     let draft = big_draft();
     let mut loads = Vec::new();
     let mut moves = Vec::new();

@@ -45,6 +45,18 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// The collection the endpoint belongs to, its path's first segment after `/api/`
+    /// (`leads` for `/api/leads/{id}/transition`): what a write through it may change.
+    pub fn collection(&self) -> &'static str {
+        let rest = self.path.strip_prefix("/api/").unwrap_or(self.path);
+        rest.split('/').next().unwrap_or(rest)
+    }
+
+    /// Whether calling it may change data (anything but `GET`).
+    pub fn writes(&self) -> bool {
+        self.method != "GET"
+    }
+
     /// The path with each `{placeholder}` replaced, in order, by `params` (percent-encoded).
     pub fn url(&self, params: &[&str]) -> String {
         let mut out = String::with_capacity(self.path.len() + 16);
@@ -653,7 +665,7 @@ pub const ALL: &[Endpoint] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::{ALL, GET_LEAD, RESTORE_VERSION};
+    use super::{ALL, GET_LEAD, HEALTH, RESTORE_VERSION, TRANSITION_LEAD};
 
     #[test]
     fn urls_fill_the_template_and_keep_ids_in_one_segment() {
@@ -663,6 +675,14 @@ mod tests {
             RESTORE_VERSION.url(&["12"]),
             "/api/community/versions/12/restore"
         );
+    }
+
+    #[test]
+    fn an_endpoint_belongs_to_its_first_path_segment() {
+        assert_eq!(TRANSITION_LEAD.collection(), "leads");
+        assert_eq!(RESTORE_VERSION.collection(), "community");
+        assert_eq!(HEALTH.collection(), "health");
+        assert!(TRANSITION_LEAD.writes() && !GET_LEAD.writes());
     }
 
     #[test]

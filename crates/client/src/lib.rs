@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod http;
 mod transport;
+mod watch;
 
 use async_trait::async_trait;
 use trellis_api::endpoints::{self, Endpoint};
@@ -26,6 +27,7 @@ pub use call::{Arg, Reply, Request};
 pub use demo::{DemoBackend, SNAPSHOT_VERSION};
 pub use error::ClientError;
 pub use http::HttpBackend;
+pub use watch::{Reading, Revisions, Subscription, Watched};
 
 /// The result of every client call.
 pub type ClientResult<T> = Result<T, ClientError>;
