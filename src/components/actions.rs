@@ -1,8 +1,11 @@
 //! A row of workflow buttons, with an inline "why" form for actions that need a reason.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
+use trellis_api::Keyed;
 use trellis_client::ClientResult;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -20,21 +23,59 @@ pub struct RecordAction<T: 'static> {
     pub run: Callback<ActionFuture<T>>,
 }
 
+/// The rows of a list the user acted on since its filter was set (provided by `RecordList`).
+#[derive(Clone, Default)]
+pub struct Touched(Rc<RefCell<Vec<String>>>);
+
+impl PartialEq for Touched {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Touched {
+    /// Notes that the row `id` was acted on.
+    pub fn add(&self, id: &str) {
+        let mut ids = self.0.borrow_mut();
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+    }
+
+    /// Whether the row `id` was acted on.
+    pub fn has(&self, id: &str) -> bool {
+        self.0.borrow().iter().any(|i| i == id)
+    }
+
+    /// Forgets every row (a new filter is a new list).
+    pub fn clear(&self) {
+        self.0.borrow_mut().clear();
+    }
+}
+
 /// Runs workflow calls for one record one at a time, keeping the answer or the error in words.
 #[hook]
-pub fn use_record_action<T: Clone + 'static>() -> RecordAction<T> {
+pub fn use_record_action<T: Keyed + Clone + 'static>() -> RecordAction<T> {
     let updated = use_state(|| None::<T>);
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
+    let touched = use_context::<Touched>();
     let run = {
         let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
         Callback::from(move |call: ActionFuture<T>| {
             let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
+            let touched = touched.clone();
             busy.set(true);
             error.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 match call.await {
-                    Ok(record) => updated.set(Some(record)),
+                    Ok(record) => {
+                        // The list keeps this row in view, with its answer, when it reloads.
+                        if let Some(t) = touched {
+                            t.add(record.id());
+                        }
+                        updated.set(Some(record))
+                    }
                     Err(e) => error.set(Some(e.message())),
                 }
                 busy.set(false);

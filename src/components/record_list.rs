@@ -4,11 +4,12 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use trellis_api::{ListPage, ListQuery};
+use trellis_api::{Keyed, ListPage, ListQuery};
 use trellis_client::{ClientError, ClientResult, PrmBackend};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::actions::Touched;
 use crate::components::load::use_watch;
 use crate::components::states::{Empty, ErrorState, Loading};
 use crate::routes::Route;
@@ -60,6 +61,7 @@ impl<T> PartialEq for RecordListProps<T> {
 }
 
 mod filter;
+mod merge;
 
 use filter::{next_sort, sort_state, Filter, Params};
 
@@ -82,7 +84,7 @@ enum MoreState {
 
 /// The table with search, status filter, loading/empty/error states and "Load more".
 #[component]
-pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
+pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Html {
     // Live: an action that changes these records loads the list again, as far as it was shown.
     let (backend, changes) = use_watch();
     let location = use_location();
@@ -107,14 +109,16 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     let data = use_state(|| Rc::new(Data::<T>::Loading));
     let generation = use_mut_ref(|| 0u64);
     let asked = use_mut_ref(|| None::<(Filter, u32)>);
+    let touched = use_memo((), |()| Touched::default());
     let search_ref = use_node_ref();
 
     {
-        let (data, backend, fetch, generation) = (
+        let (data, backend, fetch, generation, touched) = (
             data.clone(),
             backend.clone(),
             props.fetch,
             generation.clone(),
+            touched.clone(),
         );
         use_effect_with(
             ((*filter).clone(), *attempt, changes),
@@ -123,17 +127,20 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
                 let mine = *generation.borrow();
                 let mut query = filter.query(None);
                 let asking = Some((filter.clone(), *attempt));
+                let mut shown = None;
                 if *asked.borrow() == asking {
                     // Only the records changed: keep the rows until the new answer, and load as
                     // many as were shown.
                     if let Data::Ready { items, .. } = &**data {
-                        let shown = u32::try_from(items.len()).unwrap_or(ListQuery::MAX_LIMIT);
+                        let count = u32::try_from(items.len()).unwrap_or(ListQuery::MAX_LIMIT);
                         query.limit =
-                            Some(shown.clamp(ListQuery::DEFAULT_LIMIT, ListQuery::MAX_LIMIT));
+                            Some(count.clamp(ListQuery::DEFAULT_LIMIT, ListQuery::MAX_LIMIT));
+                        shown = Some(items.clone());
                     }
                 } else {
                     data.set(Rc::new(Data::Loading));
                     *asked.borrow_mut() = asking;
+                    touched.clear();
                 }
                 let future = fetch(backend, query);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -141,13 +148,23 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
                     if *generation.borrow() != mine {
                         return;
                     }
-                    data.set(Rc::new(match result {
-                        Ok(page) => Data::Ready {
-                            items: Rc::new(page.items),
+                    data.set(Rc::new(match (result, shown) {
+                        (Ok(page), shown) => Data::Ready {
+                            items: Rc::new(match shown {
+                                Some(shown) => merge::keep_shown(
+                                    &shown,
+                                    page.items,
+                                    page.next_cursor.is_none(),
+                                    |id| touched.has(id),
+                                ),
+                                None => page.items,
+                            }),
                             next: page.next_cursor,
                             more: MoreState::Idle,
                         },
-                        Err(e) => Data::Failed(e),
+                        // A background load that fails leaves the rows as they were.
+                        (Err(_), Some(_)) => return,
+                        (Err(e), None) => Data::Failed(e),
                     }));
                 });
             },
@@ -305,6 +322,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
     let search_id = format!("search-{noun}");
     let status_id = format!("status-{noun}");
     html! {
+        <ContextProvider<Touched> context={(*touched).clone()}>
         <section aria-label={format!("{noun} list")}>
             <form class="toolbar" role="search" onsubmit={on_search}>
                 <label for={search_id.clone()} class="muted">{ format!("Search {noun}") }</label>
@@ -322,6 +340,7 @@ pub fn RecordList<T: Clone + 'static>(props: &RecordListProps<T>) -> Html {
             </form>
             { body }
         </section>
+        </ContextProvider<Touched>>
     }
 }
 

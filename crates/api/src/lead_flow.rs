@@ -35,6 +35,12 @@ pub struct LeadOutcome {
     pub contact: Option<crate::Contact>,
 }
 
+impl crate::Keyed for LeadOutcome {
+    fn id(&self) -> &str {
+        &self.lead.id
+    }
+}
+
 /// The status `action` leads to from `status` when taken by staff or a partner, or why it cannot.
 fn check(status: LeadStatus, action: &LeadAction, staff: bool) -> Result<LeadStatus, ApiError> {
     let staff_only = matches!(action, LeadAction::Assign { .. });

@@ -316,6 +316,32 @@ impl crate::Validate for ListQuery {
     }
 }
 
+/// A listed record's id (what a list keeps rows apart by).
+pub trait Keyed {
+    fn id(&self) -> &str;
+}
+
+macro_rules! keyed {
+    ($($t:ty),*) => {$(
+        impl Keyed for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+keyed!(
+    Lead,
+    DealRegistration,
+    Opportunity,
+    Contact,
+    crate::mdf::MdfRequest,
+    crate::mdf::MdfClaim,
+    crate::support::SupportCase,
+    crate::accounts::Account,
+    crate::accounts::User
+);
+
 /// Access to the owner fields every partner-owned record has.
 pub trait Owned {
     fn partner_account_id(&self) -> Option<&str>;
