@@ -330,17 +330,7 @@ macro_rules! keyed {
         }
     )*};
 }
-keyed!(
-    Lead,
-    DealRegistration,
-    Opportunity,
-    Contact,
-    crate::mdf::MdfRequest,
-    crate::mdf::MdfClaim,
-    crate::support::SupportCase,
-    crate::accounts::Account,
-    crate::accounts::User
-);
+keyed!(crate::accounts::Account, crate::accounts::User);
 
 /// Access to the owner fields every partner-owned record has.
 pub trait Owned {
@@ -348,17 +338,19 @@ pub trait Owned {
     fn owner_user_id(&self) -> Option<&str>;
 }
 
+/// `Owned` (and `Keyed`) for partner-owned record types.
 macro_rules! owned {
-    ($($t:ty),*) => {$(
-        impl Owned for $t {
+    ($($t:ty),*) => {
+        keyed!($($t),*);
+        $(impl Owned for $t {
             fn partner_account_id(&self) -> Option<&str> {
                 self.partner_account_id.as_deref()
             }
             fn owner_user_id(&self) -> Option<&str> {
                 self.owner_user_id.as_deref()
             }
-        }
-    )*};
+        })*
+    };
 }
 owned!(
     Lead,
