@@ -1,9 +1,9 @@
 //! Announcements from the channel team: an audience by tier and role, and a publish date.
 
+use crate::{Audience, FieldError, Role, Validate, MAX_NOTES, MAX_TEXT};
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Errors;
-use crate::*;
 
 /// A message to partners on the community home.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

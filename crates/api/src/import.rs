@@ -2,10 +2,9 @@
 //!
 //! The browser uses these functions for the preview; the backend runs them again before writing.
 
+use crate::{AccountInput, ApiError, ContactInput, FieldError, LeadInput, Validate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-
-use crate::*;
 
 /// The most rows one import takes.
 pub const MAX_IMPORT_ROWS: usize = 5000;

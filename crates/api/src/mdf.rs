@@ -4,11 +4,11 @@
 //! the budget. A claim (with proof) is submitted → approved | rejected, and approved → paid.
 //! Neither the approved requests of a budget nor the claims of a request may exceed their amount.
 
+use crate::{parse_wire, ApiError, ErrorCode, FieldError, Record, Validate, MAX_NOTES, MAX_TEXT};
 use serde::{Deserialize, Serialize};
 
 use crate::upload::Upload;
 use crate::validate::{is_iso_date, Errors};
-use crate::*;
 
 /// Money a program sets aside for partner marketing in one period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,10 +3,13 @@
 //! Account edits never change partnership or tier; only a [`PartnerChange`] does, so every
 //! change lands in the account's tier history.
 
+use crate::{
+    Account, AccountInput, ApiError, ErrorCode, FieldError, PartnerType, Validate, MAX_NOTES,
+    MAX_TEXT,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Errors;
-use crate::*;
 
 /// A change to an account's place in the partner program (`POST /api/accounts/{id}/partnership`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

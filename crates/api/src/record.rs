@@ -2,11 +2,14 @@
 //!
 //! A record's serde field names double as storage column names.
 
+use crate::{
+    parse_wire, wire_name, ApiError, Contact, ContactInput, DealInput, DealRegistration,
+    DealStatus, ErrorCode, FieldError, Lead, LeadInput, LeadStatus, ListQuery, Opportunity,
+    OpportunityInput, Owned, Scope, Stage, Validate,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
-
-use crate::*;
 
 /// A partner-owned record kind (lead, deal registration, opportunity, contact).
 pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {

@@ -6,11 +6,11 @@
 mod partner;
 mod staff;
 
+use crate::{validate, Account, DealRegistration, FieldError, Lead, Opportunity, Tier, TierChange};
 use serde::{Deserialize, Serialize};
 
 use crate::surveys::{Survey, SurveyResponse};
 use crate::training::{Attempt, TrainingModule};
-use crate::*;
 
 /// Every report a dashboard can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! What makes a community site valid (checked by the builder, the demo backend and the server),
 //! and the versioned JSON file a whole site is exported to and imported from.
 
+use crate::{ApiError, FieldError, LayoutNode, SaveDraft, Site, TabTarget, Validate};
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::file_format;
 use crate::validate::{Errors, MAX_TEXT};
 use crate::widgets::check_props;
-use crate::*;
 
 /// Deepest page layout accepted.
 pub const MAX_LAYOUT_DEPTH: usize = 8;

@@ -3,11 +3,11 @@
 //! new → in progress ⇄ waiting on partner → solved; a partner's reply to a case waiting on them
 //! or already solved puts it back in progress.
 
+use crate::{parse_wire, ApiError, ErrorCode, FieldError, Record, Validate, MAX_NOTES, MAX_TEXT};
 use serde::{Deserialize, Serialize};
 
 use crate::upload::Upload;
 use crate::validate::Errors;
-use crate::*;
 
 /// Where a case is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

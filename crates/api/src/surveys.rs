@@ -1,9 +1,9 @@
 //! Partner surveys: a Net Promoter Score question (0–10) with free text, and their results.
 
+use crate::{ApiError, ErrorCode, FieldError, User, Validate, MAX_NOTES, MAX_TEXT};
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Errors;
-use crate::*;
 
 /// A survey sent to partner users.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

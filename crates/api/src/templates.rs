@@ -2,7 +2,7 @@
 //! the same format as Export and Import), so a template can be edited or added without code.
 
 use crate::site_rules::import_site;
-use crate::*;
+use crate::{Site, Template};
 
 /// `(id, name, description, file)` of every template, in gallery order.
 const FILES: [(&str, &str, &str, &str); 4] = [
@@ -57,6 +57,7 @@ pub fn partner_central() -> Site {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Role;
 
     #[test]
     fn every_template_is_a_valid_site_file() {

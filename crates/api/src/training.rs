@@ -1,9 +1,9 @@
 //! Training: modules with markdown content, FAQs and a short quiz; passing grants a certificate.
 
+use crate::{ApiError, Audience, FieldError, Owned, Role, Validate, MAX_NOTES, MAX_TEXT};
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Errors;
-use crate::*;
 
 /// Longest module body accepted, in characters (markdown).
 pub const MAX_BODY: usize = 50_000;

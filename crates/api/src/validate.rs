@@ -1,6 +1,8 @@
 //! Field validation shared by the UI (before sending), the server and the demo backend.
-
-use crate::*;
+use crate::{
+    AccountInput, ApiError, ContactInput, DealInput, FieldError, LeadInput, LoginRequest,
+    OpportunityInput, UserInput,
+};
 
 mod visible;
 pub use visible::{has_visible, is_visible, visible_pattern, INVISIBLE};
@@ -290,6 +292,7 @@ pub fn is_common_password(password: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Role;
 
     #[test]
     fn common_passwords_are_refused() {

@@ -1,6 +1,6 @@
 //! Paging, filters and the events of a user change.
 
-use super::*;
+use super::{page, user_events, AuditEvent, AuditKind, AuditQuery, User};
 use crate::{Role, Validate};
 
 fn event(seq: i64, at: &str, kind: AuditKind) -> AuditEvent {

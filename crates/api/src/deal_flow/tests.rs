@@ -1,4 +1,4 @@
-use super::*;
+use super::{available_actions, find_conflicts, transition, DealAction, DealStatus, ErrorCode};
 use DealStatus::*;
 
 fn reject() -> DealAction {

@@ -1,4 +1,6 @@
-use super::*;
+use super::{
+    check_rows, parse_csv, report, suggest_mapping, to_csv, ImportKind, Serialize, MAX_IMPORT_ROWS,
+};
 
 const CSV: &str =
     "Company,Contact,E-mail,Zip,Notes\nInitech,Nina Berg,nina@initech.example,10115,x\n\

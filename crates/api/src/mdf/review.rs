@@ -1,8 +1,7 @@
 //! The review of fund requests and claims: who decides, which moves are legal, and why not.
 
-use crate::*;
-
 use super::{ClaimStatus, MdfAction, MdfRequestStatus};
+use crate::{wire_name, ApiError, ErrorCode, FieldError, MAX_NOTES};
 
 fn forbidden() -> ApiError {
     ApiError::new(

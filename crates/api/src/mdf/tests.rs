@@ -1,4 +1,8 @@
-use super::*;
+use super::{
+    check_claim, check_request, claim_actions, claim_transition, request_actions,
+    request_transition, ClaimStatus, ErrorCode, MdfAction, MdfBudget, MdfClaimInput, MdfRequest,
+    MdfRequestInput, MdfRequestStatus, Upload, Validate,
+};
 
 fn budget(amount: i64, committed: i64) -> MdfBudget {
     MdfBudget {

@@ -1,8 +1,12 @@
 //! Reports every viewer gets, over the records they may see.
 
-use super::*;
+use super::{
+    count, currencies, human, money, percent, Attempt, ChartKind, DealRegistration, Lead,
+    Opportunity, Report, ReportData, ReportKind, ReportQuery, ReportRow,
+};
 use crate::datetime::days_between;
 use crate::training::ProgressStatus;
+use crate::{wire_name, DealStatus, LeadStatus, Stage};
 
 const STAGES: [Stage; 6] = [
     Stage::Prospecting,

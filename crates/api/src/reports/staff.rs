@@ -1,8 +1,12 @@
 //! Program-wide reports for vendor staff.
 
+use super::{
+    count, currencies, money, percent, unit, ChartKind, Column, Lead, Opportunity, Report,
+    ReportData, ReportKind, ReportQuery, ReportRow, Survey, SurveyResponse, TierChange, Unit,
+};
+use crate::{DealStatus, LeadStatus, Stage};
 use std::collections::BTreeMap;
 
-use super::*;
 use crate::datetime::days_between;
 use crate::surveys;
 

@@ -1,4 +1,8 @@
-use super::*;
+use super::{
+    build, staff, to_csv, Account, Lead, Opportunity, Report, ReportData, ReportKind, ReportQuery,
+    Tier, TierChange,
+};
+use crate::{LeadStatus, Stage, Validate};
 
 fn opp(stage: Stage, amount: i64, currency: &str, close: &str, account: &str) -> Opportunity {
     Opportunity {

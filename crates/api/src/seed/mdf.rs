@@ -1,7 +1,7 @@
 //! The demo organisation's market development funds: two budgets, requests and claims in every state.
 
 use crate::datetime::{date, timestamp};
-use crate::mdf::*;
+use crate::mdf::{ClaimStatus, MdfBudget, MdfClaim, MdfRequest, MdfRequestStatus};
 
 /// A seeded uploaded file.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,7 +1,10 @@
 //! The demo organisation: one deterministic data set for the server's first start and the demo backend.
 
 use crate::datetime::{date, timestamp};
-use crate::*;
+use crate::{
+    Account, Contact, DealRegistration, DealStatus, Lead, LeadStatus, Opportunity, PartnerProgram,
+    PartnerType, Role, Site, Stage, Tier, TierChange, User,
+};
 
 mod announcements;
 mod mdf;

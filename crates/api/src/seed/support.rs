@@ -1,7 +1,9 @@
 //! The demo organisation's support: cases in every status with their threads, and the contact channels.
 
 use crate::datetime::timestamp;
-use crate::support::*;
+use crate::support::{
+    CaseCategory, CaseMessage, CasePriority, CaseStatus, SupportCase, SupportChannels,
+};
 
 /// Seeded cases, their messages and the channels.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]

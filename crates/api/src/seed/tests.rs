@@ -1,4 +1,5 @@
-use super::*;
+use super::{demo_data, DealStatus, LeadStatus};
+use crate::LeadInput;
 use crate::Validate;
 
 #[test]

@@ -1,6 +1,9 @@
+use super::{
+    export_site, import_site, FieldError, LayoutNode, Site, TabTarget, Validate, MAX_PAGE_NODES,
+};
+use crate::{Audience, Column, ComponentKind, ErrorCode};
 use serde_json::{json, Value};
 
-use super::*;
 use crate::templates::partner_central;
 
 fn component(id: &str) -> LayoutNode {

@@ -1,6 +1,5 @@
 //! The built-in themes. Every one passes WCAG 2.2 AA in both variants (a test checks).
-
-use super::*;
+use super::{Density, FontStack, Palette, ThemeTokens};
 
 #[allow(clippy::too_many_arguments)]
 fn palette(

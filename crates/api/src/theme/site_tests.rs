@@ -1,6 +1,6 @@
 use super::image::{sniff_image, ImageSlot};
 use super::presets::presets;
-use super::*;
+use super::{image, site, ThemeImage, ThemeTokens};
 use crate::{templates, Role, TierTheme, Validate};
 
 fn custom(id: &str, name: &str) -> ThemeTokens {

@@ -1,5 +1,5 @@
 use super::presets::presets;
-use super::*;
+use super::{contrast_failures, css_variables, export_theme, import_theme, Density, Rgb, Variant};
 use crate::colour::contrast;
 
 #[test]

@@ -1,4 +1,7 @@
-use super::*;
+use super::{
+    progress, Attempt, Audience, ModuleInput, ProgressStatus, QuizAnswers, QuizQuestion, Role,
+    TrainingModule, Validate,
+};
 
 fn input() -> ModuleInput {
     ModuleInput {

@@ -1,6 +1,8 @@
+use super::{
+    check_props, default_props, is_safe_link, prop_int, prop_text, ComponentKind, Map, Value,
+    CATALOGUE,
+};
 use serde_json::json;
-
-use super::*;
 
 fn props(value: Value) -> Map<String, Value> {
     match value {

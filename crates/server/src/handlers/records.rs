@@ -24,7 +24,11 @@ macro_rules! record_handlers {
      $list:ident, $get:ident, $create:ident, $update:ident) => {
         /// Handlers for one record kind.
         pub mod $module {
-            use super::*;
+            use super::{
+                endpoints, now_unix, records, routes, ApiError, ApiJson, ApiQuery, AppState,
+                CurrentUser, Cx, Json, ListPage, ListQuery, OpenApiRouter, Path, Result, State,
+                StatusCode, $input, $record,
+            };
 
             /// List the records the user may see, newest first.
             #[utoipa::path(get, path = endpoints::$list.path, operation_id = endpoints::$list.name, tag = $tag, params(ListQuery),
