@@ -329,7 +329,7 @@ pub fn to_csv<T: Serialize>(columns: &[&str], records: &[T]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(columns);
     for r in records {
-        let map = crate::record::fields(r);
+        let map = crate::records::kind::fields(r);
         let cells: Vec<String> = columns
             .iter()
             .map(|c| match map.get(*c) {

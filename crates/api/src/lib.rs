@@ -19,7 +19,6 @@ pub mod mdf;
 pub mod openapi;
 pub mod page;
 pub mod partnership;
-pub mod record;
 pub mod records;
 pub mod reports;
 pub mod seed;
@@ -43,7 +42,7 @@ pub use mdf::{
 };
 pub use page::*;
 pub use partnership::{PartnerChange, TierChange};
-pub use record::Record;
+pub use records::kind::Record;
 pub use records::*;
 pub use support::{
     CaseCategory, CaseInput, CaseMessage, CasePriority, CaseStatus, MessageInput, SupportCase,

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ApiError, ErrorCode, FieldError, Role, User};
 
+pub mod kind;
+
 /// Where a lead is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

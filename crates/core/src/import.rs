@@ -4,7 +4,7 @@ use trellis_api::import::{
     check_rows, export_columns, parse_csv, report, to_csv, CsvExport, ImportKind, ImportMode,
     ImportReport, ImportRequest, ImportRow,
 };
-use trellis_api::record::{new_record_fields, Record as _};
+use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::{staff_only, Account, Contact, Lead, Scope};
 
 use crate::cx::Cx;

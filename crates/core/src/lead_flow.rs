@@ -2,7 +2,7 @@
 //! opportunity and a contact in the same write.
 
 use trellis_api::lead_flow::{apply, conversion, LeadAction, LeadOutcome};
-use trellis_api::record::{new_record_fields, Record as _};
+use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::{wire_name, ApiError, Contact, Lead, Opportunity, Scope};
 
 use crate::cx::Cx;

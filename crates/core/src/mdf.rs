@@ -3,7 +3,7 @@
 
 use trellis_api::audit::{mdf_claim_event, mdf_request_event, NewEvent};
 use trellis_api::mdf::{self, exceeds};
-use trellis_api::record::{new_record_fields, Record as _};
+use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::seed::SeedFile;
 use trellis_api::{
     ApiError, ClaimStatus, ErrorCode, FieldError, MdfAction, MdfBudget, MdfBudgetInput, MdfClaim,

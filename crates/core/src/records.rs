@@ -2,7 +2,7 @@
 //! cases): list, read, create and edit any kind with the same scope, checks and ownership.
 
 use serde_json::Value;
-use trellis_api::record::{
+use trellis_api::records::kind::{
     self, bad_status_filter, chosen_partner, editable_fields, fields, new_record_fields,
 };
 use trellis_api::{
@@ -51,7 +51,7 @@ pub async fn list<R: Kind, S: RecordStore>(
     query: &ListQuery,
 ) -> Result<ListPage<R>> {
     query.check()?;
-    record::sort_of::<R>(query)?;
+    kind::sort_of::<R>(query)?;
     if let Some(s) = query.status.as_deref().filter(|s| !s.is_empty()) {
         if R::STATUS_FIELD.is_none() || !R::valid_status(s) {
             return Err(bad_status_filter(s).into());

@@ -1,6 +1,6 @@
 //! Support cases with message threads, and the channel team's contact channels.
 
-use trellis_api::record::{new_record_fields, Record as _};
+use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::seed::SeedFile;
 use trellis_api::support::after_message;
 use trellis_api::{

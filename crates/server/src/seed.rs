@@ -45,11 +45,21 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     insert_seeded(&mut tx, &data.opportunities).await?;
     insert_seeded(&mut tx, &data.contacts).await?;
     for b in &data.mdf.budgets {
-        store::records::insert(&mut *tx, "mdf_budgets", trellis_api::record::fields(b)).await?;
+        store::records::insert(
+            &mut *tx,
+            "mdf_budgets",
+            trellis_api::records::kind::fields(b),
+        )
+        .await?;
     }
     insert_seeded(&mut tx, &data.mdf.requests).await?;
     for c in &data.tier_changes {
-        store::records::insert(&mut *tx, "tier_changes", trellis_api::record::fields(c)).await?;
+        store::records::insert(
+            &mut *tx,
+            "tier_changes",
+            trellis_api::records::kind::fields(c),
+        )
+        .await?;
     }
     for f in &data.mdf.files {
         insert_file(&mut *tx, f, &at).await?;
@@ -75,7 +85,12 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
         store::announcements::store(&mut *tx, a).await?;
     }
     for m in &data.support.messages {
-        store::records::insert(&mut *tx, "case_messages", trellis_api::record::fields(m)).await?;
+        store::records::insert(
+            &mut *tx,
+            "case_messages",
+            trellis_api::records::kind::fields(m),
+        )
+        .await?;
     }
     let channels = serde_json::to_string(&data.support.channels)
         .map_err(|e| crate::error::Error::Internal(e.to_string()))?;

@@ -4,7 +4,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::QueryBuilder;
 use sqlx::Row;
 use trellis_api::partnership::TierChange;
-use trellis_api::record::fields;
+use trellis_api::records::kind::fields;
 use trellis_api::{parse_wire, wire_name, Account, ListPage, ListQuery, PartnerProgram, Tier};
 
 use trellis_core::accounts::{AccountStore, PartnershipWrite};

@@ -1,6 +1,6 @@
 //! An import written in one transaction.
 
-use trellis_api::record::fields;
+use trellis_api::records::kind::fields;
 use trellis_api::{Account, Contact, Lead, Record};
 use trellis_core::import::ImportStore;
 use trellis_core::Result as CoreResult;

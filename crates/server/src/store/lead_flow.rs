@@ -1,6 +1,6 @@
 //! A lead's conversion written in one transaction.
 
-use trellis_api::record::fields;
+use trellis_api::records::kind::fields;
 use trellis_api::{Contact, Lead, Opportunity, Record};
 use trellis_core::lead_flow::LeadStore;
 use trellis_core::Result as CoreResult;

@@ -1,7 +1,7 @@
 //! Budgets', fund decisions' and proof files' storage: every decision one guarded transaction.
 
 use sqlx::{QueryBuilder, Row};
-use trellis_api::record::fields;
+use trellis_api::records::kind::fields;
 use trellis_api::seed::SeedFile;
 use trellis_api::{
     wire_name, ClaimStatus, MdfBudget, MdfClaim, MdfRequest, MdfRequestStatus, Scope, StoredFile,

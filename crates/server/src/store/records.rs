@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
-use trellis_api::record;
+use trellis_api::records::kind;
 use trellis_api::{ApiError, ErrorCode, ListPage, ListQuery, Record, Scope};
 
 use crate::clock::now;
@@ -68,7 +68,7 @@ pub async fn insert<'c, X: sqlx::SqliteExecutor<'c>>(
 /// Inserts seeded records as they are.
 pub async fn insert_seeded<E: Entity>(conn: &mut SqliteConnection, records: &[E]) -> Result<()> {
     for record in records {
-        insert_columns(E::COLLECTION, record::fields(record))
+        insert_columns(E::COLLECTION, kind::fields(record))
             .build()
             .execute(&mut *conn)
             .await?;
@@ -158,7 +158,7 @@ pub async fn apply_due<E: Entity>(store: &Db) -> Result<()> {
         if !record.settle(&now) {
             continue;
         }
-        let mut q = set_columns(E::COLLECTION, record::fields(&record));
+        let mut q = set_columns(E::COLLECTION, kind::fields(&record));
         q.push(" WHERE id = ")
             .push_bind(row.try_get::<String, _>("id")?)
             .push(format!(" AND {status} = "))
@@ -199,7 +199,7 @@ pub async fn list<E: Entity>(store: &Db, scope: &Scope, query: &ListQuery) -> Re
     push_record_scope::<E>(&mut q, scope);
     if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
         let Some(column) = E::STATUS_FIELD.filter(|_| E::valid_status(status)) else {
-            return Err(record::bad_status_filter(status).into());
+            return Err(kind::bad_status_filter(status).into());
         };
         q.push(format!(" AND {column} = "))
             .push_bind(status.to_string());
@@ -221,7 +221,7 @@ pub async fn list<E: Entity>(store: &Db, scope: &Scope, query: &ListQuery) -> Re
         q.push(" AND partner_account_id = ")
             .push_bind(account.clone());
     }
-    let sort = record::sort_of::<E>(query)?;
+    let sort = kind::sort_of::<E>(query)?;
     // Missing values sort as "" (as the demo backend does); a bare column keeps its index usable.
     let key = if sort.nullable() {
         format!("COALESCE({}, '')", sort.field)
@@ -328,7 +328,7 @@ pub async fn replace_if<'c, R: Entity, X: sqlx::SqliteExecutor<'c>>(
     record: &R,
     from: &str,
 ) -> Result<bool> {
-    let mut columns = record::fields(record);
+    let mut columns = kind::fields(record);
     let id = columns.remove("id").unwrap_or_default();
     let mut q = set_columns(R::COLLECTION, columns);
     q.push(" WHERE id = ");
@@ -363,7 +363,7 @@ impl RecordStore for crate::store::Db {
     }
 
     async fn insert<R: Kind>(&self, record: &R) -> CoreResult<()> {
-        let done = insert(&self.0, R::COLLECTION, record::fields(record)).await;
+        let done = insert(&self.0, R::COLLECTION, kind::fields(record)).await;
         self.1.wrote(R::COLLECTION);
         Ok(done?)
     }
@@ -375,7 +375,7 @@ impl RecordStore for crate::store::Db {
     }
 
     async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> CoreResult<()> {
-        let mut columns = record::fields(record);
+        let mut columns = kind::fields(record);
         let id = columns.remove("id").unwrap_or_default();
         let mut q = set_columns(R::COLLECTION, columns);
         q.push(" WHERE id = ");

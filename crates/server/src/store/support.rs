@@ -2,7 +2,7 @@
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
-use trellis_api::record::fields;
+use trellis_api::records::kind::fields;
 use trellis_api::seed::SeedFile;
 use trellis_api::{wire_name, CaseMessage, CaseStatus, SupportCase, SupportChannels};
 use trellis_core::support::SupportStore;

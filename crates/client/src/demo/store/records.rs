@@ -4,7 +4,7 @@ use std::any::Any;
 
 use serde_json::Value;
 use trellis_api::datetime::timestamp;
-use trellis_api::record::{self, fields};
+use trellis_api::records::kind::{self, fields};
 use trellis_api::seed::DemoData;
 use trellis_api::{ListPage, ListQuery, Record, Scope};
 use trellis_core::records::{Kind, RecordStore};
@@ -57,13 +57,13 @@ impl DemoBackend {
 
 impl RecordStore for DemoBackend {
     async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> Result<ListPage<R>> {
-        let sort = record::sort_of::<R>(query)?;
+        let sort = kind::sort_of::<R>(query)?;
         let mut items: Vec<R> = self
             .settled::<R>()?
             .into_iter()
-            .filter(|r| record::visible(scope, r) && record::matches(r, query))
+            .filter(|r| kind::visible(scope, r) && kind::matches(r, query))
             .collect();
-        record::sort_records(&mut items, sort);
+        kind::sort_records(&mut items, sort);
         Ok(paginate(items, query)?)
     }
 
@@ -71,12 +71,12 @@ impl RecordStore for DemoBackend {
         let all = self.settled::<R>()?;
         Ok(all
             .into_iter()
-            .find(|r| id_of(r).as_deref() == Some(id) && record::visible(scope, r)))
+            .find(|r| id_of(r).as_deref() == Some(id) && kind::visible(scope, r)))
     }
 
     async fn all<R: Kind>(&self, scope: &Scope) -> Result<Vec<R>> {
         let mut items: Vec<R> = self.settled::<R>()?;
-        items.retain(|r| record::visible(scope, r));
+        items.retain(|r| kind::visible(scope, r));
         items.sort_by_key(|r| std::cmp::Reverse(created_of(r)));
         Ok(items)
     }
