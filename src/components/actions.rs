@@ -23,6 +23,17 @@ pub struct RecordAction<T: 'static> {
     pub run: Callback<ActionFuture<T>>,
 }
 
+impl<T: Keyed + Clone> RecordAction<T> {
+    /// `shown` as the last action here returned it, if that action was on this very record (a
+    /// row may show another record after its list reloads), else `shown` itself.
+    pub fn latest(&self, shown: &T) -> T {
+        match &self.updated {
+            Some(r) if r.id() == shown.id() => r.clone(),
+            _ => shown.clone(),
+        }
+    }
+}
+
 /// The rows of a list the user acted on since its filter was set (provided by `RecordList`).
 #[derive(Clone, Default)]
 pub struct Touched(Rc<RefCell<Vec<String>>>);
@@ -171,5 +182,38 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
                 <div class="field-error" role="alert">{ e.clone() }</div>
             }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use trellis_api::Keyed;
+    use yew::Callback;
+
+    use super::RecordAction;
+
+    #[derive(Clone, Debug, PartialEq)]
+    struct Row(&'static str, u8);
+
+    impl Keyed for Row {
+        fn id(&self) -> &str {
+            self.0
+        }
+    }
+
+    #[test]
+    fn the_latest_answer_applies_only_to_its_own_record() {
+        let work = RecordAction {
+            updated: Some(Row("a", 2)),
+            busy: false,
+            error: None,
+            run: Callback::noop(),
+        };
+        assert_eq!(work.latest(&Row("a", 1)), Row("a", 2));
+        assert_eq!(
+            work.latest(&Row("b", 1)),
+            Row("b", 1),
+            "a reused row shows its own record"
+        );
     }
 }

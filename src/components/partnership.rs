@@ -31,10 +31,7 @@ pub fn PartnershipCell(props: &PartnershipProps) -> Html {
     let asking = use_state(|| None::<Asking>);
     let history = use_state(|| false);
     let (tier, kind, reason) = (use_node_ref(), use_node_ref(), use_node_ref());
-    let account = match &work.updated {
-        Some(a) if a.id == props.account.id => a.clone(),
-        _ => props.account.clone(),
-    };
+    let account = work.latest(&props.account);
     let tiers: Vec<Tier> = directory
         .programs
         .iter()

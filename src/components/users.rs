@@ -26,10 +26,7 @@ pub fn UserStatus(props: &UserStatusProps) -> Html {
     let backend = use_backend();
     let session = use_session();
     let work = use_record_action::<User>();
-    let user = match &work.updated {
-        Some(u) if u.id == props.user.id => u.clone(),
-        _ => props.user.clone(),
-    };
+    let user = work.latest(&props.user);
     let me = session.me().map(|m| m.user.id.clone());
     let is_me = me.as_deref() == Some(user.id.as_str());
     // Only administrators manage staff accounts; nobody switches themselves off (the backends also

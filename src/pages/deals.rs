@@ -132,10 +132,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
     let session = use_session();
     let work = use_record_action::<DealRegistration>();
     // A row may be reused for another deal after the list reloads: only keep our own update.
-    let deal = match &work.updated {
-        Some(d) if d.id == props.deal.id => d.clone(),
-        _ => props.deal.clone(),
-    };
+    let deal = work.latest(&props.deal);
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = available_actions(deal.status, staff);
     let buttons: Vec<ActionButton> = actions

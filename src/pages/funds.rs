@@ -233,10 +233,7 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
     let session = use_session();
     let work = use_record_action::<MdfRequest>();
     let claiming = use_state(|| false);
-    let request = match &work.updated {
-        Some(r) if r.id == props.request.id => r.clone(),
-        _ => props.request.clone(),
-    };
+    let request = work.latest(&props.request);
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = request_actions(request.status, staff);
     let on_action = {
@@ -289,10 +286,7 @@ pub fn ClaimReview(props: &ClaimProps) -> Html {
     let backend = use_backend();
     let session = use_session();
     let work = use_record_action::<MdfClaim>();
-    let claim = match &work.updated {
-        Some(c) if c.id == props.claim.id => c.clone(),
-        _ => props.claim.clone(),
-    };
+    let claim = work.latest(&props.claim);
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = claim_actions(claim.status, staff);
     let on_action = {
