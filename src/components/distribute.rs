@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::partners::PartnerChoices;
+use crate::components::directory::Directory;
 
 /// The rules as (value, label, what it does).
 const RULES: &[(&str, &str, &str)] = &[
@@ -54,7 +54,7 @@ pub struct DistributeProps {
 #[component]
 pub fn DistributePanel(props: &DistributeProps) -> Html {
     let backend = use_backend();
-    let partners = use_context::<PartnerChoices>().unwrap_or_default();
+    let partners = use_context::<Directory>().unwrap_or_default();
     let rule = use_state(|| "round_robin".to_string());
     let rows = use_state(|| vec![(String::new(), String::new())]);
     let days = use_state(|| "3".to_string());
@@ -62,9 +62,9 @@ pub fn DistributePanel(props: &DistributeProps) -> Html {
     let busy = use_state(|| false);
     let outcome = use_state(|| None::<Result<DistributionResult, String>>);
     let first_partner = partners
-        .0
+        .partners
         .first()
-        .map(|(id, _)| id.clone())
+        .map(|a| a.id.clone())
         .unwrap_or_default();
     let on_rule = {
         let rule = rule.clone();
@@ -152,9 +152,9 @@ pub fn DistributePanel(props: &DistributeProps) -> Html {
     let needs_rules = matches!(rule.as_str(), "postcode_prefix" | "product_interest");
     let partner_options = |selected: &str| {
         partners
-            .0
+            .partners
             .iter()
-            .map(|(id, name)| html! { <option value={id.clone()} selected={id == selected}>{ name.clone() }</option> })
+            .map(|a| html! { <option value={a.id.clone()} selected={a.id == selected}>{ a.name.clone() }</option> })
             .collect::<Html>()
     };
     let rule_rows = rows.iter().enumerate().map(|(i, (value, partner))| {
@@ -194,7 +194,7 @@ pub fn DistributePanel(props: &DistributeProps) -> Html {
         Ok(r) => {
             let mut per: BTreeMap<String, usize> = BTreeMap::new();
             for (_, p) in &r.assigned {
-                let name = partners.0.iter().find(|(id, _)| id == p).map_or(p.clone(), |(_, n)| n.clone());
+                let name = partners.account_name(p).unwrap_or(p).to_string();
                 *per.entry(name).or_default() += 1;
             }
             let split: Vec<String> = per.iter().map(|(n, c)| format!("{n} {c}")).collect();

@@ -19,7 +19,6 @@ pub mod load;
 pub mod markdown;
 pub mod module_form;
 pub mod page_view;
-pub mod partners;
 pub mod partnership;
 pub mod quiz;
 pub mod record_list;

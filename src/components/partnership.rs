@@ -152,12 +152,7 @@ pub fn TierHistory(props: &TierHistoryProps) -> Html {
     );
     let tier_name = |id: &Option<String>| match id {
         None => "not a partner".to_string(),
-        Some(id) => directory
-            .programs
-            .iter()
-            .flat_map(|p| &p.tiers)
-            .find(|t| &t.id == id)
-            .map_or(id.clone(), |t| t.name.clone()),
+        Some(id) => directory.tier_name(id).unwrap_or(id).to_string(),
     };
     match &*state {
         Load::Loading => html! { <p class="muted small-text">{ "Loading history…" }</p> },

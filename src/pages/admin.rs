@@ -86,7 +86,8 @@ fn user_columns() -> Vec<Col<User>> {
 #[component]
 pub fn AdminPage() -> Html {
     let session = use_session();
-    let directory = use_directory();
+    let staff = session.me().is_some_and(|me| me.user.role.is_internal());
+    let directory = use_directory(staff);
     let adding = use_state(|| false);
     let added = use_state(|| 0u32);
     let toggle = {
@@ -100,7 +101,7 @@ pub fn AdminPage() -> Html {
             added.set(*added + 1);
         })
     };
-    if !session.me().is_some_and(|me| me.user.role.is_internal()) {
+    if !staff {
         return html! { <div class="alert error" role="alert">{ "Only vendor staff can open the admin screens." }</div> };
     }
     html! {

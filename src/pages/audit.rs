@@ -3,12 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 use trellis_api::audit::{AuditEvent, AuditKind, AuditQuery};
-use trellis_api::{Account, ListPage, ListQuery, Role, User};
+use trellis_api::{ListPage, ListQuery, Role, User};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::directory::use_directory;
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::format::badge;
@@ -65,13 +66,6 @@ fn tone(kind: AuditKind) -> &'static str {
     }
 }
 
-/// People and partner accounts to filter by, loaded once.
-#[derive(Clone, PartialEq, Default)]
-struct Choices {
-    users: Vec<User>,
-    accounts: Vec<Account>,
-}
-
 /// The audit log screen.
 #[component]
 pub fn AuditPage() -> Html {
@@ -83,20 +77,19 @@ pub fn AuditPage() -> Html {
         .as_ref()
         .and_then(|l| l.query::<Filters>().ok())
         .unwrap_or_default();
-    let (choices, _) = use_load((), |b, ()| async move {
-        let all = |status: Option<&str>| ListQuery {
-            status: status.map(str::to_string),
+    let admin = session.me().is_some_and(|m| m.user.role == Role::Admin);
+    let directory = use_directory(admin);
+    // The people to filter by, loaded once.
+    let (users, _) = use_load((), |b, ()| async move {
+        let all = ListQuery {
             limit: Some(ListQuery::MAX_LIMIT),
             ..Default::default()
         };
-        Ok(Choices {
-            users: b.list_users(&all(None)).await?.items,
-            accounts: b.list_accounts(&all(Some("partner"))).await?.items,
-        })
+        Ok(b.list_users(&all).await?.items)
     });
-    let choices = match &*choices {
-        Load::Ready(c) => c.clone(),
-        _ => Choices::default(),
+    let users: Vec<User> = match &*users {
+        Load::Ready(list) => list.clone(),
+        _ => Vec::new(),
     };
     let (first, retry) = use_load(filters.clone(), |b, f: Filters| async move {
         b.audit_log(&f.query(None)).await
@@ -169,7 +162,6 @@ pub fn AuditPage() -> Html {
         Callback::from(move |_: MouseEvent| go.emit(Filters::default()))
     };
 
-    let admin = session.me().is_some_and(|m| m.user.role == Role::Admin);
     if !admin {
         return html! { <div class="alert error" role="alert">{ "Only administrators can read the audit log." }</div> };
     }
@@ -177,7 +169,7 @@ pub fn AuditPage() -> Html {
         match id {
             None => html! { <span class="muted">{ "—" }</span> },
             Some(id) => html! {
-                choices.accounts.iter().find(|a| &a.id == id).map_or(id.clone(), |a| a.name.clone())
+                directory.account_name(id).unwrap_or(id).to_string()
             },
         }
     };
@@ -273,7 +265,7 @@ pub fn AuditPage() -> Html {
             }
         }
     };
-    let mut people: Vec<&User> = choices.users.iter().collect();
+    let mut people: Vec<&User> = users.iter().collect();
     people.sort_by(|a, b| a.name.cmp(&b.name));
     html! {
         <div class="stack">
@@ -304,7 +296,7 @@ pub fn AuditPage() -> Html {
                 <label>{ "Partner account" }
                     <select name="account" onchange={on_select("account")}>
                         <option value="" selected={draft.account.is_empty()}>{ "Any account" }</option>
-                        { for choices.accounts.iter().map(|a| html! {
+                        { for directory.partners.iter().map(|a| html! {
                             <option value={a.id.clone()} selected={draft.account == a.id}>{ a.name.clone() }</option>
                         }) }
                     </select>

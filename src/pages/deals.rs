@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::{use_record_action, ActionBar, ActionButton};
+use crate::components::directory::{use_directory, AccountName, Directory};
 use crate::components::load::{use_load, Load};
-use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::routes::Route;
 use crate::session::use_session;
 use yew_router::prelude::*;
@@ -79,7 +79,7 @@ fn staff_columns() -> Vec<Col<DealRegistration>> {
         1,
         Col {
             header: "Partner",
-            cell: |d| html! { <PartnerName id={d.partner_account_id.clone()} /> },
+            cell: |d| html! { <AccountName id={d.partner_account_id.clone()} none="Pool" /> },
             numeric: false,
         },
     );
@@ -91,7 +91,7 @@ fn staff_columns() -> Vec<Col<DealRegistration>> {
 pub fn DealsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
-    let choices = use_partner_choices(staff);
+    let choices = use_directory(staff);
     html! {
         <>
             <div class="page-header">
@@ -100,10 +100,10 @@ pub fn DealsPage() -> Html {
                     <Link<Route> to={Route::NewDeal} classes="button">{ "Register a deal" }</Link<Route>>
                 }
             </div>
-            <ContextProvider<PartnerChoices> context={choices}>
+            <ContextProvider<Directory> context={choices}>
                 <RecordList<DealRegistration> sortable={SORTABLE} noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _}
                     columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={STATUSES} />
-            </ContextProvider<PartnerChoices>>
+            </ContextProvider<Directory>>
         </>
     }
 }

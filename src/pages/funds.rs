@@ -9,11 +9,11 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::actions::{use_record_action, ActionBar, ActionButton};
+use crate::components::actions::{use_record_action, ActionBar, ActionButton, ActionFuture};
+use crate::components::directory::{use_directory, AccountName, Directory};
 use crate::components::files::save_file;
 use crate::components::fund_forms::{BudgetForm, ClaimForm, RequestForm};
 use crate::components::load::{use_live_load, Load};
-use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::states::{ErrorState, Loading};
 use crate::format::{money, status_badge};
@@ -49,7 +49,7 @@ fn request_columns() -> Vec<Col<MdfRequest>> {
         },
         Col {
             header: "Partner",
-            cell: |r| html! { <PartnerName id={r.partner_account_id.clone()} /> },
+            cell: |r| html! { <AccountName id={r.partner_account_id.clone()} none="Pool" /> },
             numeric: false,
         },
         Col {
@@ -79,7 +79,7 @@ fn claim_columns() -> Vec<Col<MdfClaim>> {
         },
         Col {
             header: "Partner",
-            cell: |c| html! { <PartnerName id={c.partner_account_id.clone()} /> },
+            cell: |c| html! { <AccountName id={c.partner_account_id.clone()} none="Pool" /> },
             numeric: false,
         },
         Col {
@@ -141,7 +141,7 @@ pub fn FundsPage() -> Html {
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
     // Live: a decision or a claim anywhere in funds loads budgets and both lists again.
     let (budgets, retry) = use_live_load((), |b, ()| async move { b.list_mdf_budgets().await });
-    let choices = use_partner_choices(staff);
+    let choices = use_directory(staff);
     let open = use_state(|| false);
     let saved = {
         let open = open.clone();
@@ -167,7 +167,7 @@ pub fn FundsPage() -> Html {
     };
     let label = if staff { "New budget" } else { "Request funds" };
     html! {
-        <ContextProvider<PartnerChoices> context={choices}>
+        <ContextProvider<Directory> context={choices}>
         <div class="stack">
             <div class="page-header">
                 <div><h1>{ "Marketing funds" }</h1>
@@ -189,7 +189,7 @@ pub fn FundsPage() -> Html {
                 placeholder="Activity or file name" fetch={fetch_claims as fn(_, _) -> _}
                 columns={if staff { claim_columns as fn() -> _ } else { own_claim_columns as fn() -> _ }} statuses={CLAIM_STATUSES} />
         </div>
-        </ContextProvider<PartnerChoices>>
+        </ContextProvider<Directory>>
     }
 }
 
@@ -220,6 +220,35 @@ fn with_reason(mut action: MdfAction, reason: Option<String>) -> MdfAction {
     action
 }
 
+/// Runs the chosen one of `actions`, with the reviewer's reason, through `send`.
+fn on_decision<T: 'static>(
+    run: Callback<ActionFuture<T>>,
+    actions: Vec<MdfAction>,
+    send: impl Fn(MdfAction) -> ActionFuture<T> + 'static,
+) -> Callback<(usize, Option<String>)> {
+    Callback::from(move |(i, reason): (usize, Option<String>)| {
+        if let Some(action) = actions.get(i).cloned() {
+            run.emit(send(with_reason(action, reason)));
+        }
+    })
+}
+
+/// A decision's status badge and the reviewer's reason, if any.
+fn decided(
+    statuses: &[(&str, &str)],
+    status: &impl serde::Serialize,
+    reason: &Option<String>,
+) -> Html {
+    html! {
+        <>
+            { status_badge(statuses, status) }
+            if let Some(r) = reason {
+                <div class="muted small-text">{ r.clone() }</div>
+            }
+        </>
+    }
+}
+
 /// Properties of [`RequestReview`].
 #[derive(Properties, PartialEq)]
 pub struct RequestReviewProps {
@@ -237,17 +266,10 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = request_actions(request.status, staff);
     let on_action = {
-        let (run, id, actions) = (work.run.clone(), request.id.clone(), actions.clone());
-        Callback::from(move |(i, reason): (usize, Option<String>)| {
-            let Some(action) = actions.get(i).cloned() else {
-                return;
-            };
+        let id = request.id.clone();
+        on_decision(work.run.clone(), actions.clone(), move |action| {
             let (backend, id) = (backend.clone(), id.clone());
-            run.emit(Box::pin(async move {
-                backend
-                    .transition_mdf_request(&id, &with_reason(action, reason))
-                    .await
-            }));
+            Box::pin(async move { backend.transition_mdf_request(&id, &action).await })
         })
     };
     let left = request.amount - request.claimed;
@@ -255,10 +277,7 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
     let what = format!("fund request for {}", request.activity);
     html! {
         <div class="deal-review">
-            { status_badge(REQUEST_STATUSES, &request.status) }
-            if let Some(r) = &request.reviewer_reason {
-                <div class="muted small-text">{ r.clone() }</div>
-            }
+            { decided(REQUEST_STATUSES, &request.status, &request.reviewer_reason) }
             <ActionBar buttons={buttons(&actions, &what)} {on_action} busy={work.busy} error={work.error.clone()} id={request.id.clone()} />
             if can_claim && !*claiming {
                 <button class="button secondary small" type="button" aria-label={format!("File a claim for {}", request.activity)}
@@ -290,26 +309,16 @@ pub fn ClaimReview(props: &ClaimProps) -> Html {
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = claim_actions(claim.status, staff);
     let on_action = {
-        let (run, id, actions) = (work.run.clone(), claim.id.clone(), actions.clone());
-        Callback::from(move |(i, reason): (usize, Option<String>)| {
-            let Some(action) = actions.get(i).cloned() else {
-                return;
-            };
+        let id = claim.id.clone();
+        on_decision(work.run.clone(), actions.clone(), move |action| {
             let (backend, id) = (backend.clone(), id.clone());
-            run.emit(Box::pin(async move {
-                backend
-                    .transition_mdf_claim(&id, &with_reason(action, reason))
-                    .await
-            }));
+            Box::pin(async move { backend.transition_mdf_claim(&id, &action).await })
         })
     };
     let what = format!("claim for {}", claim.activity);
     html! {
         <div class="deal-review">
-            { status_badge(CLAIM_STATUSES, &claim.status) }
-            if let Some(r) = &claim.reviewer_reason {
-                <div class="muted small-text">{ r.clone() }</div>
-            }
+            { decided(CLAIM_STATUSES, &claim.status, &claim.reviewer_reason) }
             <ActionBar buttons={buttons(&actions, &what)} {on_action} busy={work.busy} error={work.error.clone()} id={claim.id.clone()} />
         </div>
     }

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::actions::{use_record_action, ActionBar, ActionButton};
-use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
+use crate::components::directory::{use_directory, AccountName, Directory};
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -95,7 +95,7 @@ fn staff_columns() -> Vec<Col<Lead>> {
         1,
         Col {
             header: "Partner",
-            cell: |l| html! { <PartnerName id={l.partner_account_id.clone()} /> },
+            cell: |l| html! { <AccountName id={l.partner_account_id.clone()} none="Pool" /> },
             numeric: false,
         },
     );
@@ -107,7 +107,7 @@ fn staff_columns() -> Vec<Col<Lead>> {
 pub fn LeadsPage() -> Html {
     let session = use_session();
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
-    let choices = use_partner_choices(staff);
+    let choices = use_directory(staff);
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
@@ -122,7 +122,7 @@ pub fn LeadsPage() -> Html {
         }
     };
     html! {
-        <ContextProvider<PartnerChoices> context={choices}>
+        <ContextProvider<Directory> context={choices}>
             <div class="page-header">
                 <div><h1>{ "Leads" }</h1><p>{ if staff { "Every lead: assign new and declined ones to a partner." } else { "Leads assigned to your account, newest first." } }</p></div>
                 <div class="actions">
@@ -142,7 +142,7 @@ pub fn LeadsPage() -> Html {
             } else {
             <RecordList<Lead> sortable={SORTABLE} noun="leads" singular="lead" fetch={fetch as fn(_, _) -> _} columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={LEAD_STATUSES} />
             }
-        </ContextProvider<PartnerChoices>>
+        </ContextProvider<Directory>>
     }
 }
 
@@ -188,10 +188,10 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
         _ => (props.lead.clone(), false),
     };
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
-    let partners = use_context::<PartnerChoices>().unwrap_or_default();
+    let partners = use_context::<Directory>().unwrap_or_default();
     let mut actions = available_actions(lead.status, staff);
     // Nothing to assign to until the partner list has loaded.
-    actions.retain(|a| !matches!(a, LeadAction::Assign { .. }) || !partners.0.is_empty());
+    actions.retain(|a| !matches!(a, LeadAction::Assign { .. }) || !partners.partners.is_empty());
     let buttons: Vec<ActionButton> = actions
         .iter()
         .map(|a| ActionButton {
@@ -203,7 +203,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
             ),
             needs_reason: matches!(a, LeadAction::Decline { .. }),
             choices: match a {
-                LeadAction::Assign { .. } => (*partners.0).clone(),
+                LeadAction::Assign { .. } => partners.partner_choices(),
                 _ => Vec::new(),
             },
         })

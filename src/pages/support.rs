@@ -7,8 +7,8 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::directory::{use_directory, AccountName, Directory};
 use crate::components::load::{use_live_load, Load};
-use crate::components::partners::{use_partner_choices, PartnerChoices, PartnerName};
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::support_forms::{CaseForm, ChannelsForm, CATEGORIES, PRIORITIES};
 use crate::format::{age, status_badge};
@@ -63,7 +63,7 @@ fn queue_columns() -> Vec<Col<SupportCase>> {
         1,
         Col {
             header: "Partner",
-            cell: |c| html! { <PartnerName id={c.partner_account_id.clone()} /> },
+            cell: |c| html! { <AccountName id={c.partner_account_id.clone()} none="Pool" /> },
             numeric: false,
         },
     );
@@ -92,7 +92,7 @@ fn channel_card(c: &SupportChannels) -> Html {
 pub fn SupportPage() -> Html {
     let session = use_session();
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
-    let choices = use_partner_choices(staff);
+    let choices = use_directory(staff);
     let open = use_state(|| None::<&'static str>);
     let (channels, _) = use_live_load((), |b, ()| async move { b.support_channels().await });
     let saved = {
@@ -114,7 +114,7 @@ pub fn SupportPage() -> Html {
         _ => None,
     };
     html! {
-        <ContextProvider<PartnerChoices> context={choices}>
+        <ContextProvider<Directory> context={choices}>
         <div class="stack">
             <div class="page-header">
                 <div><h1>{ "Support" }</h1>
@@ -132,6 +132,6 @@ pub fn SupportPage() -> Html {
             <RecordList<SupportCase> noun="cases" singular="case" placeholder="Subject or description"
                 fetch={fetch as fn(_, _) -> _} columns={if staff { queue_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={CASE_STATUSES} />
         </div>
-        </ContextProvider<PartnerChoices>>
+        </ContextProvider<Directory>>
     }
 }
