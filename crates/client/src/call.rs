@@ -3,6 +3,10 @@
 //! form. The typed methods that build these calls are written once, in `lib.rs`.
 
 use std::any::Any;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -11,12 +15,10 @@ use trellis_api::endpoints::encode;
 
 use crate::{ClientError, ClientResult};
 
-/// An input of a call: a path parameter, the query or the body.
+/// A path parameter or the query of a call.
 pub trait Arg: Any {
     /// The value itself, for a backend in the same process.
     fn value(&self) -> &dyn Any;
-    /// As JSON, for a body on the wire.
-    fn json(&self) -> ClientResult<String>;
     /// As JSON values, for a path segment or a query string.
     fn wire(&self) -> ClientResult<Value>;
 }
@@ -26,12 +28,26 @@ impl<T: Serialize + 'static> Arg for T {
         self
     }
 
-    fn json(&self) -> ClientResult<String> {
-        serde_json::to_string(self).map_err(|e| ClientError::Decode(e.to_string()))
-    }
-
     fn wire(&self) -> ClientResult<Value> {
         serde_json::to_value(self).map_err(|e| ClientError::Decode(e.to_string()))
+    }
+}
+
+/// The body of a call. Apart from [`Arg`] so each type carries only the encoding it needs.
+pub trait Body: Any {
+    /// The value itself, for a backend in the same process.
+    fn value(&self) -> &dyn Any;
+    /// As JSON, for a body on the wire.
+    fn json(&self) -> ClientResult<String>;
+}
+
+impl<T: Serialize + 'static> Body for T {
+    fn value(&self) -> &dyn Any {
+        self
+    }
+
+    fn json(&self) -> ClientResult<String> {
+        serde_json::to_string(self).map_err(|e| ClientError::Decode(e.to_string()))
     }
 }
 
@@ -41,7 +57,7 @@ pub struct Request<'a> {
     /// The values of the path template's placeholders, in order.
     pub params: Vec<Box<dyn Arg>>,
     pub query: Option<&'a dyn Arg>,
-    pub body: Option<&'a dyn Arg>,
+    pub body: Option<&'a dyn Body>,
 }
 
 impl Request<'_> {
@@ -69,8 +85,8 @@ impl Request<'_> {
 
     /// The body as its own type.
     pub fn body<T: 'static>(&self) -> ClientResult<&T> {
-        let arg = self.body.ok_or_else(|| missing("body"))?;
-        arg.value().downcast_ref().ok_or_else(|| missing("body"))
+        let body = self.body.ok_or_else(|| missing("body"))?;
+        body.value().downcast_ref().ok_or_else(|| missing("body"))
     }
 
     /// The path parameters as URL path segments.
@@ -128,6 +144,35 @@ impl Reply {
                 .map(|v| *v)
                 .map_err(|_| ClientError::Decode("the backend answered another type".into())),
         }
+    }
+}
+
+/// A typed call in flight: the backend's reply, decoded as the endpoint's type when it comes.
+/// A plain future rather than an `async fn` per typed method, so each method stays a few
+/// instructions in the wasm.
+pub struct Call<'a, T> {
+    reply: Pin<Box<dyn Future<Output = ClientResult<Reply>> + 'a>>,
+    decoded: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> Call<'a, T> {
+    /// The call whose reply `reply` brings.
+    pub fn new(reply: Pin<Box<dyn Future<Output = ClientResult<Reply>> + 'a>>) -> Self {
+        Self {
+            reply,
+            decoded: PhantomData,
+        }
+    }
+}
+
+impl<T: DeserializeOwned + 'static> Future for Call<'_, T> {
+    type Output = ClientResult<T>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.reply
+            .as_mut()
+            .poll(cx)
+            .map(|reply| reply.and_then(Reply::decode))
     }
 }
 
