@@ -65,11 +65,11 @@ mod merge;
 
 use filter::{next_sort, sort_state, Filter, Params};
 
-enum Data<T> {
+enum Data {
     Loading,
     Failed(ClientError),
     Ready {
-        items: Rc<Vec<T>>,
+        items: Rc<Vec<Row>>,
         next: Option<String>,
         more: MoreState,
     },
@@ -82,9 +82,87 @@ enum MoreState {
     Failed(ClientError),
 }
 
-/// The table with search, status filter, loading/empty/error states and "Load more".
+/// The list of `T`: fetches pages of `T`, then hands the table rows already drawn, so the table
+/// itself is one component whatever the record kind (one copy in the wasm, not one per kind).
 #[component]
 pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Html {
+    let (fetch, columns) = (props.fetch, props.columns);
+    let rows = use_memo(props.noun, move |_| -> RowFetch {
+        Rc::new(move |backend, query| {
+            let page = fetch(backend, query);
+            Box::pin(async move {
+                let page = page.await?;
+                let columns = columns();
+                let items = page.items.iter().map(|record| Row {
+                    id: record.id().to_string(),
+                    cells: columns.iter().map(|c| (c.cell)(record)).collect(),
+                });
+                Ok(ListPage {
+                    items: items.collect(),
+                    next_cursor: page.next_cursor,
+                })
+            })
+        })
+    });
+    let headers: Rc<[Header]> = columns()
+        .iter()
+        .map(|c| Header {
+            header: c.header,
+            numeric: c.numeric,
+        })
+        .collect();
+    html! {
+        <Table noun={props.noun} singular={props.singular} statuses={props.statuses}
+            status_label={props.status_label} placeholder={props.placeholder} url_key={props.url_key}
+            sortable={props.sortable} {headers} fetch={(*rows).clone()} />
+    }
+}
+
+/// One record as the table shows it.
+#[derive(Clone)]
+struct Row {
+    id: String,
+    cells: Rc<[Html]>,
+}
+
+impl Keyed for Row {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// A column's heading.
+struct Header {
+    header: &'static str,
+    numeric: bool,
+}
+
+/// Fetches one page of drawn rows.
+type RowFetch = Rc<dyn Fn(Rc<dyn PrmBackend>, ListQuery) -> PageFuture<Row>>;
+
+/// Properties of [`Table`]: [`RecordListProps`] with the records already drawn.
+#[derive(Properties)]
+struct TableProps {
+    noun: &'static str,
+    singular: &'static str,
+    statuses: &'static [(&'static str, &'static str)],
+    status_label: &'static str,
+    placeholder: &'static str,
+    url_key: &'static str,
+    sortable: &'static [(&'static str, &'static str)],
+    headers: Rc<[Header]>,
+    fetch: RowFetch,
+}
+
+impl PartialEq for TableProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.noun == other.noun
+    }
+}
+
+/// The table with search, status filter, loading/empty/error states and "Load more".
+#[component]
+fn Table(props: &TableProps) -> Html {
     // Live: an action that changes these records loads the list again, as far as it was shown.
     let (backend, changes) = use_watch();
     let location = use_location();
@@ -106,7 +184,7 @@ pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Htm
         })
     };
     let attempt = use_state(|| 0u32);
-    let data = use_state(|| Rc::new(Data::<T>::Loading));
+    let data = use_state(|| Rc::new(Data::Loading));
     let generation = use_mut_ref(|| 0u64);
     let asked = use_mut_ref(|| None::<(Filter, u32)>);
     let touched = use_memo((), |()| Touched::default());
@@ -116,7 +194,7 @@ pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Htm
         let (data, backend, fetch, generation, touched) = (
             data.clone(),
             backend.clone(),
-            props.fetch,
+            props.fetch.clone(),
             generation.clone(),
             touched.clone(),
         );
@@ -172,7 +250,7 @@ pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Htm
     }
 
     let load_more = {
-        let (data, filter, fetch) = (data.clone(), filter.clone(), props.fetch);
+        let (data, filter, fetch) = (data.clone(), filter.clone(), props.fetch.clone());
         Callback::from(move |_: MouseEvent| {
             let Data::Ready {
                 items,
@@ -251,7 +329,6 @@ pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Htm
     };
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     let noun = props.noun;
-    let columns = (props.columns)();
 
     let body = match &**data {
         Data::Loading => html! { <Loading label={format!("Loading {noun}…")} /> },
@@ -274,7 +351,7 @@ pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Htm
                 <div class="table-wrap card" style="padding:0">
                     <table aria-label={noun}>
                         <thead><tr>
-                            { for columns.iter().map(|c| {
+                            { for props.headers.iter().map(|c| {
                                 let field = props.sortable.iter().find(|(h, _)| *h == c.header).map(|(_, f)| *f);
                                 match field {
                                     Some(field) => {
@@ -294,10 +371,10 @@ pub fn RecordList<T: Keyed + Clone + 'static>(props: &RecordListProps<T>) -> Htm
                             }) }
                         </tr></thead>
                         <tbody>
-                            { for items.iter().map(|item| html! {
+                            { for items.iter().map(|row| html! {
                                 <tr>
-                                    { for columns.iter().map(|c| html! {
-                                        <td class={c.numeric.then_some("num")}>{ (c.cell)(item) }</td>
+                                    { for props.headers.iter().zip(row.cells.iter()).map(|(c, cell)| html! {
+                                        <td class={c.numeric.then_some("num")}>{ cell.clone() }</td>
                                     }) }
                                 </tr>
                             }) }
