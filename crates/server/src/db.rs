@@ -22,7 +22,10 @@ pub async fn open(path: &str) -> Result<SqlitePool> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        // Room for a whole page (up to 1000 rows): sqlx's default of 50 makes the SQLite thread
+        // wait for the reader mid-page, a thread switch per row.
+        .row_buffer_size(1024);
     // A local file needs no ping before each use; it would cost a round trip per query.
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
