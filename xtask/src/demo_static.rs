@@ -36,8 +36,16 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let target = to.join(entry.file_name());
+        let twin = entry
+            .path()
+            .extension()
+            .is_some_and(|x| x == "br" || x == "gz");
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target)?;
+        } else if twin {
+            // The server's precompressed twins: a host serving index.html.br would give the
+            // server's page, not the demo's.
+            continue;
         } else {
             fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
         }

@@ -3,6 +3,7 @@
 mod bench;
 mod demo_static;
 mod fuzz;
+mod precompress;
 mod schemathesis;
 mod server;
 mod tools;
@@ -98,9 +99,10 @@ fn run_counted(mut c: Command, counts: &mut Counts) -> Result<(), String> {
     }
 }
 
-/// Builds the SPA in release mode into `dist/`.
+/// Builds the SPA in release mode into `dist/`, with each file's compressed twins.
 pub fn build_spa() -> Result<(), String> {
-    run(cmd("trunk", &["build", "--release"]))
+    run(cmd("trunk", &["build", "--release"]))?;
+    precompress::dir(&root().join("dist"))
 }
 
 /// Where `cargo xtask run --demo-static` writes the static demo.

@@ -1,5 +1,6 @@
 //! The Trellis reference backend: the REST API over SQLite, and the built single-page app.
 
+pub mod assets;
 pub mod auth;
 pub mod backup;
 pub mod clock;
@@ -24,9 +25,7 @@ use axum::http::{header, HeaderValue};
 use axum::routing::{any, get};
 use axum::{Json, Router};
 use sqlx::SqlitePool;
-use tower::Layer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use trellis_api::{ApiError, ErrorCode};
 use utoipa::OpenApi;
@@ -121,7 +120,7 @@ async fn api_method_not_allowed() -> error::Error {
     .into()
 }
 
-/// The whole application: API, OpenAPI document and (if built) the SPA with fallback to index.html.
+/// The whole application: API, OpenAPI document and (if built) the SPA (`assets::spa`).
 pub fn app(state: AppState) -> Router {
     let (api, doc) = api_router().split_for_parts();
     let doc = std::sync::Arc::new(document(doc));
@@ -145,9 +144,7 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     let mut script_hashes = Vec::new();
     if let Some(dist) = &state.dist {
-        let index = ServeFile::new(dist.join("index.html"));
-        let files = ServeDir::new(dist).fallback(index);
-        router = router.fallback_service(CompressionLayer::new().layer(files));
+        router = router.fallback_service(assets::spa(dist));
         // The page is read once: its inline loader's hash goes into the policy.
         let page = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
         script_hashes = csp::inline_script_hashes(&page);

@@ -19,6 +19,9 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// A file of the test SPA whose name carries a content hash, as Trunk names them.
+pub const HASHED_ASSET: &str = "app-0123456789abcdef.js";
+
 pub async fn test_app(with_dist: bool) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
@@ -30,6 +33,10 @@ pub async fn test_app(with_dist: bool) -> TestApp {
         )
         .unwrap();
         std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+        // A hashed asset as the build leaves it: the file and its precompressed twins.
+        std::fs::write(dist.join(HASHED_ASSET), "console.log(2)").unwrap();
+        std::fs::write(dist.join(format!("{HASHED_ASSET}.br")), "brotli bytes").unwrap();
+        std::fs::write(dist.join(format!("{HASHED_ASSET}.gz")), "gzip bytes").unwrap();
     }
     let config = Config {
         addr: "127.0.0.1:0".into(),

@@ -1,0 +1,91 @@
+//! The built app's files: served as compressed at build time, and cached for good when their
+//! name carries a content hash.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// A year, the longest `max-age` caches honour: a hashed name never changes content.
+const FOREVER: &str = "public, max-age=31536000, immutable";
+/// Asked again each time (answered 304 while unchanged): the page names the current hashes.
+const REVALIDATE: &str = "no-cache";
+
+/// The SPA in `dist`: its files (the `.br` and `.gz` made at build time when the browser takes
+/// them), and index.html for every other path, so the app's own routes load.
+pub fn spa(dist: &Path) -> Router {
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    Router::new()
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(cache_control))
+}
+
+async fn cache_control(request: Request, next: Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if !(response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED) {
+        return response;
+    }
+    // An unknown path answers with the page: that must never be kept as the file.
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    let policy = if hashed && !html { FOREVER } else { REVALIDATE };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// Whether a file name ends in Trunk's content hash: `name-<hex>.ext` or `name-<hex>_bg.wasm`.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let Some((stem, _ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(base, hash)| {
+        !base.is_empty()
+            && (8..=16).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        for hashed in [
+            "/trellis-fc6abf5817512351_bg.wasm",
+            "/trellis-fc6abf5817512351.js",
+            "/main-8864b2eca678eaaf.css",
+            "/purify.min-eee0b17bb890525.js",
+        ] {
+            assert!(is_hashed(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/public/favicon.svg",
+            "/leads",
+            "/pages/page-home",
+            "/x-notahexhash.js",
+            "/-0123456789abcdef.js",
+        ] {
+            assert!(!is_hashed(plain), "{plain}");
+        }
+    }
+}

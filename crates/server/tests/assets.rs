@@ -1,0 +1,81 @@
+//! The SPA's files: precompressed as built, hashed names cached for good, the page revalidated.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+
+mod common;
+use common::*;
+
+async fn fetch(
+    app: &TestApp,
+    uri: &str,
+    encoding: Option<&str>,
+) -> (StatusCode, HeaderMap, String) {
+    let mut request = Request::builder().uri(uri);
+    if let Some(e) = encoding {
+        request = request.header(header::ACCEPT_ENCODING, e);
+    }
+    send(app, request.body(Body::empty()).unwrap()).await
+}
+
+fn header(headers: &HeaderMap, name: header::HeaderName) -> &str {
+    headers.get(name).map_or("", |v| v.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn hashed_assets_come_precompressed_and_immutable() {
+    let app = test_app(true).await;
+    let path = format!("/{HASHED_ASSET}");
+    for (accepts, encoding, body) in [
+        (Some("br, gzip"), "br", "brotli bytes"),
+        (Some("gzip"), "gzip", "gzip bytes"),
+        (None, "", "console.log(2)"),
+    ] {
+        let (status, headers, text) = fetch(&app, &path, accepts).await;
+        assert_eq!(status, StatusCode::OK, "{accepts:?}");
+        assert_eq!(
+            text, body,
+            "the file made at build time, as it is: {accepts:?}"
+        );
+        assert_eq!(header(&headers, header::CONTENT_ENCODING), encoding);
+        assert!(header(&headers, header::CONTENT_TYPE).contains("javascript"));
+        assert_eq!(
+            header(&headers, header::CACHE_CONTROL),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(header(&headers, header::VARY), "accept-encoding");
+    }
+}
+
+#[tokio::test]
+async fn the_page_and_unhashed_files_are_revalidated() {
+    let app = test_app(true).await;
+    let missing = "/gone-0123456789abcdef.js";
+    for path in ["/", "/leads", "/index.html", "/app.js", missing] {
+        let (status, headers, _) = fetch(&app, path, Some("br")).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(
+            header(&headers, header::CACHE_CONTROL),
+            "no-cache",
+            "{path}"
+        );
+    }
+    let (_, headers, text) = fetch(&app, missing, None).await;
+    assert!(
+        text.contains("Trellis SPA")
+            && header(&headers, header::CONTENT_TYPE).starts_with("text/html"),
+        "an unknown hashed name answers with the page, which must never be kept as that file"
+    );
+}
+
+#[tokio::test]
+async fn api_answers_are_still_compressed_as_they_are_made() {
+    let app = test_app(true).await;
+    let (status, headers, _) = fetch(&app, "/api/openapi.json", Some("br")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(header(&headers, header::CONTENT_ENCODING), "br");
+    assert!(
+        !header(&headers, header::CACHE_CONTROL).contains("immutable"),
+        "the API is never cached for good"
+    );
+}
