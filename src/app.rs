@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use crate::backend::{use_backend, Backend, DemoInfo, Mode};
 use crate::components::demo_banner::DemoBanner;
 use crate::components::states::Loading;
-use crate::components::topbar::TopBar;
+use crate::components::topbar::{TopBar, TopBarOutline};
 use crate::pages;
 use crate::routes::{Route, RoutePages};
 use crate::session::{use_session, Auth, Session};
@@ -122,8 +122,12 @@ fn Shell() -> Html {
     let page = match (&session.auth, route) {
         (Auth::LoggedIn(_), Route::Login) => html! { <Redirect<Route> to={Route::Home} /> },
         (_, Route::Login) => html! { <pages::login::LoginPage /> },
+        // The bar's outline is drawn at once, so the page does not jump down when it fills in.
         (Auth::Checking, _) => html! {
-            <main><Loading label="Opening Trellis…" /></main>
+            <>
+                <TopBarOutline />
+                <main id="main" tabindex="-1"><Loading label="Opening Trellis…" /></main>
+            </>
         },
         (Auth::LoggedOut, _) => html! { <Redirect<Route> to={Route::Login} /> },
         (Auth::LoggedIn(_), route) => html! {

@@ -38,7 +38,10 @@ pub struct AnnouncementListProps {
 pub fn AnnouncementList(props: &AnnouncementListProps) -> Html {
     let (state, retry) = use_load((), |b, ()| async move { b.list_announcements().await });
     let body = match &*state {
-        Load::Loading => html! { <Loading label="Loading announcements…" /> },
+        // About one announcement's height per place (title, date, three lines) is kept.
+        Load::Loading => html! {
+            <Loading label="Loading announcements…" reserve={format!("{}rem", 8 * props.limit)} />
+        },
         Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
         Load::Ready(list) if list.is_empty() => {
             html! { <p class="muted">{ "No announcements right now." }</p> }

@@ -23,6 +23,9 @@ fn use_state_style() -> Style {
 pub struct LoadingProps {
     #[prop_or(AttrValue::Static("Loading…"))]
     pub label: AttrValue,
+    /// The height to keep (a CSS length) about what will come, so nothing below jumps.
+    #[prop_or_default]
+    pub reserve: Option<AttrValue>,
 }
 
 /// A spinner with a label, announced politely to screen readers.
@@ -30,7 +33,8 @@ pub struct LoadingProps {
 pub fn Loading(props: &LoadingProps) -> Html {
     let style = use_state_style();
     html! {
-        <div class={classes!("state", style)} role="status" aria-live="polite">
+        <div class={classes!("state", style)} role="status" aria-live="polite"
+            style={props.reserve.as_ref().map(|h| format!("min-height:{h}"))}>
             <span class="spinner" aria-hidden="true"></span>{ props.label.clone() }
         </div>
     }

@@ -116,7 +116,7 @@ pub fn TopBar() -> Html {
     let logo = crate::theme::logo_src(&crate::theme::use_theme());
     html! {
         <header class="topbar">
-            <Link<Route> to={Route::Home} classes="brand"><img src={logo} alt="" />{ name }</Link<Route>>
+            <Link<Route> to={Route::Home} classes="brand"><img src={logo} alt="" /><span>{ name }</span></Link<Route>>
             <nav aria-label="Community">
                 <ul class="tabs">
                     { for tabs.into_iter().map(|(label, route)| html! {
@@ -131,14 +131,37 @@ pub fn TopBar() -> Html {
                 </ul>
             </nav>
             <div class="usermenu">
-                <div class="who">{ me.user.name.clone() }<small>{ subtitle }</small></div>
+                <div class="who">{ me.user.name.clone() }<small>{ subtitle.clone() }</small></div>
                 <button class="button ghost" type="button" onclick={logout}>{ "Log out" }</button>
                 <details class="account-menu">
                     <summary class="button ghost" aria-label="More account actions">{ "⋯" }</summary>
                     <div class="account-menu-items">
+                        // Phones show who is signed in here rather than in the bar.
+                        <p class="menu-who">{ me.user.name.clone() }<small>{ subtitle.clone() }</small></p>
                         <button class="button secondary small" type="button" onclick={logout_everywhere}>{ "Log out on every device" }</button>
                     </div>
                 </details>
+            </div>
+        </header>
+    }
+}
+
+/// The top bar's size and shape before the session is known: the same rows as [`TopBar`], its
+/// contents invisible and hidden from assistive technology.
+#[component]
+pub fn TopBarOutline() -> Html {
+    html! {
+        <header class="topbar outline" aria-hidden="true">
+            <span class="brand"><span>{ "Trellis" }</span></span>
+            <nav>
+                <ul class="tabs">
+                    { for fallback_tabs().into_iter().map(|(label, _)| html! { <li><a>{ label }</a></li> }) }
+                </ul>
+            </nav>
+            <div class="usermenu">
+                <div class="who">{ "\u{a0}" }<small>{ "\u{a0}" }</small></div>
+                <span class="button ghost">{ "Log out" }</span>
+                <span class="button ghost">{ "⋯" }</span>
             </div>
         </header>
     }
