@@ -266,6 +266,8 @@ pub fn run() -> Result<(), String> {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(60);
+    // Before the mixed load adds its contacts: the partner's screens as the seed has them.
+    crate::lighthouse::rows(&addr, &cookie, &dir)?;
     mixed_load(&addr, &cookie, seconds)?;
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);

@@ -3,6 +3,7 @@
 mod bench;
 mod demo_static;
 mod fuzz;
+mod lighthouse;
 mod precompress;
 mod schemathesis;
 mod server;
