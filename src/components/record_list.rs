@@ -349,7 +349,7 @@ fn Table(props: &TableProps) -> Html {
                         if next.is_some() { " (more available)" } else { "" }) }
                 </p>
                 <div class="table-wrap card" style="padding:0">
-                    <table aria-label={noun}>
+                    <table class="records" aria-label={noun}>
                         <thead><tr>
                             { for props.headers.iter().map(|c| {
                                 let field = props.sortable.iter().find(|(h, _)| *h == c.header).map(|(_, f)| *f);
@@ -374,7 +374,7 @@ fn Table(props: &TableProps) -> Html {
                             { for items.iter().map(|row| html! {
                                 <tr>
                                     { for props.headers.iter().zip(row.cells.iter()).map(|(c, cell)| html! {
-                                        <td class={c.numeric.then_some("num")}>{ cell.clone() }</td>
+                                        <td class={c.numeric.then_some("num")} data-label={c.header}><div>{ cell.clone() }</div></td>
                                     }) }
                                 </tr>
                             }) }

@@ -11,7 +11,8 @@ test('a partner logs in and sees their leads from the seeded data', async () => 
   await page.screenshot({ path: join(shots, 'login.png') });
   await logIn(page, 'partner@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByText('Acme Solutions · Gold').waitFor();
+  // The bar says who is signed in (phones say it in the account menu instead).
+  await page.locator('.usermenu .who').getByText('Acme Solutions · Gold').waitFor();
   await page.getByRole('heading', { name: 'New leads' }).waitFor();
   await page.getByText('Negotiation').waitFor();
   await page.screenshot({ path: join(shots, 'home-partner.png'), fullPage: true });
@@ -431,7 +432,7 @@ test('the channel team makes a customer a partner, moves a tier with a reason, a
   const quinn = await newPage();
   await logIn(quinn, 'quinn@cedar.test', 'a-long-temporary-secret');
   await quinn.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await quinn.getByText('Cedar IT · Registered').waitFor();
+  await quinn.locator('.usermenu .who').getByText('Cedar IT · Registered').waitFor();
 
   await userRow.getByRole('button', { name: 'Deactivate Quinn Cedar' }).click();
   await userRow.getByText('Deactivated').waitFor();

@@ -11,8 +11,8 @@ export function launch() {
   });
 }
 
-export async function pageIn(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+export async function pageIn(browser, viewport = { width: 1280, height: 860 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -42,8 +42,9 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-export async function newPage() {
-  return pageIn(browser);
+/** A page at `viewport` (a desktop, 1280 × 860, unless told). */
+export async function newPage(viewport) {
+  return pageIn(browser, viewport);
 }
 
 export async function logIn(page, email, password = 'trellis-demo', path = '/') {

@@ -77,9 +77,17 @@ pub fn rows(addr: &str, cookie: &str, dir: &Path) -> Result<(), String> {
         ];
         let extra = headers.map(|h| format!("--extra-headers={h}"));
         args.extend(extra.as_deref());
-        let mut c = cmd(&bin.to_string_lossy(), &args);
-        c.env("CHROME_PATH", "/usr/bin/chromium");
-        run(c)?;
+        // Not echoed like other commands: the line would carry the session cookie into the table.
+        let out = cmd(&bin.to_string_lossy(), &args)
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .output()
+            .map_err(|e| format!("lighthouse: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "lighthouse failed on {path}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
         println!("| {name} | {} |", figures(&report)?);
     }
     Ok(())
