@@ -12,13 +12,14 @@ use crate::session::use_session;
 #[derive(Properties, PartialEq)]
 pub struct NavLinkProps {
     pub to: Route,
+    /// Whether this link is the current page (see [`current_tab`]).
+    pub current: bool,
     pub children: Html,
 }
 
-/// A link that navigates inside the app and marks itself as the current page.
+/// A link that navigates inside the app and says whether it is the current page.
 #[component]
 pub fn NavLink(props: &NavLinkProps) -> Html {
-    let current = use_route::<Route>();
     let navigator = use_navigator();
     let to = props.to.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
@@ -31,17 +32,25 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
             n.push(&to);
         }
     });
-    // A sub-route counts as its section (the theme studio is part of the builder).
-    let section = |r: &Route| match r {
+    html! {
+        <a href={props.to.to_path()} aria-current={props.current.then_some("page")} {onclick}>{ props.children.clone() }</a>
+    }
+}
+
+/// The section a route belongs to: the theme studio is part of the builder, the audit log of admin.
+fn section(route: &Route) -> Route {
+    match route {
         Route::ThemeStudio => Route::Builder,
         Route::Audit => Route::Admin,
         other => other.clone(),
-    };
-    let aria_current =
-        (current.as_ref().map(section) == Some(section(&props.to))).then_some("page");
-    html! {
-        <a href={props.to.to_path()} aria-current={aria_current} {onclick}>{ props.children.clone() }</a>
     }
+}
+
+/// Which of `links` is the current page: the first that opens `current`'s section, so two tabs
+/// that open one screen never both say they are current.
+pub fn current_tab(links: &[Route], current: Option<&Route>) -> Option<usize> {
+    let current = section(current?);
+    links.iter().position(|r| section(r) == current)
 }
 
 /// The tabs every community has when no site is published.
@@ -73,6 +82,7 @@ fn site_tabs(site: &Site) -> Vec<(String, Route)> {
 pub fn TopBar() -> Html {
     let session = use_session();
     let backend = use_backend();
+    let route = use_route::<Route>();
     let Some(me) = session.me().cloned() else {
         return Html::default();
     };
@@ -114,20 +124,26 @@ pub fn TopBar() -> Html {
         _ => role.label().to_string(),
     };
     let logo = crate::theme::logo_src(&crate::theme::use_theme());
+    let mut links: Vec<(String, Route, bool)> =
+        tabs.into_iter().map(|(l, r)| (l, r, false)).collect();
+    if role == Role::Admin {
+        links.push(("Builder".into(), Route::Builder, true));
+    }
+    if role.is_internal() {
+        links.push(("Admin".into(), Route::Admin, true));
+    }
+    let routes: Vec<Route> = links.iter().map(|(_, r, _)| r.clone()).collect();
+    let current = current_tab(&routes, route.as_ref());
     html! {
         <header class="topbar">
             <Link<Route> to={Route::Home} classes="brand"><img src={logo} alt="" /><span>{ name }</span></Link<Route>>
             <nav aria-label="Community">
                 <ul class="tabs">
-                    { for tabs.into_iter().map(|(label, route)| html! {
-                        <li><NavLink to={route}>{ label }</NavLink></li>
+                    { for links.into_iter().enumerate().map(|(i, (label, to, staff))| html! {
+                        <li class={staff.then_some("staff")}>
+                            <NavLink {to} current={current == Some(i)}>{ label }</NavLink>
+                        </li>
                     }) }
-                    if role == Role::Admin {
-                        <li class="staff"><NavLink to={Route::Builder}>{ "Builder" }</NavLink></li>
-                    }
-                    if role.is_internal() {
-                        <li class="staff"><NavLink to={Route::Admin}>{ "Admin" }</NavLink></li>
-                    }
                 </ul>
             </nav>
             <div class="usermenu">
@@ -189,5 +205,26 @@ pub fn target_label(target: &TabTarget, site: &Site) -> String {
             None => format!("Missing page {page_id}"),
         },
         TabTarget::View { view } => format!("{} view", view_label(*view)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current_tab;
+    use crate::routes::Route;
+
+    #[test]
+    fn only_the_first_link_to_a_screen_is_current() {
+        let links = [
+            Route::Home,
+            Route::Deals,
+            Route::Leads,
+            Route::Deals,
+            Route::Builder,
+        ];
+        assert_eq!(current_tab(&links, Some(&Route::Deals)), Some(1));
+        assert_eq!(current_tab(&links, Some(&Route::ThemeStudio)), Some(4));
+        assert_eq!(current_tab(&links, Some(&Route::Funds)), None);
+        assert_eq!(current_tab(&links, None), None);
     }
 }

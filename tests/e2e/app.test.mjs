@@ -829,3 +829,16 @@ test('the channel team adds a tier to the program and edits what it requires', a
   await page.screenshot({ path: join(shots, 'admin-program.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
 });
+
+test('only one tab says it is the current page', async () => {
+  const page = await newPage();
+  await logIn(page, 'admin@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Community' });
+  await nav.getByRole('link', { name: 'Admin' }).waitFor();
+  assert.deepEqual(await nav.locator('[aria-current="page"]').allTextContents(), ['Home']);
+  await nav.getByRole('link', { name: 'Deals' }).click();
+  await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
+  assert.deepEqual(await nav.locator('[aria-current="page"]').allTextContents(), ['Deals']);
+  assert.deepEqual(page.errors, []);
+});
