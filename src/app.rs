@@ -3,7 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::backend::{use_backend, Backend, DemoInfo, Mode};
+use trellis_api::bundles::Bundle;
+
+use crate::backend::{use_backend, use_demo, Backend, DemoInfo, Mode};
+use crate::bundles::{self, OpenFullBundle};
 use crate::components::demo_banner::DemoBanner;
 use crate::components::states::Loading;
 use crate::components::topbar::{TopBar, TopBarOutline};
@@ -17,6 +20,12 @@ use crate::theme::ThemeRoot;
 pub fn App() -> Html {
     let chosen = use_memo((), |_| Backend::choose());
     let (backend, demo) = (*chosen).clone();
+    if demo.mode.is_demo() && bundles::THIS == Bundle::Partner {
+        return html! { <OpenFullBundle label="Opening the demo…" /> };
+    }
+    if bundles::THIS == Bundle::Full {
+        bundles::arrived();
+    }
     html! { <Root {backend} {demo} /> }
 }
 
@@ -84,6 +93,20 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
             }
         });
     }
+    {
+        // A partner who got the full bundle (after a colleague's staff session on this
+        // browser) gets the partner bundle again from the next load.
+        let role = match &*auth {
+            Auth::LoggedIn(me) => Some(me.user.role),
+            _ => None,
+        };
+        let demo = use_demo().mode.is_demo();
+        use_effect_with((role, demo), |(role, demo)| {
+            if role.is_some() && bundles::THIS == Bundle::Full {
+                bundles::remember(Bundle::needed(*role, *demo));
+            }
+        });
+    }
     let set_me = {
         let auth = auth.clone();
         Callback::from(move |me: Option<trellis_api::Me>| {
@@ -118,6 +141,7 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
 #[component]
 fn Shell() -> Html {
     let session = use_session();
+    let demo = use_demo();
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let page = match (&session.auth, route) {
         (Auth::LoggedIn(_), Route::Login) => html! { <Redirect<Route> to={Route::Home} /> },
@@ -130,6 +154,12 @@ fn Shell() -> Html {
             </>
         },
         (Auth::LoggedOut, _) => html! { <Redirect<Route> to={Route::Login} /> },
+        (Auth::LoggedIn(me), _)
+            if bundles::THIS == Bundle::Partner
+                && Bundle::needed(Some(me.user.role), demo.mode.is_demo()) == Bundle::Full =>
+        {
+            html! { <OpenFullBundle label="Opening the staff screens…" /> }
+        }
         (Auth::LoggedIn(_), route) => html! {
             <>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
@@ -169,12 +199,26 @@ pub fn switch(route: Route) -> Html {
         }
         Route::Surveys => html! { <pages::surveys::SurveysPage /> },
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
+        Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+        staff => staff_page(staff),
+    }
+}
+
+/// The staff screens' routes (in the full bundle only; partners never reach them).
+#[cfg(feature = "staff")]
+fn staff_page(route: Route) -> Html {
+    match route {
         Route::Builder => html! { <pages::builder::BuilderPage /> },
         Route::ThemeStudio => {
             html! { <pages::builder::BuilderPage view={crate::builder::view::View::Theme} /> }
         }
         Route::Admin => html! { <pages::admin::AdminPage /> },
         Route::Audit => html! { <pages::audit::AuditPage /> },
-        Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+        _ => html! { <pages::not_found::NotFoundPage /> },
     }
+}
+
+#[cfg(not(feature = "staff"))]
+fn staff_page(_: Route) -> Html {
+    html! { <pages::not_found::NotFoundPage /> }
 }

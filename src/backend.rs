@@ -2,9 +2,13 @@
 //! server on this origin, or the in-browser demo organisation kept in localStorage.
 
 use std::cell::Cell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
+#[cfg(feature = "demo")]
+use std::rc::Weak;
 
-use trellis_client::{DemoBackend, HttpBackend, PrmBackend, Revisions, Watched};
+#[cfg(feature = "demo")]
+use trellis_client::DemoBackend;
+use trellis_client::{HttpBackend, PrmBackend, Revisions, Watched};
 use yew::prelude::*;
 
 /// localStorage key: set while the app runs as the demo.
@@ -12,6 +16,7 @@ const DEMO_FLAG: &str = "trellis-demo";
 /// localStorage key of the demo organisation's snapshot.
 pub const DEMO_DATA: &str = "trellis-demo-data";
 /// How long after a change the demo data is written (changes in a burst are written once).
+#[cfg(feature = "demo")]
 const SAVE_DELAY_MS: u32 = 150;
 
 /// Context value: the one backend of the app (compared by identity), watched for writes so
@@ -101,6 +106,7 @@ impl Mode {
 /// The demo organisation from this browser's saved copy (a fresh one if there is none or it
 /// cannot be read), saving itself shortly after every change. The string says why a saved
 /// copy was not used.
+#[cfg(feature = "demo")]
 fn stored_demo() -> (Rc<DemoBackend>, Option<String>) {
     let saved = storage().and_then(|s| s.get_item(DEMO_DATA).ok().flatten());
     let (demo, problem) = match saved.map(|json| DemoBackend::from_snapshot(&json)) {
@@ -146,6 +152,7 @@ fn stored_demo() -> (Rc<DemoBackend>, Option<String>) {
     (demo, problem)
 }
 
+#[cfg(feature = "demo")]
 fn console_warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
@@ -191,21 +198,22 @@ impl Backend {
         }
     }
 
-    /// The REST backend on this origin, or the demo backend on either demo mode.
+    /// The REST backend on this origin, or the demo backend on either demo mode (a build
+    /// without the demo gets the REST backend and opens the full bundle for the demo).
     pub fn choose() -> (Self, DemoInfo) {
         let mode = Mode::current();
+        #[cfg(feature = "demo")]
         if mode.is_demo() {
             let (demo, problem) = stored_demo();
-            (Backend::shared(demo), DemoInfo { mode, problem })
-        } else {
-            (
-                Backend::new(HttpBackend::new("")),
-                DemoInfo {
-                    mode,
-                    problem: None,
-                },
-            )
+            return (Backend::shared(demo), DemoInfo { mode, problem });
         }
+        (
+            Backend::new(HttpBackend::new("")),
+            DemoInfo {
+                mode,
+                problem: None,
+            },
+        )
     }
 }
 

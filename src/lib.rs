@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod backend;
+#[cfg(feature = "staff")]
 pub mod builder;
+pub mod bundles;
 pub mod components;
 pub mod format;
 pub mod pages;

@@ -1,8 +1,11 @@
 //! One module per route.
 
+#[cfg(feature = "staff")]
 pub mod admin;
 pub mod announcements;
+#[cfg(feature = "staff")]
 pub mod audit;
+#[cfg(feature = "staff")]
 pub mod builder;
 pub mod case;
 pub mod contact_edit;

@@ -200,6 +200,23 @@ fn mixed_load(addr: &str, cookie: &str, seconds: u32) -> Result<(), String> {
     Ok(())
 }
 
+/// The files a built page loads before the app starts: its stylesheets, scripts and wasm.
+fn first_load(html: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for quote in ['"', '\''] {
+        for part in html.split(quote).skip(1).step_by(2) {
+            let Some(file) = part.strip_prefix('/') else {
+                continue;
+            };
+            let asset = [".wasm", ".js", ".css"].iter().any(|x| file.ends_with(x));
+            if asset && !file.contains(['/', ' ']) && !files.iter().any(|f| f == file) {
+                files.push(file.to_string());
+            }
+        }
+    }
+    files
+}
+
 /// Prints the size and throughput table.
 pub fn run() -> Result<(), String> {
     tools::ensure(false)?;
@@ -218,24 +235,30 @@ pub fn run() -> Result<(), String> {
         &["build", "--release", "-p", "trellis-server"],
     ))?;
 
-    println!("\n| asset | raw | gzip | brotli |\n|---|---|---|---|");
-    let mut entries: Vec<_> = std::fs::read_dir(root().join("dist"))
-        .map_err(|e| e.to_string())?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|x| x == "wasm" || x == "js" || x == "css")
-        })
-        .collect();
-    entries.sort();
-    for path in entries {
-        let (raw, gz, br) = sizes(&path)?;
-        let kind = path
-            .extension()
-            .map(|x| x.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        println!("| {kind} | {} | {} | {} |", kb(raw), kb(gz), kb(br));
+    println!("\n| bundle | file | raw | gzip | brotli |\n|---|---|---|---|---|");
+    let dist = root().join("dist");
+    for (bundle, page) in [("partner", "index.html"), ("full", "full.html")] {
+        let html = std::fs::read_to_string(dist.join(page)).map_err(|e| format!("{page}: {e}"))?;
+        let mut total = sizes(&dist.join(page))?;
+        for file in std::iter::once(page.to_string()).chain(first_load(&html)) {
+            let each = sizes(&dist.join(&file))?;
+            if file != page {
+                total = (total.0 + each.0, total.1 + each.1, total.2 + each.2);
+            }
+            println!(
+                "| {bundle} | {file} | {} | {} | {} |",
+                kb(each.0),
+                kb(each.1),
+                kb(each.2)
+            );
+        }
+        let (raw, gz, br) = total;
+        println!(
+            "| **{bundle}: first load** | page, wasm, JS, CSS | {} | {} | **{}** |",
+            kb(raw),
+            kb(gz),
+            kb(br)
+        );
     }
 
     let dir = std::env::temp_dir().join(format!("trellis-bench-{}", std::process::id()));
@@ -295,6 +318,25 @@ fn browser_benches() -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use super::first_load;
+    #[test]
+    fn a_pages_first_load_is_its_stylesheets_scripts_and_wasm() {
+        let html = r#"<link rel="stylesheet" href="/main-1.css"/><link rel="icon" href="/public/favicon.svg" />
+<script src="/purify.min-2.js"></script><script type="module">
+import init, * as bindings from '/trellis-3.js';
+const wasm = await init({ module_or_path: '/trellis-3_bg.wasm' });</script>
+<link rel="modulepreload" href="/trellis-3.js">"#;
+        assert_eq!(
+            first_load(html),
+            [
+                "main-1.css",
+                "purify.min-2.js",
+                "trellis-3.js",
+                "trellis-3_bg.wasm"
+            ]
+        );
+    }
+
     #[test]
     fn oha_json_becomes_sent_failed_and_p99() {
         let json = r#"{"latencyPercentiles": {"p50": 0.002, "p99": 0.0125},

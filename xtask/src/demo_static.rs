@@ -1,4 +1,4 @@
-//! `cargo xtask run --demo-static`: the built SPA as a static bundle that runs the in-browser demo
+//! `cargo xtask run --demo-static`: the built SPA's full bundle as a static site that runs the in-browser demo
 //! with no server. The page carries `<meta name="trellis-backend" content="demo">`; each fixed
 //! route gets its own copy of the page so plain static hosts can reload deep links.
 
@@ -22,7 +22,7 @@ pub fn fixed_routes(routes_rs: &str) -> Vec<String> {
 pub fn mark(index_html: &str) -> Result<String, String> {
     let head = index_html
         .find("<head>")
-        .ok_or("dist/index.html has no <head>")?
+        .ok_or("dist/full.html has no <head>")?
         + "<head>".len();
     Ok(format!(
         "{}\n    {MARKER}{}",
@@ -59,7 +59,8 @@ pub fn build(root: &Path, dist: &Path, out: &Path) -> Result<(), String> {
         fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     copy_dir(dist, out)?;
-    let index = fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+    // The demo runs the full bundle: its page is every route's page here.
+    let index = fs::read_to_string(dist.join("full.html")).map_err(|e| e.to_string())?;
     let page = mark(&index)?;
     let routes = fs::read_to_string(root.join("src/routes.rs")).map_err(|e| e.to_string())?;
     fs::write(out.join("index.html"), &page).map_err(|e| e.to_string())?;

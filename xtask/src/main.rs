@@ -100,10 +100,45 @@ fn run_counted(mut c: Command, counts: &mut Counts) -> Result<(), String> {
     }
 }
 
-/// Builds the SPA in release mode into `dist/`, with each file's compressed twins.
+/// Builds the SPA's two bundles in release mode into `dist/` (`index.html` for partners,
+/// `full.html` with the staff screens and the demo), with each file's compressed twins.
 pub fn build_spa() -> Result<(), String> {
+    let dist = root().join("dist");
     run(cmd("trunk", &["build", "--release"]))?;
-    precompress::dir(&root().join("dist"))
+    // Trunk empties its output folder and names the page index.html: the full bundle is built
+    // beside it, then its page and files join the partner's.
+    let full = root().join("target/spa-full");
+    run(cmd(
+        "trunk",
+        &[
+            "build",
+            "full.html",
+            "--release",
+            "--dist",
+            &full.to_string_lossy(),
+        ],
+    ))?;
+    merge_full_bundle(&full, &dist)?;
+    precompress::dir(&dist)
+}
+
+fn merge_full_bundle(full: &Path, dist: &Path) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("{}: {e}", full.display());
+    for entry in std::fs::read_dir(full).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name();
+        if entry.path().is_dir() {
+            // public/: the same files as the partner bundle's.
+            continue;
+        }
+        let target = if name == "index.html" {
+            dist.join("full.html")
+        } else {
+            dist.join(&name)
+        };
+        std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
 }
 
 /// Where `cargo xtask run --demo-static` writes the static demo.
@@ -190,20 +225,23 @@ fn run_tests() -> Result<Counts, (String, Counts)> {
         ))
     })?;
     step("clippy (wasm)", &mut |_| {
-        run(cmd(
-            "cargo",
-            &[
+        // The full bundle with its tests, then the partner bundle (no staff screens, no demo).
+        for build in [
+            &["--all-targets"][..],
+            &["--no-default-features", "--lib", "--bins"],
+        ] {
+            let mut args = vec![
                 "clippy",
                 "-p",
                 "trellis",
                 "--target",
                 "wasm32-unknown-unknown",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ))
+            ];
+            args.extend(build);
+            args.extend(["--", "-D", "warnings"]);
+            run(cmd("cargo", &args))?;
+        }
+        Ok(())
     })?;
     step("native tests", &mut |c| {
         run_counted(cmd("cargo", &["test", "--workspace"]), c)

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod announcements;
 pub mod audit;
+pub mod bundles;
 pub mod colour;
 pub mod community;
 pub mod datetime;

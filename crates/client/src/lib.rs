@@ -6,6 +6,7 @@
 //! once, below, each naming its endpoint's declaration and how its arguments fill the request.
 
 mod call;
+#[cfg(feature = "demo")]
 mod demo;
 mod error;
 mod http;
@@ -24,6 +25,7 @@ use trellis_api::{
 };
 
 pub use call::{Arg, Body, Call, Reply, Request};
+#[cfg(feature = "demo")]
 pub use demo::{DemoBackend, SNAPSHOT_VERSION};
 pub use error::ClientError;
 pub use http::HttpBackend;

@@ -1,14 +1,18 @@
 //! The built app's files: served as compressed at build time, and cached for good when their
-//! name carries a content hash.
+//! name carries a content hash. The app's routes get the partner bundle's page, or the full
+//! bundle's while the page's cookie asks for it (`trellis_api::bundles`).
 
 use std::path::Path;
 
 use axum::extract::Request;
+use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
 
 /// A year, the longest `max-age` caches honour: a hashed name never changes content.
 const FOREVER: &str = "public, max-age=31536000, immutable";
@@ -16,15 +20,37 @@ const FOREVER: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 /// The SPA in `dist`: its files (the `.br` and `.gz` made at build time when the browser takes
-/// them), and index.html for every other path, so the app's own routes load.
+/// them), and a bundle's page for every other path, so the app's own routes load.
 pub fn spa(dist: &Path) -> Router {
-    let index = ServeFile::new(dist.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
+    let page = |name: &str| {
+        ServeFile::new(dist.join(name))
+            .precompressed_br()
+            .precompressed_gzip()
+    };
+    let partner = page(PARTNER_PAGE);
+    // A build of the partner bundle alone (as in some tests) answers everyone with it.
+    let full = dist.join(FULL_PAGE).exists().then(|| page(FULL_PAGE));
+    let pages = move |request: Request| async move {
+        let wanted = request
+            .headers()
+            .get(header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(Bundle::Partner, Bundle::from_cookies);
+        let page = match (wanted, full) {
+            (Bundle::Full, Some(full)) => full,
+            _ => partner,
+        };
+        match page.oneshot(request).await {
+            Ok(response) => response.into_response(),
+            Err(never) => match never {},
+        }
+    };
     let files = ServeDir::new(dist)
+        // `/` is the app's home route: its page depends on the bundle, like every route's.
+        .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index);
+        .fallback(pages.into_service());
     Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))
@@ -44,7 +70,13 @@ async fn cache_control(request: Request, next: Next) -> Response {
     let policy = if hashed && !html { FOREVER } else { REVALIDATE };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    // The page also depends on the bundle cookie.
+    let vary = if html {
+        "accept-encoding, cookie"
+    } else {
+        "accept-encoding"
+    };
+    headers.insert(header::VARY, HeaderValue::from_static(vary));
     response
 }
 

@@ -27,7 +27,7 @@ use axum::{Json, Router};
 use sqlx::SqlitePool;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::set_header::SetResponseHeaderLayer;
-use trellis_api::{ApiError, ErrorCode};
+use trellis_api::{bundles, ApiError, ErrorCode};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -145,9 +145,11 @@ pub fn app(state: AppState) -> Router {
     let mut script_hashes = Vec::new();
     if let Some(dist) = &state.dist {
         router = router.fallback_service(assets::spa(dist));
-        // The page is read once: its inline loader's hash goes into the policy.
-        let page = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        script_hashes = csp::inline_script_hashes(&page);
+        // The pages are read once: their inline loaders' hashes go into the policy.
+        for name in [bundles::PARTNER_PAGE, bundles::FULL_PAGE] {
+            let page = std::fs::read_to_string(dist.join(name)).unwrap_or_default();
+            script_hashes.extend(csp::inline_script_hashes(&page));
+        }
     }
     let policy = HeaderValue::from_str(&csp::policy(&script_hashes))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));

@@ -11,9 +11,21 @@ async fn fetch(
     uri: &str,
     encoding: Option<&str>,
 ) -> (StatusCode, HeaderMap, String) {
+    fetch_with_cookie(app, uri, encoding, None).await
+}
+
+async fn fetch_with_cookie(
+    app: &TestApp,
+    uri: &str,
+    encoding: Option<&str>,
+    cookie: Option<&str>,
+) -> (StatusCode, HeaderMap, String) {
     let mut request = Request::builder().uri(uri);
     if let Some(e) = encoding {
         request = request.header(header::ACCEPT_ENCODING, e);
+    }
+    if let Some(c) = cookie {
+        request = request.header(header::COOKIE, c);
     }
     send(app, request.body(Body::empty()).unwrap()).await
 }
@@ -77,5 +89,35 @@ async fn api_answers_are_still_compressed_as_they_are_made() {
     assert!(
         !header(&headers, header::CACHE_CONTROL).contains("immutable"),
         "the API is never cached for good"
+    );
+}
+
+#[tokio::test]
+async fn the_bundle_cookie_chooses_the_full_page_for_the_apps_routes() {
+    let app = test_app(true).await;
+    for path in ["/", "/builder", "/leads"] {
+        let (_, headers, partner) = fetch(&app, path, None).await;
+        assert!(partner.contains("Trellis SPA"), "{path}: {partner}");
+        assert_eq!(header(&headers, header::VARY), "accept-encoding, cookie");
+        for cookie in ["trellis-bundle=full", "a=1; trellis-bundle=full"] {
+            let (status, headers, full) = fetch_with_cookie(&app, path, None, Some(cookie)).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(full.contains("Trellis full"), "{path} {cookie}: {full}");
+            assert_eq!(header(&headers, header::CACHE_CONTROL), "no-cache");
+        }
+        let (_, _, other) = fetch_with_cookie(&app, path, None, Some("trellis-bundle=x")).await;
+        assert!(other.contains("Trellis SPA"), "{path}: {other}");
+    }
+    let (_, headers, asset) =
+        fetch_with_cookie(&app, "/app.js", None, Some("trellis-bundle=full")).await;
+    assert_eq!(
+        asset, "console.log(1)",
+        "files are the same for both bundles"
+    );
+    let policy = header(&headers, header::CONTENT_SECURITY_POLICY);
+    assert_eq!(
+        policy.matches("'sha256-").count(),
+        2,
+        "both pages' loaders are allowed: {policy}"
     );
 }

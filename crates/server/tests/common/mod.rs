@@ -32,6 +32,11 @@ pub async fn test_app(with_dist: bool) -> TestApp {
             "<!doctype html><title>Trellis SPA</title><script type=\"module\">start()</script>",
         )
         .unwrap();
+        std::fs::write(
+            dist.join("full.html"),
+            "<!doctype html><title>Trellis full</title><script type=\"module\">startFull()</script>",
+        )
+        .unwrap();
         std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
         // A hashed asset as the build leaves it: the file and its precompressed twins.
         std::fs::write(dist.join(HASHED_ASSET), "console.log(2)").unwrap();

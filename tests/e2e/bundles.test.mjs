@@ -1,0 +1,80 @@
+// The two bundles: partners download only the partner workspace; staff and the demo move to the
+// full bundle on the same address, without logging in again (ARCHITECTURE.md, "Bundles").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { env, newPage, logIn } from './support.mjs';
+
+/** The wasm file a built page starts. */
+function wasmOf(name) {
+  const html = readFileSync(join(process.env.TRELLIS_DIST, name), 'utf8');
+  return html.match(/module_or_path: '([^']+_bg\.wasm)'/)[1];
+}
+const partnerWasm = wasmOf('index.html');
+const fullWasm = wasmOf('full.html');
+
+function wasmLoads(page) {
+  const loaded = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('_bg.wasm')) loaded.push(path);
+  });
+  return loaded;
+}
+
+test('a partner downloads only the partner bundle, before and after logging in', async () => {
+  assert.notEqual(partnerWasm, fullWasm);
+  const page = await newPage();
+  const loaded = wasmLoads(page);
+  await logIn(page, 'partner@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'New leads' }).waitFor();
+  assert.deepEqual([...new Set(loaded)], [partnerWasm]);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an administrator logs in once and moves to the full bundle, then a partner on that browser gets the small one again', async () => {
+  const page = await newPage();
+  const loaded = wasmLoads(page);
+  const logins = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/auth/login') logins.push(r.url()); });
+  await logIn(page, 'admin@trellis.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  assert.deepEqual(loaded, [partnerWasm, fullWasm], 'the login page is the partner bundle');
+  await page.getByRole('link', { name: 'Builder' }).click();
+  await page.getByRole('heading', { name: 'Community builder' }).waitFor();
+  assert.equal(logins.length, 1, 'nobody logs in twice');
+  // Partner screens and the builder are one app: no page load between them.
+  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await page.getByText(/Showing \d+ leads/).waitFor();
+  await page.getByRole('link', { name: 'Builder' }).click();
+  await page.getByRole('heading', { name: 'Community builder' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Community builder' }).waitFor();
+  assert.deepEqual(loaded, [partnerWasm, fullWasm, fullWasm], 'staff keep the full bundle');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await page.getByLabel('Email').fill('rep@acme.test');
+  await page.getByLabel('Password').fill('trellis-demo');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  assert.equal(loaded.at(-1), partnerWasm, 'the next load is the partner bundle');
+  assert.deepEqual(page.errors, []);
+});
+
+test('?demo on the server opens the full bundle with the in-browser backend', async () => {
+  const page = await newPage();
+  const loaded = wasmLoads(page);
+  await page.goto(env.base + '/login?demo');
+  await page.getByRole('region', { name: 'Demo mode' }).waitFor();
+  assert.deepEqual(loaded, [partnerWasm, fullWasm]);
+  await page.getByRole('link', { name: 'Leave the demo' }).click();
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Demo mode' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+});
