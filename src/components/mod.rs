@@ -26,6 +26,7 @@ pub mod report_card;
 pub mod states;
 pub mod support_forms;
 pub mod survey_forms;
+pub mod tabs;
 pub mod tiers;
 pub mod topbar;
 pub mod users;

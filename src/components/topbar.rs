@@ -5,37 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::tabs::{Tab, Tabs};
 use crate::routes::Route;
 use crate::session::use_session;
-
-/// Properties of [`NavLink`].
-#[derive(Properties, PartialEq)]
-pub struct NavLinkProps {
-    pub to: Route,
-    /// Whether this link is the current page (see [`current_tab`]).
-    pub current: bool,
-    pub children: Html,
-}
-
-/// A link that navigates inside the app and says whether it is the current page.
-#[component]
-pub fn NavLink(props: &NavLinkProps) -> Html {
-    let navigator = use_navigator();
-    let to = props.to.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        // Let modified clicks (new tab, new window) do what the browser does.
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-            return;
-        }
-        e.prevent_default();
-        if let Some(n) = &navigator {
-            n.push(&to);
-        }
-    });
-    html! {
-        <a href={props.to.to_path()} aria-current={props.current.then_some("page")} {onclick}>{ props.children.clone() }</a>
-    }
-}
 
 /// The section a route belongs to: the theme studio is part of the builder, the audit log of admin.
 fn section(route: &Route) -> Route {
@@ -124,8 +96,7 @@ pub fn TopBar() -> Html {
         _ => role.label().to_string(),
     };
     let logo = crate::theme::logo_src(&crate::theme::use_theme());
-    let mut links: Vec<(String, Route, bool)> =
-        tabs.into_iter().map(|(l, r)| (l, r, false)).collect();
+    let mut links: Vec<Tab> = tabs.into_iter().map(|(l, r)| (l, r, false)).collect();
     if role == Role::Admin {
         links.push(("Builder".into(), Route::Builder, true));
     }
@@ -137,15 +108,7 @@ pub fn TopBar() -> Html {
     html! {
         <header class="topbar">
             <Link<Route> to={Route::Home} classes="brand"><img src={logo} alt="" /><span>{ name }</span></Link<Route>>
-            <nav aria-label="Community">
-                <ul class="tabs">
-                    { for links.into_iter().enumerate().map(|(i, (label, to, staff))| html! {
-                        <li class={staff.then_some("staff")}>
-                            <NavLink {to} current={current == Some(i)}>{ label }</NavLink>
-                        </li>
-                    }) }
-                </ul>
-            </nav>
+            <Tabs {links} {current} />
             <div class="usermenu">
                 <div class="who">{ me.user.name.clone() }<small>{ subtitle.clone() }</small></div>
                 <button class="button ghost" type="button" onclick={logout}>{ "Log out" }</button>

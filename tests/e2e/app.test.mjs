@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, shots, newPage, logIn } from './support.mjs';
+import { env, shots, newPage, logIn, openTab } from './support.mjs';
 
 test('a partner logs in and sees their leads from the seeded data', async () => {
   const page = await newPage();
@@ -18,7 +18,7 @@ test('a partner logs in and sees their leads from the seeded data', async () => 
   await page.screenshot({ path: join(shots, 'home-partner.png'), fullPage: true });
   assert.equal(await page.getByRole('link', { name: 'Builder' }).count(), 0, 'partners have no builder');
 
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByText('Showing 50 leads (more available)').waitFor();
   assert.equal(await page.locator('table[aria-label="leads"] tbody tr').count(), 50);
   assert.equal(await page.getByRole('link', { name: 'Leads' }).first().getAttribute('aria-current'), 'page');
@@ -48,11 +48,11 @@ test('a wrong password shows an error and keeps the user on the login page', asy
 test('an admin sees the Builder and Admin entries', async () => {
   const page = await newPage();
   await logIn(page, 'admin@trellis.test');
-  await page.getByRole('link', { name: 'Builder' }).click();
+  await openTab(page, 'Builder');
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();
   await page.getByText('Published, up to date').waitFor();
   await page.screenshot({ path: join(shots, 'builder.png') });
-  await page.getByRole('link', { name: 'Admin' }).click();
+  await openTab(page, 'Admin');
   await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
   await page.getByRole('cell', { name: 'Acme Solutions acme.test' }).waitFor();
   await page.getByText('Showing 13 accounts').waitFor();
@@ -93,7 +93,7 @@ test('the ?demo mode runs on the in-browser backend without calling the API', as
   page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url()); });
   await logIn(page, 'partner@acme.test', 'trellis-demo', '/?demo');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByText('Showing 50 leads (more available)').waitFor();
   assert.deepEqual(apiCalls, []);
 });
@@ -102,7 +102,7 @@ test('a partner submits a draft deal registration and the channel team reviews i
   const partner = await newPage();
   await logIn(partner, 'partner@acme.test');
   await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await openTab(partner, 'Deals');
   await partner.getByLabel('Status').selectOption('draft');
   await partner.getByText(/Showing \d+ deals/).waitFor();
   const submit = partner.getByRole('button', { name: /^Submit deal registration for / }).first();
@@ -116,7 +116,7 @@ test('a partner submits a draft deal registration and the channel team reviews i
   const admin = await newPage();
   await logIn(admin, 'channel@trellis.test');
   await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await openTab(admin, 'Deals');
   await admin.getByLabel('Status').selectOption('submitted');
   await admin.getByText(/Showing \d+ deals/).waitFor();
   const reject = admin.getByRole('button', { name: /^Reject deal registration for / }).first();
@@ -139,7 +139,7 @@ test('a partner accepts a lead, converts it, and declines another with a reason'
   const page = await newPage();
   await logIn(page, 'manager@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('assigned');
   await page.getByText(/Showing \d+ leads/).waitFor();
   const accept = page.getByRole('button', { name: /^Accept lead from / }).first();
@@ -194,7 +194,7 @@ test('a partner registers a deal through the form, with validation', async () =>
 });
 
 async function registerDeal(page, company, domain) {
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await openTab(page, 'Deals');
   await page.getByRole('link', { name: 'Register a deal' }).click();
   await page.getByLabel('Customer company').fill(company);
   await page.getByLabel('Company web domain').fill(domain);
@@ -218,7 +218,7 @@ test('the channel team sees a conflicting registration and still approves it', a
   const admin = await newPage();
   await logIn(admin, 'admin@trellis.test');
   await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Deals' }).click();
+  await openTab(admin, 'Deals');
   await admin.getByText(/Showing \d+ deals/).waitFor();
   await admin.getByLabel('Search deals').fill('quasar');
   await admin.getByRole('button', { name: 'Search' }).click();
@@ -243,7 +243,7 @@ test('the channel team assigns a pooled lead to a partner', async () => {
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('new');
   await page.getByText(/Showing \d+ leads/).waitFor();
   await page.getByRole('button', { name: /^Assign lead from / }).first().click();
@@ -258,7 +258,7 @@ test('a partner adds a contact and then edits it', async () => {
   const page = await newPage();
   await logIn(page, 'rep@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Contacts' }).click();
+  await openTab(page, 'Contacts');
   await page.getByRole('link', { name: 'New contact' }).click();
   await page.getByLabel('First name').fill('Yara');
   await page.getByLabel('Last name').fill('Lindqvist');
@@ -284,7 +284,7 @@ test('a partner moves an opportunity to negotiation and updates its figures', as
   const page = await newPage();
   await logIn(page, 'partner@cedar.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Opportunities' }).click();
+  await openTab(page, 'Opportunities');
   await page.getByRole('button', { name: 'Table' }).click();
   await page.getByLabel('Stage').selectOption('prospecting');
   await page.getByText(/Showing \d+ opportunities/).waitFor();
@@ -316,7 +316,7 @@ test('a partner requests marketing funds, the channel team approves, and the par
   const partner = await newPage();
   await logIn(partner, 'partner@bluebird.test');
   await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Funds' }).click();
+  await openTab(partner, 'Funds');
   await partner.getByRole('heading', { name: 'Marketing funds' }).waitFor();
   await partner.getByRole('article', { name: 'Budget This half-year' }).waitFor();
   await partner.getByRole('button', { name: 'Request funds' }).click();
@@ -342,7 +342,7 @@ test('a partner requests marketing funds, the channel team approves, and the par
   const admin = await newPage();
   await logIn(admin, 'channel@trellis.test');
   await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await admin.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Funds' }).click();
+  await openTab(admin, 'Funds');
   const before = await admin.getByRole('article', { name: 'Budget This half-year' }).locator('.budget-left').textContent();
   await admin.getByRole('button', { name: `Approve fund request for ${activity}` }).click();
   await admin.locator('tr', { hasText: activity }).getByText('Approved').waitFor();
@@ -385,7 +385,7 @@ test('the channel team makes a customer a partner, moves a tier with a reason, a
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('link', { name: 'Admin' }).click();
+  await openTab(page, 'Admin');
   await page.getByLabel('Show').selectOption('customer');
   await page.getByText('Showing 10 accounts').waitFor();
   const make = page.getByRole('button', { name: /^Make .+ a partner$/ }).first();
@@ -448,7 +448,7 @@ test('the channel team distributes the lead pool by rule and partners see the de
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('new');
   const poolText = await page.getByText(/Showing \d+ leads?/).textContent();
   const pool = Number(poolText.match(/(\d+)/)[1]);
@@ -476,7 +476,7 @@ test('the channel team distributes the lead pool by rule and partners see the de
   const partner = await newPage();
   await logIn(partner, 'partner@acme.test');
   await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(partner, 'Leads');
   await partner.getByLabel('Status').selectOption('assigned');
   await partner.getByText(/Accept by \d{4}-\d\d-\d\d \(2 days left\)/).first().waitFor();
   assert.deepEqual(page.errors, []);
@@ -486,7 +486,7 @@ test('a partner moves pipeline cards between stages by keyboard and by dragging'
   const page = await newPage();
   await logIn(page, 'partner@bluebird.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Opportunities' }).click();
+  await openTab(page, 'Opportunities');
   const lane = (name) => page.getByRole('region', { name });
   await lane('Prospecting').waitFor();
   const card = lane('Prospecting').locator('article.deal-card').first();
@@ -528,7 +528,7 @@ test('a partner imports a CSV of contacts with bad rows and sees the report', as
   const page = await newPage();
   await logIn(page, 'partner@bluebird.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Contacts' }).click();
+  await openTab(page, 'Contacts');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export CSV' }).click(),
@@ -565,7 +565,7 @@ test('a partner opens a support case and the channel team answers it from the qu
   const partner = await newPage();
   await logIn(partner, 'rep@bluebird.test');
   await partner.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await partner.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Support' }).click();
+  await openTab(partner, 'Support');
   await partner.getByRole('heading', { name: 'Contact the channel team' }).waitFor();
   await partner.getByRole('link', { name: 'partners@trellis.test' }).waitFor();
   await partner.getByRole('button', { name: 'Open a case' }).click();
@@ -585,7 +585,7 @@ test('a partner opens a support case and the channel team answers it from the qu
   const staff = await newPage();
   await logIn(staff, 'channel@trellis.test');
   await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await staff.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Support' }).click();
+  await openTab(staff, 'Support');
   await staff.getByRole('heading', { name: 'Case queue' }).waitFor();
   const row = staff.locator('tr', { hasText: subject });
   await row.getByText('Bluebird Distribution').waitFor();
@@ -645,7 +645,7 @@ test('the channel team announces to one tier and those partners read it on their
 test('the channel team writes a training module; a partner fails its quiz, retakes it and earns the certificate', async () => {
   const staff = await newPage();
   await logIn(staff, 'channel@trellis.test');
-  await staff.getByRole('link', { name: 'Training', exact: true }).click();
+  await openTab(staff, 'Training');
   await staff.getByRole('heading', { name: 'Certificates issued' }).waitFor();
   await staff.getByRole('button', { name: 'New module' }).click();
   const form = staff.getByRole('form', { name: 'Training module' });
@@ -671,7 +671,7 @@ test('the channel team writes a training module; a partner fails its quiz, retak
 
   const page = await newPage();
   await logIn(page, 'partner@cedar.test');
-  await page.getByRole('link', { name: 'Training', exact: true }).click();
+  await openTab(page, 'Training');
   await page.getByText('You passed 1 of 3 modules').waitFor();
   await page.screenshot({ path: join(shots, 'training.png'), fullPage: true });
   await page.getByRole('listitem').filter({ hasText: 'Renewals that stick' }).getByRole('link', { name: /^Start/ }).click();
@@ -703,7 +703,7 @@ test('the channel team writes a training module; a partner fails its quiz, retak
 test('dashboards chart each report with a data table, follow the date range and download CSV', async () => {
   const page = await newPage();
   await logIn(page, 'partner@bluebird.test');
-  await page.getByRole('link', { name: 'Dashboards' }).click();
+  await openTab(page, 'Dashboards');
   await page.getByRole('heading', { name: 'Your pipeline and activity' }).waitFor();
   assert.equal(await page.locator('section.report').count(), 5);
   assert.equal(await page.getByRole('heading', { name: 'Partner program' }).count(), 0);
@@ -728,7 +728,7 @@ test('dashboards chart each report with a data table, follow the date range and 
 
   const staff = await newPage();
   await logIn(staff, 'admin@trellis.test');
-  await staff.getByRole('link', { name: 'Dashboards' }).click();
+  await openTab(staff, 'Dashboards');
   await staff.getByRole('heading', { name: 'Partner program' }).waitFor();
   assert.equal(await staff.locator('section.report').count(), 12);
   await staff.getByRole('img', { name: /Line chart: Partner growth, Partners/ }).waitFor();
@@ -770,7 +770,7 @@ test('lists sort on the server by a column header, and instant search filters ev
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('link', { name: 'Leads', exact: true }).click();
+  await openTab(page, 'Leads');
   await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
   const table = page.getByRole('table', { name: 'leads' });
   await table.waitFor();
@@ -807,7 +807,7 @@ test('the channel team adds a tier to the program and edits what it requires', a
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('link', { name: 'Admin' }).click();
+  await openTab(page, 'Admin');
   const tiers = page.getByRole('table', { name: 'Reseller Program tiers' });
   await tiers.getByRole('rowheader', { name: 'Gold' }).waitFor();
   await page.getByRole('button', { name: 'Add tier' }).click();
@@ -830,15 +830,65 @@ test('the channel team adds a tier to the program and edits what it requires', a
   assert.deepEqual(page.errors, []);
 });
 
+/** The labels of the tabs marked current, read from the menu when the tabs are folded. */
+async function currentTabs(page) {
+  const nav = page.getByRole('navigation', { name: 'Community' });
+  const menu = nav.getByRole('button', { name: /Menu/ });
+  if (!(await menu.isVisible())) return nav.locator('.tabs [aria-current="page"]').allTextContents();
+  await menu.click();
+  const current = await nav.locator('.nav-panel [aria-current="page"]').allTextContents();
+  await page.keyboard.press('Escape');
+  return current;
+}
+
 test('only one tab says it is the current page', async () => {
   const page = await newPage();
   await logIn(page, 'admin@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  const nav = page.getByRole('navigation', { name: 'Community' });
-  await nav.getByRole('link', { name: 'Admin' }).waitFor();
-  assert.deepEqual(await nav.locator('[aria-current="page"]').allTextContents(), ['Home']);
-  await nav.getByRole('link', { name: 'Deals' }).click();
+  assert.deepEqual(await currentTabs(page), ['Home']);
+  await openTab(page, 'Deals');
   await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
-  assert.deepEqual(await nav.locator('[aria-current="page"]').allTextContents(), ['Deals']);
+  assert.deepEqual(await currentTabs(page), ['Deals']);
   assert.deepEqual(page.errors, []);
+});
+
+test('the navigation is one row at any width: tabs while they fit, else a menu that keeps focus', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1000, height: 800 }, { width: 390, height: 844 }]) {
+    const page = await newPage(viewport);
+    await logIn(page, 'admin@trellis.test');
+    await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Community' });
+    const tops = await nav.locator('ul.tabs > li').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
+    assert.equal(new Set(tops).size, 1, `${viewport.width} px: the tabs never wrap (${tops})`);
+    const bar = await page.locator('header.topbar').boundingBox();
+    const rows = viewport.width > 760 ? 1 : 2;
+    assert.ok(bar.height <= rows * 64, `${viewport.width} px: the bar is ${rows} row(s), ${bar.height} px`);
+    const menu = nav.getByRole('button', { name: /Menu/ });
+    if (viewport.width === 390) assert.ok(await menu.isVisible(), 'a phone folds the tabs');
+    if (!(await menu.isVisible())) continue;
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    const links = nav.locator('.nav-panel a');
+    const count = await links.count();
+    assert.ok(count >= 6, `the menu lists every tab (${count})`);
+    await page.screenshot({ path: join(shots, `nav-menu-${viewport.width}.png`) });
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < count + 2; i++) {
+        await page.keyboard.press(key);
+        const inside = await page.evaluate(() => !!document.activeElement?.closest('nav[aria-label="Community"]'));
+        assert.ok(inside, `${key} ×${i + 1} keeps focus in the open menu`);
+      }
+    }
+    await page.keyboard.press('Escape');
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('nav-menu')), true, 'Escape returns focus to the button');
+    await menu.click();
+    await page.mouse.click(viewport.width - 10, viewport.height - 10);
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'a click elsewhere closes the menu');
+    await openTab(page, 'Contacts');
+    await page.getByRole('heading', { name: 'Contacts', exact: true }).waitFor();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'choosing a tab closes the menu');
+    assert.deepEqual(page.errors, []);
+  }
 });

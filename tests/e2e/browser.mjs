@@ -27,3 +27,14 @@ export async function pageIn(browser, viewport = { width: 1280, height: 860 }) {
   page.errors = errors;
   return page;
 }
+
+/** Opens one of the community's tabs, through the menu button when the tabs are folded. */
+export async function openTab(page, name) {
+  const nav = page.getByRole('navigation', { name: 'Community' });
+  const menu = nav.getByRole('button', { name: /Menu/ });
+  const link = nav.getByRole('link', { name, exact: true });
+  // The bar may still be starting: wait until it shows either the tabs or the menu.
+  await menu.or(link).first().waitFor();
+  if (await menu.isVisible() && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await link.click();
+}

@@ -2,12 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, shots, newPage, logIn } from './support.mjs';
+import { env, shots, newPage, logIn, openTab } from './support.mjs';
 
 async function openBuilder(page) {
   await logIn(page, 'admin@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('link', { name: 'Builder' }).click();
+  await openTab(page, 'Builder');
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();
   await page.getByText('All changes saved').waitFor();
 }
@@ -34,7 +34,8 @@ async function blocks(region) {
 }
 
 async function tabLabels(page) {
-  return page.locator('.tabs a').allInnerTexts();
+  // Read from the row itself, which keeps the labels while a narrow frame folds it into a menu.
+  return page.locator('.tabs a').allTextContents();
 }
 
 test('an admin builds the community and a Silver partner gets exactly the published result', async () => {
@@ -226,9 +227,9 @@ test('an edit made just before leaving the builder is still saved', async () => 
   const page = await newPage();
   await openBuilder(page);
   await page.getByRole('button', { name: 'Add Support case' }).click();
-  await page.getByRole('link', { name: 'Leads' }).first().click();
+  await openTab(page, 'Leads');
   await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
-  await page.getByRole('link', { name: 'Builder' }).click();
+  await openTab(page, 'Builder');
   await page.locator('.b-canvas').getByRole('button', { name: 'Support case', exact: true }).waitFor();
   await page.getByText('All changes saved').waitFor();
   assert.deepEqual(page.errors, []);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { env, newPage, logIn } from './support.mjs';
+import { env, newPage, logIn, openTab } from './support.mjs';
 
 /** The wasm file a built page starts. */
 function wasmOf(name) {
@@ -43,13 +43,13 @@ test('an administrator logs in once and moves to the full bundle, then a partner
   await logIn(page, 'admin@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
   assert.deepEqual(loaded, [partnerWasm, fullWasm], 'the login page is the partner bundle');
-  await page.getByRole('link', { name: 'Builder' }).click();
+  await openTab(page, 'Builder');
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();
   assert.equal(logins.length, 1, 'nobody logs in twice');
   // Partner screens and the builder are one app: no page load between them.
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByText(/Showing \d+ leads/).waitFor();
-  await page.getByRole('link', { name: 'Builder' }).click();
+  await openTab(page, 'Builder');
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
-import { launch, pageIn, shots } from './browser.mjs';
+import { launch, pageIn, shots, openTab } from './browser.mjs';
 
 const root = process.env.TRELLIS_DEMO_STATIC;
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -61,7 +61,7 @@ test('a designer rebrands the community on the static demo, blocked until the co
   await page.goto(base + '/');
   await page.getByText('This is the demo').waitFor();
   await logIn(page, 'admin@trellis.test');
-  await page.getByRole('link', { name: 'Builder' }).click();
+  await openTab(page, 'Builder');
   await page.getByRole('button', { name: 'Theme studio' }).click();
   await page.waitForURL('**/builder/theme');
   await page.getByRole('heading', { name: 'Live preview' }).waitFor();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, shots, newPage, logIn } from './support.mjs';
+import { env, shots, newPage, logIn, openTab } from './support.mjs';
 
 const phone = { width: 390, height: 844 };
 
@@ -20,7 +20,7 @@ test('on a phone a partner accepts and converts a lead from a card, with nothing
   await logIn(page, 'manager@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
   await fitsTheScreen(page, 'home');
-  await page.getByRole('navigation', { name: 'Community' }).getByRole('link', { name: 'Leads' }).click();
+  await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('assigned');
   await page.getByText(/Showing \d+ leads/).waitFor();
   await fitsTheScreen(page, 'leads');

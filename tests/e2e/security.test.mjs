@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, newPage, logIn, shots } from './support.mjs';
+import { env, newPage, logIn, shots, openTab } from './support.mjs';
 
 test('an administrator reads the audit log and filters it; others cannot open it', async () => {
   const stranger = await newPage();
@@ -13,7 +13,7 @@ test('an administrator reads the audit log and filters it; others cannot open it
   const channel = await newPage();
   await logIn(channel, 'channel@trellis.test');
   await channel.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await channel.getByRole('link', { name: 'Admin' }).click();
+  await openTab(channel, 'Admin');
   await channel.getByRole('heading', { name: 'Partner administration' }).waitFor();
   assert.equal(await channel.getByRole('link', { name: 'Audit log' }).count(), 0);
   await channel.goto(env.base + '/admin/audit');
@@ -22,7 +22,7 @@ test('an administrator reads the audit log and filters it; others cannot open it
   const page = await newPage();
   await logIn(page, 'admin@trellis.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await page.getByRole('link', { name: 'Admin' }).click();
+  await openTab(page, 'Admin');
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByRole('heading', { name: 'Audit log' }).waitFor();
   const rows = page.locator('table.audit tbody tr');

@@ -6,11 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, pageIn, shots } from './browser.mjs';
+import { launch, pageIn, shots, openTab } from './browser.mjs';
 
 const serverBin = process.env.TRELLIS_SERVER_BIN;
 const dist = process.env.TRELLIS_DIST;
-export { shots };
+export { shots, openTab };
 /** `env.base` is the server's address once it listens. */
 export const env = { base: '' };
 let server, browser, dir;
