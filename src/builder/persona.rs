@@ -69,6 +69,7 @@ pub fn PersonaProvider(props: &PersonaProviderProps) -> Html {
             published_at: String::new(),
             published_by: String::new(),
             note: String::new(),
+            markdown: Default::default(),
         }),
         set_me: Callback::noop(),
         reload_site: Callback::noop(),

@@ -80,7 +80,8 @@ fn certificates_table(certs: &[Certificate], staff: bool) -> Html {
 #[component]
 pub fn TrainingPage() -> Html {
     let session = use_session();
-    let staff = session.me().is_some_and(|m| m.user.role.is_internal());
+    // Staff author modules; the partner bundle leaves the editor out (staff get the full one).
+    let staff = cfg!(feature = "staff") && session.me().is_some_and(|m| m.user.role.is_internal());
     let (data, retry) = use_load((), |b, ()| async move {
         Ok((b.list_modules().await?, b.list_certificates().await?))
     });
@@ -131,7 +132,7 @@ pub fn TrainingPage() -> Html {
                     <button class="button" type="button" onclick={toggle.reform(|_| ())}>{ "New module" }</button>
                 }
             </div>
-            if *writing {
+            if staff && *writing {
                 <ModuleForm on_saved={saved} on_cancel={toggle} />
             }
             { body }

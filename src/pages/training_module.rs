@@ -41,7 +41,8 @@ fn certificate(c: &Certificate) -> Html {
 #[component]
 pub fn TrainingModulePage(props: &TrainingModulePageProps) -> Html {
     let session = use_session();
-    let staff = session.me().is_some_and(|m| m.user.role.is_internal());
+    // Staff author modules; the partner bundle leaves the editor out (staff get the full one).
+    let staff = cfg!(feature = "staff") && session.me().is_some_and(|m| m.user.role.is_internal());
     let user_id = session.me().map(|m| m.user.id.clone()).unwrap_or_default();
     let (data, retry) = use_load(props.id.clone(), |b, id: String| async move {
         let module = b.list_modules().await?.into_iter().find(|m| m.id == id);
@@ -94,11 +95,11 @@ pub fn TrainingModulePage(props: &TrainingModulePageProps) -> Html {
                     <button class="button secondary" type="button" onclick={toggle.reform(|_| ())}>{ "Edit module" }</button>
                 }
             </div>
-            if *editing {
+            if staff && *editing {
                 <ModuleForm editing={Some(m.clone())} on_saved={saved} on_cancel={toggle} />
             } else {
                 <p class="muted">{ format!("{} · about {} minutes", m.summary, m.minutes) }</p>
-                <Markdown source={m.body.clone()} class="card" />
+                <Markdown source={m.body.clone()} html={AttrValue::from(m.body_html.clone())} class="card" />
                 if !m.faqs.is_empty() {
                     <section class="faqs" aria-labelledby="faq-heading">
                         <h2 id="faq-heading">{ "Frequently asked questions" }</h2>

@@ -47,12 +47,13 @@ fn big_draft() -> Draft {
 #[wasm_bindgen_test]
 async fn bench_builder_2000_components() {
     let demo = DemoBackend::new();
-    demo.login(&LoginRequest {
-        email: "admin@trellis.test".into(),
-        password: "trellis-demo".into(),
-    })
-    .await
-    .unwrap();
+    (&demo as &dyn PrmBackend)
+        .login(&LoginRequest {
+            email: "admin@trellis.test".into(),
+            password: "trellis-demo".into(),
+        })
+        .await
+        .unwrap();
     let backend = Backend::new(demo);
     let draft = big_draft();
     let mut loads = Vec::new();

@@ -12,11 +12,11 @@ async fn the_audit_log_lists_events_and_filters_them_through_the_url() {
         tier_id: "tier_gold".into(),
         reason: "Hit the targets".into(),
     };
-    fake.demo
+    fake.demo()
         .change_partnership("acc_bluebird", &gold)
         .await
         .unwrap();
-    let me = fake.demo.me().await.unwrap();
+    let me = fake.demo().me().await.unwrap();
     let session = Session {
         auth: Auth::LoggedIn(me),
         site: None,

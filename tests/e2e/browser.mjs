@@ -17,12 +17,8 @@ export async function pageIn(browser, viewport = { width: 1280, height: 860 }) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // A Content-Security-Policy violation is an error too: the app must run under the strict policy.
-  // Chromium also reports (and blocks) event handlers in hostile markdown while DOMPurify parses
-  // it to remove them; those reports come from the sanitiser's file and are kept apart.
-  page.blocked = [];
   page.on('console', (m) => {
-    if (!/Content Security Policy/i.test(m.text())) return;
-    (/\/purify\./.test(m.location().url) ? page.blocked : errors).push(m.text());
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
   });
   page.errors = errors;
   return page;

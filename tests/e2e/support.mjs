@@ -55,3 +55,14 @@ export async function logIn(page, email, password = 'trellis-demo', path = '/') 
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+
+/** Fills the deal registration form (the page shows it); `amount` may be any text. */
+export async function fillDeal(page, { company, domain, contact, product, amount, close }) {
+  await page.getByLabel('Customer company').fill(company);
+  await page.getByLabel('Company web domain').fill(domain);
+  await page.getByLabel('Customer contact').fill(contact);
+  await page.getByLabel('Contact email').fill(`${contact.split(' ')[0].toLowerCase()}@${domain}`);
+  await page.getByLabel('Product').fill(product);
+  await page.getByLabel('Estimated amount').fill(amount);
+  await page.getByLabel('Expected close date').fill(close);
+}

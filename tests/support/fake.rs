@@ -21,6 +21,13 @@ pub struct Fake {
     pub logins: Cell<u32>,
 }
 
+impl Fake {
+    /// The demo backend underneath, for the typed calls that set a test up.
+    pub fn demo(&self) -> &dyn PrmBackend {
+        &self.demo
+    }
+}
+
 #[async_trait(?Send)]
 impl PrmBackend for Fake {
     async fn send(&self, endpoint: &'static Endpoint, request: Request<'_>) -> ClientResult<Reply> {

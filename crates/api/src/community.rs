@@ -1,5 +1,7 @@
 //! The community site: tabs, pages and theme, as a draft and as published versions.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{LayoutNode, Page, Role};
@@ -171,6 +173,10 @@ pub struct PublishedSite {
     /// What changed, in the publisher's words; may be empty.
     #[serde(default)]
     pub note: String,
+    /// Every rich text's markdown rendered as safe HTML, keyed by the markdown: the backend fills
+    /// it (`markdown::rendered_rich_texts`), so a partner's browser needs no markdown parser.
+    #[serde(default)]
+    pub markdown: BTreeMap<String, String>,
 }
 
 /// One entry of the version history (without the site itself).

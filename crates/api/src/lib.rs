@@ -16,6 +16,7 @@ pub mod error;
 pub mod file_format;
 pub mod import;
 pub mod lead_flow;
+pub mod markdown;
 pub mod mdf;
 pub mod openapi;
 pub mod page;

@@ -104,4 +104,32 @@ impl LayoutNode {
             | LayoutNode::Component { id, .. } => id,
         }
     }
+
+    /// Every component at or below this node, depth first, as (kind, settings).
+    pub fn components(&self) -> Vec<(ComponentKind, &serde_json::Map<String, serde_json::Value>)> {
+        let mut out = Vec::new();
+        self.collect_components(&mut out);
+        out
+    }
+
+    fn collect_components<'a>(
+        &'a self,
+        out: &mut Vec<(
+            ComponentKind,
+            &'a serde_json::Map<String, serde_json::Value>,
+        )>,
+    ) {
+        match self {
+            LayoutNode::Section { children, .. } => {
+                children.iter().for_each(|c| c.collect_components(out))
+            }
+            LayoutNode::Row { columns, .. } => columns
+                .iter()
+                .flat_map(|c| &c.children)
+                .for_each(|c| c.collect_components(out)),
+            LayoutNode::Component {
+                component, props, ..
+            } => out.push((*component, props)),
+        }
+    }
 }

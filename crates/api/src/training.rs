@@ -60,8 +60,11 @@ pub struct TrainingModule {
     pub id: String,
     pub title: String,
     pub summary: String,
-    /// Markdown; the UI renders it through a sanitiser, never as raw HTML.
+    /// Markdown, as authored.
     pub body: String,
+    /// `body` rendered as safe HTML by the backend (`markdown::to_safe_html`); what partners see.
+    #[serde(default)]
+    pub body_html: String,
     pub minutes: u32,
     pub faqs: Vec<Faq>,
     pub quiz: Vec<QuizQuestion>,
@@ -195,6 +198,7 @@ impl TrainingModule {
             title: input.title.trim().into(),
             summary: input.summary.trim().into(),
             body: input.body,
+            body_html: String::new(),
             minutes: input.minutes,
             faqs: input.faqs,
             quiz: input.quiz,
@@ -213,6 +217,7 @@ impl TrainingModule {
             }
         }
         self.progress = progress(own_attempts.iter().filter(|a| a.module_id == self.id));
+        self.body_html = crate::markdown::to_safe_html(&self.body);
         self
     }
 

@@ -39,15 +39,20 @@ pub type ClientResult<T> = Result<T, ClientError>;
 macro_rules! prm_backend {
     ($lt:lifetime; $($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $reply:ty = $endpoint:ident
         [$($param:expr),*] $(query = $query:ident)? $(body = $body:expr)?;)*) => {
-        /// Everything the UI can ask of a PRM backend.
+        /// A PRM backend: one method, every call of the UI goes through it.
         #[async_trait(?Send)]
         pub trait PrmBackend {
             /// One call to `endpoint`; every typed method comes here.
             async fn send(&self, endpoint: &'static Endpoint, request: Request<'_>)
                 -> ClientResult<Reply>;
+        }
 
+        /// Everything the UI can ask of a PRM backend. Inherent methods of the trait object,
+        /// not trait methods: a vtable would keep every call (and its decoding) in every bundle,
+        /// where these are linked only into the bundles that make them.
+        impl dyn PrmBackend + '_ {
             $($(#[$doc])*
-            fn $name<$lt>(&$lt self, $($arg: $ty),*) -> Call<$lt, $reply> {
+            pub fn $name<$lt>(&$lt self, $($arg: $ty),*) -> Call<$lt, $reply> {
                 let request = Request {
                     params: vec![$(Box::new($param.to_owned())),*],
                     query: None $(.or(Some($query as &dyn Arg)))?,

@@ -150,17 +150,16 @@ mod tests {
             email: "partner@acme.test".into(),
             password: trellis_api::seed::DEMO_PASSWORD.into(),
         };
-        watched.login(&login).await.unwrap();
+        let client: &dyn PrmBackend = &*watched;
+        client.login(&login).await.unwrap();
         let reading = Reading::new(watched.clone());
-        reading.list_leads(&ListQuery::default()).await.unwrap();
+        let read: &dyn PrmBackend = &reading;
+        read.list_leads(&ListQuery::default()).await.unwrap();
         assert!(reading.has_read("leads") && !reading.has_read("deals"));
-        assert!(
-            watched.close_survey("srv_none").await.is_err(),
-            "staff only"
-        );
+        assert!(client.close_survey("srv_none").await.is_err(), "staff only");
         assert_eq!(*told.borrow(), ["auth"], "a refused write changes nothing");
         drop(subscription);
-        watched.logout().await.unwrap();
+        client.logout().await.unwrap();
         assert_eq!(
             *told.borrow(),
             ["auth"],

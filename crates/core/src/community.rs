@@ -58,7 +58,7 @@ pub async fn published<S: CommunityStore>(cx: &Cx<'_, S>) -> Result<PublishedSit
         .ok_or_else(|| ApiError::not_found("Published community"))?;
     let tier = tier_of(cx.store, cx.user).await?;
     published.site = published.site.for_viewer(tier.as_deref(), cx.user.role);
-    Ok(published)
+    Ok(published.with_rendered_markdown())
 }
 
 /// The draft, and whether it differs from what partners see (administrators).
@@ -121,7 +121,7 @@ pub async fn publish<S: CommunityStore>(cx: &Cx<'_, S>, body: &Publish) -> Resul
     };
     let event = published_event(site.version, &site.note);
     cx.store.record(Some(cx.user), "", event, &at).await?;
-    Ok(site)
+    Ok(site.with_rendered_markdown())
 }
 
 /// The version history, newest first.
@@ -135,7 +135,8 @@ pub async fn version<S: CommunityStore>(cx: &Cx<'_, S>, version: i64) -> Result<
         .store
         .published(version)
         .await?
-        .ok_or_else(|| ApiError::not_found("Version"))?)
+        .ok_or_else(|| ApiError::not_found("Version"))?
+        .with_rendered_markdown())
 }
 
 /// Makes a published version the draft again (rollback); partners see it after the next publish.

@@ -98,6 +98,7 @@ pub fn demo_training(now: i64) -> DemoTraining {
                 title: title.into(),
                 summary: summary.into(),
                 body: body.into(),
+                body_html: String::new(),
                 minutes,
                 faqs,
                 quiz,

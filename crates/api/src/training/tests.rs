@@ -66,6 +66,18 @@ fn partners_never_receive_the_answers_but_staff_do() {
 }
 
 #[test]
+fn every_viewer_gets_the_body_rendered() {
+    let mut m = TrainingModule::from_input("m1".into(), input(), String::new());
+    m.body = "## Start\n\n<script>x()</script>".into();
+    assert!(m.body_html.is_empty());
+    let shown = m.for_viewer(Role::PartnerUser, &[]);
+    assert_eq!(
+        shown.body_html,
+        "<h2>Start</h2>\n&lt;script&gt;x()&lt;/script&gt;"
+    );
+}
+
+#[test]
 fn marking_counts_right_answers_and_needs_every_answer() {
     let m = TrainingModule::from_input("m1".into(), input(), String::new());
     assert_eq!(

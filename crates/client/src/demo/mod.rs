@@ -112,6 +112,7 @@ impl DemoBackend {
                 published_at: at,
                 published_by: "usr_admin".into(),
                 note: "First version".into(),
+                markdown: Default::default(),
             }],
             data,
             counter: 0,

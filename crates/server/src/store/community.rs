@@ -21,6 +21,7 @@ fn published(r: &SqliteRow) -> Result<PublishedSite> {
         published_at: r.try_get("published_at")?,
         published_by: r.try_get("published_by")?,
         note: r.try_get("note")?,
+        markdown: Default::default(),
     })
 }
 

@@ -169,6 +169,7 @@ pub fn module_from_row(row: &SqliteRow) -> Result<TrainingModule> {
         title: row.try_get("title")?,
         summary: row.try_get("summary")?,
         body: row.try_get("body")?,
+        body_html: String::new(),
         minutes: row.try_get("minutes")?,
         faqs: json(row, "faqs")?,
         quiz: json(row, "quiz")?,

@@ -77,6 +77,7 @@ impl CommunityStore for DemoBackend {
             published_at: at.into(),
             published_by: by.into(),
             note: note.into(),
+            markdown: Default::default(),
         };
         state.versions.push(published.clone());
         Ok(Some(published))
