@@ -1,5 +1,6 @@
 //! Providers (backend, session) and the router.
 
+use futures::future::join;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -66,12 +67,24 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
     let backend = use_backend();
     let auth = use_state(|| Auth::Checking);
     let site = use_state(|| None);
+    // Whose community `site` holds, so the one fetched at the start is not asked for again.
+    let site_of = use_mut_ref(|| None::<String>);
     {
-        let (backend, auth) = (backend.clone(), auth.clone());
+        let (backend, auth, site, site_of) =
+            (backend.clone(), auth.clone(), site.clone(), site_of.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                auth.set(match backend.me().await {
-                    Ok(me) => Auth::LoggedIn(me),
+                // Both at once, as the server preloaded them with the page: most visits have a
+                // session, and a community asked for without one is only a refused request.
+                let (me, community) = join(backend.me(), backend.community()).await;
+                auth.set(match me {
+                    Ok(me) => {
+                        if let Ok(community) = community {
+                            *site_of.borrow_mut() = Some(me.user.id.clone());
+                            site.set(Some(community));
+                        }
+                        Auth::LoggedIn(me)
+                    }
                     Err(_) => Auth::LoggedOut,
                 });
             });
@@ -84,11 +97,17 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
             _ => None,
         };
         use_effect_with(user_id, move |user_id| {
+            if user_id.is_some() && *site_of.borrow() == *user_id {
+                return;
+            }
+            *site_of.borrow_mut() = None;
             site.set(None);
-            if user_id.is_some() {
+            if let Some(id) = user_id.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     // Without a published site the app still works, with the built-in tabs.
-                    site.set(backend.community().await.ok());
+                    let community = backend.community().await.ok();
+                    *site_of.borrow_mut() = community.is_some().then_some(id);
+                    site.set(community);
                 });
             }
         });

@@ -167,6 +167,10 @@ fn Card(props: &CardProps) -> Html {
             grabbed.clone(),
         );
         Callback::from(move |e: KeyboardEvent| {
+            // Keys pressed in the card's stage menu belong to the menu.
+            if e.target_dyn_into::<web_sys::HtmlSelectElement>().is_some() {
+                return;
+            }
             let key = e.key();
             let handled = match (&grabbed, key.as_str()) {
                 (None, " " | "Enter") => {
@@ -206,6 +210,20 @@ fn Card(props: &CardProps) -> Html {
             d.set_effect_allowed("move");
         }
     });
+    // The stage menu: how a card moves on a touch screen, where dragging between lanes is not
+    // at hand (shown by the stylesheet on narrow screens and coarse pointers).
+    let onchange = {
+        let (move_card, id) = (props.move_card.clone(), c.id.clone());
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let value = select.value();
+            if let Some(&stage) = STAGE_ORDER.iter().find(|s| wire_name(*s) == value) {
+                move_card.emit((id.clone(), stage));
+            }
+        })
+    };
     let label = format!(
         "{}, {}, {}, closes {}",
         c.name,
@@ -238,6 +256,13 @@ fn Card(props: &CardProps) -> Html {
                     <span>{ money(c.amount, &c.currency) }</span>
                     <span class="muted">{ format!("{}% · {}", c.probability, c.close_date) }</span>
                 </div>
+                <label class="move-to small-text">{ "Stage" }
+                    <select aria-label={format!("Move {} to", c.name)} {onchange}>
+                        { for STAGE_ORDER.iter().map(|&s| html! {
+                            <option value={wire_name(&s)} selected={s == c.stage}>{ stage_label(s) }</option>
+                        }) }
+                    </select>
+                </label>
                 if let Some(g) = &grabbed {
                     <div class="small-text due-soon">{ format!("Drop in {}", stage_label(g.over)) }</div>
                 }

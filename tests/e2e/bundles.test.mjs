@@ -78,3 +78,23 @@ test('?demo on the server opens the full bundle with the in-browser backend', as
   assert.equal(await page.getByRole('region', { name: 'Demo mode' }).count(), 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('the session and the community start with the page and are each asked for once', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  const asked = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) asked.push(path);
+  });
+  const response = await page.goto(env.base + '/');
+  assert.match(response.headers().link, /<\/api\/auth\/me>; rel=preload; as=fetch/);
+  assert.match(response.headers().link, /<\/api\/community>; rel=preload; as=fetch/);
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('navigation', { name: 'Community' }).waitFor();
+  const count = (path) => asked.filter((p) => p === path).length;
+  assert.equal(count('/api/auth/me'), 1, `the preloaded session is the app's: ${asked}`);
+  assert.equal(count('/api/community'), 1, `the preloaded community is the app's: ${asked}`);
+  assert.deepEqual(page.errors, []);
+});

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { env, shots, newPage, logIn, openTab } from './support.mjs';
+import { env, shots, newPage, logIn, openTab, fillDeal } from './support.mjs';
 
 const phone = { width: 390, height: 844 };
 
@@ -36,6 +36,49 @@ test('on a phone a partner accepts and converts a lead from a card, with nothing
   await page.getByText('Opportunity and contact created.').waitFor();
   await fitsTheScreen(page, 'leads after converting');
   await page.screenshot({ path: join(shots, 'phone-lead-converted.png') });
+  assert.deepEqual(page.errors, []);
+});
+
+test('on a phone a partner registers a deal and moves an opportunity, with nothing off screen', async () => {
+  const page = await newPage(phone);
+  await logIn(page, 'partner@bluebird.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await openTab(page, 'Deals');
+  await page.getByRole('link', { name: 'Register a deal' }).click();
+  await page.getByRole('heading', { name: 'Register a deal' }).waitFor();
+  await fitsTheScreen(page, 'deal form');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByText('Customer company is required').waitFor();
+  await fitsTheScreen(page, 'deal form with its errors');
+  await page.screenshot({ path: join(shots, 'phone-deal-form.png'), fullPage: true });
+  await fillDeal(page, {
+    company: 'Umbra Logistics', domain: 'umbra.example', contact: 'Ines Vogel',
+    product: 'Trellis Cloud', amount: '12000', close: '2027-04-30',
+  });
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
+  await page.locator('tbody tr').first().getByText('Umbra Logistics').waitFor();
+  await fitsTheScreen(page, 'deal registrations');
+
+  await openTab(page, 'Opportunities');
+  const lane = (name) => page.getByRole('region', { name });
+  await lane('Prospecting').waitFor();
+  await fitsTheScreen(page, 'pipeline board');
+  const card = lane('Prospecting').locator('article.deal-card').first();
+  const id = await card.getAttribute('data-id');
+  const name = (await card.locator('strong').textContent()).trim();
+  const move = card.getByLabel(`Move ${name} to`);
+  const box = await move.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= phone.width, `the stage menu is on screen: ${JSON.stringify(box)}`);
+  assert.ok(box.height >= 44, `the stage menu is a 44 px touch target: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(shots, 'phone-pipeline.png') });
+  await move.selectOption({ label: 'Proposal' });
+  const moved = lane('Proposal').locator(`article[data-id="${id}"]`);
+  await moved.waitFor();
+  assert.equal(await moved.evaluate((el) => el === document.activeElement), true, 'focus follows the moved card');
+  await fitsTheScreen(page, 'pipeline after the move');
+  await page.reload();
+  await lane('Proposal').locator(`article[data-id="${id}"]`).waitFor();
   assert.deepEqual(page.errors, []);
 });
 

@@ -13,6 +13,9 @@ use axum::Router;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
+use trellis_api::endpoints::{Endpoint, COMMUNITY, ME};
+
+use crate::auth::session_token;
 
 /// A year, the longest `max-age` caches honour: a hashed name never changes content.
 const FOREVER: &str = "public, max-age=31536000, immutable";
@@ -58,6 +61,10 @@ pub fn spa(dist: &Path) -> Router {
 
 async fn cache_control(request: Request, next: Next) -> Response {
     let hashed = is_hashed(request.uri().path());
+    let early = early_requests(
+        demo_asked(request.uri().query()),
+        session_token(request.headers()).is_some(),
+    );
     let mut response = next.run(request).await;
     if !(response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED) {
         return response;
@@ -77,7 +84,37 @@ async fn cache_control(request: Request, next: Next) -> Response {
         "accept-encoding"
     };
     headers.insert(header::VARY, HeaderValue::from_static(vary));
+    if let (true, Some(early)) = (html, early) {
+        headers.insert(header::LINK, early);
+    }
     response
+}
+
+/// The app's first calls, preloaded with the page so they do not wait for the wasm: the session,
+/// and the community too when a session cookie came (the app asks for both at once as it
+/// starts, so a preload is never left over for a later call). `?demo` runs on the in-browser
+/// backend, which calls no API: nothing then.
+fn early_requests(demo: bool, session: bool) -> Option<HeaderValue> {
+    let preload = |e: &Endpoint| {
+        format!(
+            "<{}>; rel=preload; as=fetch; crossorigin=use-credentials",
+            e.path
+        )
+    };
+    let links = match (demo, session) {
+        (true, _) => return None,
+        (false, false) => vec![preload(&ME)],
+        (false, true) => vec![preload(&ME), preload(&COMMUNITY)],
+    };
+    HeaderValue::from_str(&links.join(", ")).ok()
+}
+
+/// Whether the query asks for the demo (`?demo`, `?demo=1`; `?demo=off` leaves it).
+fn demo_asked(query: Option<&str>) -> bool {
+    query.unwrap_or("").split('&').any(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        key == "demo" && value != "off"
+    })
 }
 
 /// Whether a file name ends in Trunk's content hash: `name-<hex>.ext` or `name-<hex>_bg.wasm`.

@@ -95,7 +95,8 @@ pub fn user_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<User> {
     })
 }
 
-fn session_token(headers: &HeaderMap) -> Option<String> {
+/// The session cookie's value, when the request carries one (valid or not).
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()

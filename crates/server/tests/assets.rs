@@ -121,3 +121,32 @@ async fn the_bundle_cookie_chooses_the_full_page_for_the_apps_routes() {
         "both pages' loaders are allowed: {policy}"
     );
 }
+
+#[tokio::test]
+async fn the_page_preloads_the_apps_first_calls() {
+    let app = test_app(true).await;
+    let preload =
+        |path: &str| format!("<{path}>; rel=preload; as=fetch; crossorigin=use-credentials");
+    let (_, headers, _) = fetch(&app, "/leads", None).await;
+    assert_eq!(header(&headers, header::LINK), preload("/api/auth/me"));
+    for cookie in [
+        "trellis_session=abc",
+        "trellis-bundle=full; trellis_session=abc",
+    ] {
+        let (_, headers, _) = fetch_with_cookie(&app, "/", None, Some(cookie)).await;
+        assert_eq!(
+            header(&headers, header::LINK),
+            format!("{}, {}", preload("/api/auth/me"), preload("/api/community")),
+            "{cookie}"
+        );
+    }
+    let (_, headers, _) = fetch(&app, "/app.js", None).await;
+    assert!(headers.get(header::LINK).is_none(), "files preload nothing");
+    for demo in ["/?demo", "/leads?x=1&demo=1"] {
+        let (_, headers, _) =
+            fetch_with_cookie(&app, demo, None, Some("trellis_session=abc")).await;
+        assert!(headers.get(header::LINK).is_none(), "{demo} calls no API");
+    }
+    let (_, headers, _) = fetch(&app, "/?demo=off", None).await;
+    assert_eq!(header(&headers, header::LINK), preload("/api/auth/me"));
+}
