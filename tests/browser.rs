@@ -32,6 +32,9 @@ mod builder;
 #[path = "browser/leads.rs"]
 mod leads;
 
+#[path = "browser/settle.rs"]
+mod settle;
+
 #[path = "browser/theme.rs"]
 mod theme;
 

@@ -9,6 +9,7 @@ use trellis_client::{ClientError, ClientResult, PrmBackend, Reading};
 use yew::prelude::*;
 
 use crate::backend::{use_backend, use_revisions};
+use crate::components::settle::{use_settling, Settling};
 
 /// The state of one load.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +89,7 @@ where
     F: Fn(Rc<dyn PrmBackend>, D) -> Fut + 'static,
     Fut: Future<Output = ClientResult<T>> + 'static,
 {
+    let settling = use_settling();
     let state = use_state(|| Rc::new(Load::Loading));
     let attempt = use_state(|| 0u32);
     let generation = use_mut_ref(|| 0u64);
@@ -104,6 +106,8 @@ where
                 *asked.borrow_mut() = Some((deps.clone(), *attempt));
             }
             let future = load(backend, deps.clone());
+            // A screen that is still settling waits for this answer (components/settle.rs).
+            let hold = settling.as_ref().and_then(Settling::hold);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = future.await;
                 if *generation.borrow() == mine {
@@ -112,6 +116,7 @@ where
                         Err(e) => Load::Failed(e),
                     }));
                 }
+                drop(hold);
             });
         });
     }

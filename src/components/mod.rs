@@ -23,6 +23,7 @@ pub mod partnership;
 pub mod quiz;
 pub mod record_list;
 pub mod report_card;
+pub mod settle;
 pub mod states;
 pub mod support_forms;
 pub mod survey_forms;

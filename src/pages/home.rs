@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::page_view::PageView;
+use crate::components::settle::Settle;
 use crate::components::states::{Empty, Loading};
 use crate::components::survey_forms::SurveyPrompt;
 use crate::session::use_session;
@@ -16,10 +17,10 @@ pub fn HomePage() -> Html {
         None => html! { <Loading label="Loading your community…" /> },
         Some(published) => match published.site.pages.first() {
             Some(page) => html! {
-                <>
+                <Settle key={page.id.clone()}>
                     <PageView page={page.clone()} />
                     if partner { <SurveyPrompt /> }
-                </>
+                </Settle>
             },
             None => html! { <Empty message="This community has no pages yet." /> },
         },

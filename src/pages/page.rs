@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::page_view::PageView;
+use crate::components::settle::Settle;
 use crate::components::states::{Empty, Loading};
 use crate::session::use_session;
 
@@ -19,7 +20,9 @@ pub fn CommunityPage(props: &CommunityPageProps) -> Html {
     match &session.site {
         None => html! { <Loading label="Loading page…" /> },
         Some(published) => match published.site.page(&props.id) {
-            Some(page) => html! { <PageView page={page.clone()} /> },
+            Some(page) => html! {
+                <Settle key={page.id.clone()}><PageView page={page.clone()} /></Settle>
+            },
             None => {
                 html! { <Empty message="This page does not exist or is not published for you." /> }
             }

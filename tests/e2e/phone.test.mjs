@@ -103,3 +103,24 @@ test('on a phone the top bar keeps its size from the first frame, so the page do
   assert.equal(main.y, (await page.locator('main#main').boundingBox()).y, 'the page starts where it started');
   assert.deepEqual(page.errors, []);
 });
+
+test('on a phone the home page shows whole, so nothing on it moves as its parts load', async () => {
+  const page = await newPage(phone);
+  await logIn(page, 'partner@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) window.shifts.push({ value: e.value, moved: e.sources.map((s) => s.node?.className || s.node?.nodeName) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(env.base + '/');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'My pipeline' }).waitFor();
+  await page.locator('.settle[aria-busy="false"]').waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.shifts), [], 'no layout shift');
+  assert.deepEqual(page.errors, []);
+});
