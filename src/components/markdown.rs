@@ -23,20 +23,27 @@ pub struct MarkdownProps {
 #[component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
     let session = use_session();
-    let local = use_memo(props.source.clone(), |s| render_here(s));
     let given = props.html.as_ref().filter(|h| !h.is_empty()).cloned();
-    let published = || {
+    let backend = given.or_else(|| {
         let site = session.site.as_ref()?;
         site.markdown
             .get(props.source.as_str())
             .cloned()
             .map(AttrValue::from)
-    };
+    });
+    // Rendered here only when the backend did not (a draft in the staff bundle).
+    let local = use_memo(
+        (props.source.clone(), backend.is_some()),
+        |(source, rendered)| {
+            if *rendered {
+                None
+            } else {
+                render_here(source).map(AttrValue::from)
+            }
+        },
+    );
     let class = classes!("prose", props.class.clone());
-    match given
-        .or_else(published)
-        .or_else(|| (*local).clone().map(AttrValue::from))
-    {
+    match backend.or_else(|| (*local).clone()) {
         Some(html) => html! { <div {class}>{ Html::from_html_unchecked(html) }</div> },
         None => html! { <div class={classes!(class, "plain")}>{ props.source.clone() }</div> },
     }
