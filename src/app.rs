@@ -11,6 +11,7 @@ use crate::bundles::{self, OpenFullBundle};
 use crate::components::demo_banner::DemoBanner;
 use crate::components::states::Loading;
 use crate::components::topbar::{TopBar, TopBarOutline};
+use crate::lazy_screen;
 use crate::pages;
 use crate::routes::{Route, RoutePages};
 use crate::session::{use_session, Auth, Session};
@@ -194,29 +195,35 @@ fn Shell() -> Html {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::home::HomePage /> },
-        Route::Leads => html! { <pages::leads::LeadsPage /> },
-        Route::Deals => html! { <pages::deals::DealsPage /> },
-        Route::NewDeal => html! { <pages::deal_new::NewDealPage /> },
-        Route::Opportunities => html! { <pages::opportunities::OpportunitiesPage /> },
-        Route::EditOpportunity { id } => {
+        Route::Leads => lazy_screen!(leads, pages::leads::LeadsPage),
+        Route::Deals => lazy_screen!(deals, pages::deals::DealsPage),
+        Route::NewDeal => lazy_screen!(deal_new, pages::deal_new::NewDealPage),
+        Route::Opportunities => {
+            lazy_screen!(opportunities, pages::opportunities::OpportunitiesPage)
+        }
+        Route::EditOpportunity { id } => lazy_screen!(opportunity_edit, |id: String| {
             html! { <pages::opportunity_edit::OpportunityEditPage {id} /> }
-        }
-        Route::Contacts => html! { <pages::contacts::ContactsPage /> },
-        Route::NewContact => html! { <pages::contact_edit::ContactEditPage /> },
-        Route::EditContact { id } => {
+        }),
+        Route::Contacts => lazy_screen!(contacts, pages::contacts::ContactsPage),
+        Route::NewContact => lazy_screen!(contact_new, pages::contact_edit::ContactEditPage),
+        Route::EditContact { id } => lazy_screen!(contact_edit, |id: String| {
             html! { <pages::contact_edit::ContactEditPage id={Some(id)} /> }
+        }),
+        Route::Funds => lazy_screen!(funds, pages::funds::FundsPage),
+        Route::Import => lazy_screen!(import, pages::import::ImportPage),
+        Route::Support => lazy_screen!(support, pages::support::SupportPage),
+        Route::Announcements => {
+            lazy_screen!(announcements, pages::announcements::AnnouncementsPage)
         }
-        Route::Funds => html! { <pages::funds::FundsPage /> },
-        Route::Import => html! { <pages::import::ImportPage /> },
-        Route::Support => html! { <pages::support::SupportPage /> },
-        Route::Announcements => html! { <pages::announcements::AnnouncementsPage /> },
-        Route::Case { id } => html! { <pages::case::CasePage {id} /> },
-        Route::Dashboards => html! { <pages::dashboards::DashboardsPage /> },
-        Route::Training => html! { <pages::training::TrainingPage /> },
-        Route::TrainingModule { id } => {
+        Route::Case { id } => {
+            lazy_screen!(case, |id: String| html! { <pages::case::CasePage {id} /> })
+        }
+        Route::Dashboards => lazy_screen!(dashboards, pages::dashboards::DashboardsPage),
+        Route::Training => lazy_screen!(training, pages::training::TrainingPage),
+        Route::TrainingModule { id } => lazy_screen!(training_module, |id: String| {
             html! { <pages::training_module::TrainingModulePage {id} /> }
-        }
-        Route::Surveys => html! { <pages::surveys::SurveysPage /> },
+        }),
+        Route::Surveys => lazy_screen!(surveys, pages::surveys::SurveysPage),
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
         staff => staff_page(staff),
@@ -227,12 +234,12 @@ pub fn switch(route: Route) -> Html {
 #[cfg(feature = "staff")]
 fn staff_page(route: Route) -> Html {
     match route {
-        Route::Builder => html! { <pages::builder::BuilderPage /> },
-        Route::ThemeStudio => {
+        Route::Builder => lazy_screen!(builder, pages::builder::BuilderPage),
+        Route::ThemeStudio => lazy_screen!(theme_studio, || {
             html! { <pages::builder::BuilderPage view={crate::builder::view::View::Theme} /> }
-        }
-        Route::Admin => html! { <pages::admin::AdminPage /> },
-        Route::Audit => html! { <pages::audit::AuditPage /> },
+        }),
+        Route::Admin => lazy_screen!(admin, pages::admin::AdminPage),
+        Route::Audit => lazy_screen!(audit, pages::audit::AuditPage),
         _ => html! { <pages::not_found::NotFoundPage /> },
     }
 }

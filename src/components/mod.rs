@@ -14,6 +14,7 @@ pub mod distribute;
 pub mod files;
 pub mod form;
 pub mod fund_forms;
+pub mod lazy;
 pub mod lead_inbox;
 pub mod load;
 pub mod markdown;

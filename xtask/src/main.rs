@@ -7,6 +7,7 @@ mod lighthouse;
 mod precompress;
 mod schemathesis;
 mod server;
+mod split;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -104,11 +105,13 @@ fn run_counted(mut c: Command, counts: &mut Counts) -> Result<(), String> {
 /// `full.html` with the staff screens and the demo), with each file's compressed twins.
 pub fn build_spa() -> Result<(), String> {
     let dist = root().join("dist");
-    run(cmd("trunk", &["build", "--release"]))?;
+    run(cmd("cargo", &["build", "-p", "split-link"]))?;
+    run(split_build(cmd("trunk", &["build", "--release"])))?;
+    split::finish(&dist)?;
     // Trunk empties its output folder and names the page index.html: the full bundle is built
     // beside it, then its page and files join the partner's.
     let full = root().join("target/spa-full");
-    run(cmd(
+    run(split_build(cmd(
         "trunk",
         &[
             "build",
@@ -117,9 +120,26 @@ pub fn build_spa() -> Result<(), String> {
             "--dist",
             &full.to_string_lossy(),
         ],
-    ))?;
+    )))?;
+    split::finish(&full)?;
     merge_full_bundle(&full, &dist)?;
     precompress::dir(&dist)
+}
+
+/// A Trunk build whose wasm is linked by `split-link`, so each screen is a chunk of its own.
+fn split_build(mut trunk: Command) -> Command {
+    let target = root().join("target");
+    trunk
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER",
+            target.join("debug/split-link"),
+        )
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "--cfg trellis_split -C link-arg=--emit-relocs",
+        )
+        .env("TRELLIS_SPLIT_DIR", split::chunks_dir());
+    trunk
 }
 
 fn merge_full_bundle(full: &Path, dist: &Path) -> Result<(), String> {
