@@ -104,3 +104,27 @@ pub fn use_route_page(route: Route) -> Html {
         None => html! { <p class="muted">{ "This page cannot be shown here." }</p> },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use trellis_api::screens::SCREENS;
+    use yew_router::Routable;
+
+    use super::Route;
+
+    #[test]
+    fn every_preloaded_screen_is_a_route_of_its_own() {
+        for (pattern, chunk) in SCREENS {
+            let path = pattern.replace(":id", "x");
+            let route = Route::recognize(&path);
+            assert!(
+                !matches!(
+                    route,
+                    None | Some(Route::NotFound | Route::Home | Route::Login | Route::Page { .. })
+                ),
+                "{pattern} ({chunk}) opens {route:?}"
+            );
+            assert_eq!(route.unwrap().to_path(), path, "{pattern}");
+        }
+    }
+}

@@ -98,3 +98,26 @@ test('the session and the community start with the page and are each asked for o
   assert.equal(count('/api/community'), 1, `the preloaded community is the app's: ${asked}`);
   assert.deepEqual(page.errors, []);
 });
+
+test("a screen's code is preloaded with its page, so no chunk waits for the main module", async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@acme.test');
+  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  for (const [path, ready] of [
+    ['/leads', /Showing \d+ leads/],
+    ['/deals', /Showing \d+ deal/],
+    ['/support', /Showing \d+ case/],
+  ]) {
+    const response = await page.goto(env.base + path);
+    assert.match(response.headers().link, /\.wasm>; rel=preload; as=fetch; crossorigin/, path);
+    await page.getByText(ready).first().waitFor();
+    const chunks = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.wasm') && !e.name.endsWith('_bg.wasm'))
+      .map((e) => [new URL(e.name).pathname, e.initiatorType]));
+    assert.ok(chunks.length > 0, `${path} loads its screen's chunks`);
+    for (const [file, initiator] of chunks) {
+      assert.equal(initiator, 'link', `${path}: ${file} came from the preload, not a second fetch`);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+});

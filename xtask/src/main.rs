@@ -151,8 +151,11 @@ fn merge_full_bundle(full: &Path, dist: &Path) -> Result<(), String> {
             // public/: the same files as the partner bundle's.
             continue;
         }
+        // The names trellis_api::bundles gives the full bundle's page and screen list.
         let target = if name == "index.html" {
             dist.join("full.html")
+        } else if name == split::SCREENS {
+            dist.join("full.screens.json")
         } else {
             dist.join(&name)
         };

@@ -75,7 +75,29 @@ fn copy_split(from: &Path, hash: &str, main_js: &str, dist: &Path) -> Result<(),
         std::fs::write(&target, wasm).map_err(|e| io(&target, e))?;
     }
     let target = dist.join(&loader_name);
-    std::fs::write(&target, loader).map_err(|e| io(&target, e))
+    std::fs::write(&target, loader).map_err(|e| io(&target, e))?;
+    let listed = from.join("screens.txt");
+    let listed = std::fs::read_to_string(&listed).map_err(|e| io(&listed, e))?;
+    let target = dist.join(SCREENS);
+    std::fs::write(&target, screens_json(&listed, hash)).map_err(|e| io(&target, e))
+}
+
+/// The bundle's list of each on-demand screen's files, read by the server to preload a screen
+/// with its page (`trellis_api::bundles::PARTNER_SCREENS`; the full bundle's is renamed).
+pub const SCREENS: &str = "index.screens.json";
+
+/// `split-link`'s `screens.txt` (`name file…` lines) as JSON with the files' served paths.
+fn screens_json(listed: &str, hash: &str) -> String {
+    let screens: Vec<String> = listed
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let name = words.next()?;
+            let files: Vec<String> = words.map(|f| format!("\"/{f}-{hash}.wasm\"")).collect();
+            Some(format!("\"{name}\":[{}]", files.join(",")))
+        })
+        .collect();
+    format!("{{{}}}\n", screens.join(","))
 }
 
 /// The module without its custom sections: the splitter copies the function names into every
@@ -116,7 +138,17 @@ fn leb128(bytes: &[u8]) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{split_hash, without_custom_sections};
+    use super::{screens_json, split_hash, without_custom_sections};
+
+    #[test]
+    fn screens_list_their_hashed_files() {
+        let listed = "case chunk_1 split_case\nleads chunk_1 split_leads\n\n";
+        assert_eq!(
+            screens_json(listed, "ab12"),
+            "{\"case\":[\"/chunk_1-ab12.wasm\",\"/split_case-ab12.wasm\"],\
+             \"leads\":[\"/chunk_1-ab12.wasm\",\"/split_leads-ab12.wasm\"]}\n"
+        );
+    }
 
     #[test]
     fn chunks_lose_their_custom_sections_and_keep_the_rest() {

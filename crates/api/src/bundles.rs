@@ -13,6 +13,10 @@ pub const FULL: &str = "full";
 pub const PARTNER_PAGE: &str = "index.html";
 /// The full bundle's page in the built app.
 pub const FULL_PAGE: &str = "full.html";
+/// Beside each page: the files of each on-demand screen (`{"leads": ["/split_leads-….wasm", …]}`).
+pub const PARTNER_SCREENS: &str = "index.screens.json";
+/// [`PARTNER_SCREENS`] of the full bundle.
+pub const FULL_SCREENS: &str = "full.screens.json";
 
 /// One of the app's builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +56,14 @@ impl Bundle {
         match self {
             Bundle::Partner => PARTNER_PAGE,
             Bundle::Full => FULL_PAGE,
+        }
+    }
+
+    /// The list of this bundle's on-demand screen files.
+    pub fn screens_file(self) -> &'static str {
+        match self {
+            Bundle::Partner => PARTNER_SCREENS,
+            Bundle::Full => FULL_SCREENS,
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod page;
 pub mod partnership;
 pub mod records;
 pub mod reports;
+pub mod screens;
 pub mod seed;
 pub mod site_rules;
 pub mod support;

@@ -2,7 +2,9 @@
 //! name carries a content hash. The app's routes get the partner bundle's page, or the full
 //! bundle's while the page's cookie asks for it (`trellis_api::bundles`).
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
@@ -14,6 +16,7 @@ use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
 use trellis_api::endpoints::{Endpoint, COMMUNITY, ME};
+use trellis_api::screens::screen_for_path;
 
 use crate::auth::session_token;
 
@@ -33,12 +36,9 @@ pub fn spa(dist: &Path) -> Router {
     let partner = page(PARTNER_PAGE);
     // A build of the partner bundle alone (as in some tests) answers everyone with it.
     let full = dist.join(FULL_PAGE).exists().then(|| page(FULL_PAGE));
+    let served = Arc::new(Served::read(dist, full.is_some()));
     let pages = move |request: Request| async move {
-        let wanted = request
-            .headers()
-            .get(header::COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .map_or(Bundle::Partner, Bundle::from_cookies);
+        let wanted = wanted_bundle(&request);
         let page = match (wanted, full) {
             (Bundle::Full, Some(full)) => full,
             _ => partner,
@@ -56,15 +56,74 @@ pub fn spa(dist: &Path) -> Router {
         .fallback(pages.into_service());
     Router::new()
         .fallback_service(files)
-        .layer(axum::middleware::from_fn(cache_control))
+        .layer(axum::middleware::from_fn(move |request, next| {
+            cache_control(served.clone(), request, next)
+        }))
 }
 
-async fn cache_control(request: Request, next: Next) -> Response {
+/// What the built app holds besides its files: whether the full bundle was built, and each
+/// bundle's on-demand screens with the files their code comes in.
+#[derive(Debug, Default)]
+struct Served {
+    full: bool,
+    partner_screens: HashMap<String, Vec<String>>,
+    full_screens: HashMap<String, Vec<String>>,
+}
+
+impl Served {
+    fn read(dist: &Path, full: bool) -> Served {
+        Served {
+            full,
+            partner_screens: screen_files(dist, Bundle::Partner),
+            full_screens: screen_files(dist, Bundle::Full),
+        }
+    }
+
+    /// The files of the screen a path opens in the bundle its page is answered with.
+    fn screen_files(&self, path: &str, wanted: Bundle) -> &[String] {
+        let screens = match (wanted, self.full) {
+            (Bundle::Full, true) => &self.full_screens,
+            _ => &self.partner_screens,
+        };
+        screen_for_path(path)
+            .and_then(|screen| screens.get(screen))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A bundle's list of screen files; none (so nothing preloaded) for a build without one, as an
+/// unsplit build has, or one that does not read.
+fn screen_files(dist: &Path, bundle: Bundle) -> HashMap<String, Vec<String>> {
+    let path = dist.join(bundle.screens_file());
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return HashMap::new();
+    };
+    serde_json::from_str(&text).unwrap_or_else(|e| {
+        tracing::warn!(file = %path.display(), "screen list unreadable, nothing preloaded: {e}");
+        HashMap::new()
+    })
+}
+
+/// The bundle a request's cookies ask for.
+fn wanted_bundle(request: &Request) -> Bundle {
+    request
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Bundle::Partner, Bundle::from_cookies)
+}
+
+async fn cache_control(served: Arc<Served>, request: Request, next: Next) -> Response {
     let hashed = is_hashed(request.uri().path());
-    let early = early_requests(
-        demo_asked(request.uri().query()),
-        session_token(request.headers()).is_some(),
-    );
+    let session = session_token(request.headers()).is_some();
+    let demo = demo_asked(request.uri().query());
+    let wanted = wanted_bundle(&request);
+    // A screen's code only when it will be shown: with a session (else it is the login page).
+    let screen = match (demo, session) {
+        (false, true) => served.screen_files(request.uri().path(), wanted),
+        _ => &[],
+    };
+    let early = early_requests(demo, screen);
     let mut response = next.run(request).await;
     if !(response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED) {
         return response;
@@ -90,22 +149,26 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// The app's first calls, preloaded with the page so they do not wait for the wasm: the session,
-/// and the community too when a session cookie came (the app asks for both at once as it
-/// starts, so a preload is never left over for a later call). `?demo` runs on the in-browser
-/// backend, which calls no API: nothing then.
-fn early_requests(demo: bool, session: bool) -> Option<HeaderValue> {
-    let preload = |e: &Endpoint| {
+/// The app's first calls, preloaded with the page so they do not wait for the wasm: the session
+/// and the community (the app asks for both at once as it starts, with or without a session,
+/// so a preload is never left over), and the code of the screen the path opens. `?demo` runs on
+/// the in-browser backend, which calls no API: nothing then.
+fn early_requests(demo: bool, screen: &[String]) -> Option<HeaderValue> {
+    if demo {
+        return None;
+    }
+    let call = |e: &Endpoint| {
         format!(
             "<{}>; rel=preload; as=fetch; crossorigin=use-credentials",
             e.path
         )
     };
-    let links = match (demo, session) {
-        (true, _) => return None,
-        (false, false) => vec![preload(&ME)],
-        (false, true) => vec![preload(&ME), preload(&COMMUNITY)],
-    };
+    // The chunk loader fetches with the default credentials mode, which `crossorigin` (anonymous) matches.
+    let code = |file: &String| format!("<{file}>; rel=preload; as=fetch; crossorigin");
+    let links: Vec<String> = [call(&ME), call(&COMMUNITY)]
+        .into_iter()
+        .chain(screen.iter().map(code))
+        .collect();
     HeaderValue::from_str(&links.join(", ")).ok()
 }
 

@@ -127,26 +127,80 @@ async fn the_page_preloads_the_apps_first_calls() {
     let app = test_app(true).await;
     let preload =
         |path: &str| format!("<{path}>; rel=preload; as=fetch; crossorigin=use-credentials");
-    let (_, headers, _) = fetch(&app, "/leads", None).await;
-    assert_eq!(header(&headers, header::LINK), preload("/api/auth/me"));
-    for cookie in [
-        "trellis_session=abc",
-        "trellis-bundle=full; trellis_session=abc",
+    let calls = format!("{}, {}", preload("/api/auth/me"), preload("/api/community"));
+    let code = |files: &[&str]| {
+        files
+            .iter()
+            .map(|f| format!(", <{f}>; rel=preload; as=fetch; crossorigin"))
+            .collect::<String>()
+    };
+    let session = "trellis_session=abc";
+    let full = "trellis-bundle=full; trellis_session=abc";
+    for (uri, cookie, files) in [
+        // Without a session every path shows the login page: no screen's code.
+        ("/leads", None, code(&[])),
+        ("/", Some(session), code(&[])),
+        ("/", Some(full), code(&[])),
+        ("/pages/about", Some(session), code(&[])),
+        (
+            "/leads",
+            Some(session),
+            code(&["/chunk_1-aa.wasm", "/split_leads-bb.wasm"]),
+        ),
+        (
+            "/leads/",
+            Some(session),
+            code(&["/chunk_1-aa.wasm", "/split_leads-bb.wasm"]),
+        ),
+        (
+            "/support/c-1",
+            Some(session),
+            code(&["/split_case-cc.wasm"]),
+        ),
+        (
+            "/leads",
+            Some(full),
+            code(&["/chunk_1-dd.wasm", "/split_leads-ee.wasm"]),
+        ),
+        ("/builder", Some(full), code(&["/split_builder-ff.wasm"])),
+        // A screen the bundle's list does not name preloads nothing extra.
+        ("/builder", Some(session), code(&[])),
     ] {
-        let (_, headers, _) = fetch_with_cookie(&app, "/", None, Some(cookie)).await;
+        let (_, headers, _) = fetch_with_cookie(&app, uri, None, cookie).await;
         assert_eq!(
             header(&headers, header::LINK),
-            format!("{}, {}", preload("/api/auth/me"), preload("/api/community")),
-            "{cookie}"
+            format!("{calls}{files}"),
+            "{uri} with {cookie:?}"
         );
     }
     let (_, headers, _) = fetch(&app, "/app.js", None).await;
     assert!(headers.get(header::LINK).is_none(), "files preload nothing");
     for demo in ["/?demo", "/leads?x=1&demo=1"] {
-        let (_, headers, _) =
-            fetch_with_cookie(&app, demo, None, Some("trellis_session=abc")).await;
+        let (_, headers, _) = fetch_with_cookie(&app, demo, None, Some(session)).await;
         assert!(headers.get(header::LINK).is_none(), "{demo} calls no API");
     }
     let (_, headers, _) = fetch(&app, "/?demo=off", None).await;
-    assert_eq!(header(&headers, header::LINK), preload("/api/auth/me"));
+    assert_eq!(header(&headers, header::LINK), calls);
+}
+
+#[tokio::test]
+async fn an_unreadable_screen_list_preloads_no_code() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><title>T</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("index.screens.json"), "{not json").unwrap();
+    let router = server::assets::spa(dir.path());
+    let request = Request::builder()
+        .uri("/leads")
+        .header(header::COOKIE, "trellis_session=abc")
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(router, request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let link = header(response.headers(), header::LINK);
+    assert!(!link.contains(".wasm"), "{link}");
+    assert!(link.contains("/api/auth/me"), "{link}");
 }

@@ -13,6 +13,8 @@ use std::process::{Command, ExitCode};
 
 /// What the loader imports the main module by until `cargo xtask` names Trunk's file.
 const MAIN_PLACEHOLDER: &str = "./__trellis_main__.js";
+/// Where each split point's files are listed (read by `xtask/src/split.rs`).
+const SCREENS_FILE: &str = "screens.txt";
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
@@ -73,6 +75,13 @@ fn split(args: &[OsString]) -> Result<(), String> {
         .map(PathBuf::from)
         .unwrap_or_else(|| out.with_extension("split"));
     let dir = base.join(&hash);
+    // A relink of the same module (after the splitter changed) must not keep older chunks.
+    match std::fs::remove_dir_all(&dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("{}: {e}", dir.display()))
+        }
+        _ => {}
+    }
     let link_name = format!("./split-{hash}.js");
     let mut opts = wasm_split_cli_support::Options::new(&input);
     opts.output_dir = &dir;
@@ -83,6 +92,7 @@ fn split(args: &[OsString]) -> Result<(), String> {
     let split =
         wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
     rename_table_export(&out)?;
+    write_screens(&dir, &split.prefetch_map)?;
     eprintln!(
         "split-link: {} split into {} chunks in {}",
         out.display(),
@@ -105,6 +115,21 @@ fn rename_table_export(main: &Path) -> Result<(), String> {
         .ok_or("the split main module exports no function table")?;
     wasm[at..at + TO.len()].copy_from_slice(TO);
     std::fs::write(main, wasm).map_err(|e| format!("{}: {e}", main.display()))
+}
+
+/// `screens.txt` in the split's folder: a line per split point, its name then the files (without
+/// `.wasm`) its loader fetches, for `cargo xtask` to list beside the page for preloading.
+fn write_screens(
+    dir: &Path,
+    prefetch: &std::collections::HashMap<String, Vec<String>>,
+) -> Result<(), String> {
+    let mut lines: Vec<String> = prefetch
+        .iter()
+        .map(|(split, files)| format!("{split} {}\n", files.join(" ")))
+        .collect();
+    lines.sort();
+    let path = dir.join(SCREENS_FILE);
+    std::fs::write(&path, lines.concat()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Sixteen hex digits that change whenever the linked module does (names the chunks for caching).

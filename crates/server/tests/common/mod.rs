@@ -42,6 +42,17 @@ pub async fn test_app(with_dist: bool) -> TestApp {
         std::fs::write(dist.join(HASHED_ASSET), "console.log(2)").unwrap();
         std::fs::write(dist.join(format!("{HASHED_ASSET}.br")), "brotli bytes").unwrap();
         std::fs::write(dist.join(format!("{HASHED_ASSET}.gz")), "gzip bytes").unwrap();
+        // Each bundle's on-demand screens and the files their code comes in.
+        std::fs::write(
+            dist.join("index.screens.json"),
+            r#"{"leads":["/chunk_1-aa.wasm","/split_leads-bb.wasm"],"case":["/split_case-cc.wasm"]}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dist.join("full.screens.json"),
+            r#"{"leads":["/chunk_1-dd.wasm","/split_leads-ee.wasm"],"builder":["/split_builder-ff.wasm"]}"#,
+        )
+        .unwrap();
     }
     let config = Config {
         addr: "127.0.0.1:0".into(),
