@@ -99,18 +99,24 @@ test('the session and the community start with the page and are each asked for o
   assert.deepEqual(page.errors, []);
 });
 
-test("a screen's code is preloaded with its page, so no chunk waits for the main module", async () => {
+test("a screen's code and first list call are preloaded with its page, so neither waits for the main module", async () => {
   const page = await newPage();
   await logIn(page, 'partner@acme.test');
   await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  for (const [path, ready] of [
-    ['/leads', /Showing \d+ leads/],
-    ['/deals', /Showing \d+ deal/],
-    ['/support', /Showing \d+ case/],
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  for (const [path, ready, list] of [
+    ['/leads', /Showing \d+ leads/, '/api/leads'],
+    ['/deals', /Showing \d+ deal/, '/api/deals'],
+    ['/support', /Showing \d+ case/, '/api/cases'],
+    ['/contacts', /Showing \d+ contact/, '/api/contacts'],
   ]) {
+    asked.length = 0;
     const response = await page.goto(env.base + path);
     assert.match(response.headers().link, /\.wasm>; rel=preload; as=fetch; crossorigin/, path);
+    assert.ok(response.headers().link.includes(`<${list}>; rel=preload`), path);
     await page.getByText(ready).first().waitFor();
+    assert.equal(asked.filter((p) => p === list).length, 1, `${path}: the preloaded list is the page's: ${asked}`);
     const chunks = await page.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.name.endsWith('.wasm') && !e.name.endsWith('_bg.wasm'))
       .map((e) => [new URL(e.name).pathname, e.initiatorType]));

@@ -2,6 +2,8 @@
 //! (the UI's `lazy_screen!` names them alike): the server preloads a screen's chunks with its
 //! page, so they download beside the main module instead of after it.
 
+use crate::endpoints::{Endpoint, LIST_CASES, LIST_CONTACTS, LIST_DEALS, LIST_LEADS};
+
 /// Each lazily loaded screen's path (`:name` is any one segment) and chunk name. A literal path
 /// comes before the pattern it would also match.
 pub const SCREENS: &[(&str, &str)] = &[
@@ -27,6 +29,24 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("/admin", "admin"),
     ("/admin/audit", "audit"),
 ];
+
+/// The call a list screen makes first (its default page, no query), preloaded with the page
+/// like the screen's code so the rows do not wait for it. Not the opportunities: their board
+/// asks for every card at once.
+pub const FIRST_CALLS: &[(&str, &Endpoint)] = &[
+    ("leads", &LIST_LEADS),
+    ("deals", &LIST_DEALS),
+    ("contacts", &LIST_CONTACTS),
+    ("support", &LIST_CASES),
+];
+
+/// The call a screen makes first, if it is one of [`FIRST_CALLS`].
+pub fn first_call(screen: &str) -> Option<&'static Endpoint> {
+    FIRST_CALLS
+        .iter()
+        .find(|(name, _)| *name == screen)
+        .map(|&(_, endpoint)| endpoint)
+}
 
 /// The chunk name of the screen a path opens, if its code is loaded on demand.
 pub fn screen_for_path(path: &str) -> Option<&'static str> {
@@ -55,7 +75,18 @@ fn matches(pattern: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::screen_for_path;
+    use super::{first_call, screen_for_path, FIRST_CALLS, SCREENS};
+
+    #[test]
+    fn first_calls_are_screens_list_calls() {
+        for (screen, endpoint) in FIRST_CALLS {
+            assert!(SCREENS.iter().any(|(_, s)| s == screen), "{screen}");
+            assert_eq!(endpoint.method, "GET", "{screen}");
+            assert!(!endpoint.path.contains('{'), "{screen}: {}", endpoint.path);
+        }
+        assert_eq!(first_call("leads").map(|e| e.path), Some("/api/leads"));
+        assert!(first_call("builder").is_none());
+    }
 
     #[test]
     fn paths_name_their_screen() {

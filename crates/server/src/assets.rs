@@ -16,7 +16,7 @@ use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
 use trellis_api::endpoints::{Endpoint, COMMUNITY, ME};
-use trellis_api::screens::screen_for_path;
+use trellis_api::screens::{first_call, screen_for_path};
 
 use crate::auth::session_token;
 
@@ -118,12 +118,18 @@ async fn cache_control(served: Arc<Served>, request: Request, next: Next) -> Res
     let session = session_token(request.headers()).is_some();
     let demo = demo_asked(request.uri().query());
     let wanted = wanted_bundle(&request);
-    // A screen's code only when it will be shown: with a session (else it is the login page).
-    let screen = match (demo, session) {
-        (false, true) => served.screen_files(request.uri().path(), wanted),
-        _ => &[],
+    // A screen's code and first call only when it will be shown: with a session (else it is
+    // the login page). A list's query (filters, sort, page) changes its first call: none then.
+    let (files, call) = match (demo, session) {
+        (false, true) => (
+            served.screen_files(request.uri().path(), wanted),
+            screen_for_path(request.uri().path())
+                .filter(|_| request.uri().query().is_none())
+                .and_then(first_call),
+        ),
+        _ => (&[][..], None),
     };
-    let early = early_requests(demo, screen);
+    let early = early_requests(demo, files, call);
     let mut response = next.run(request).await;
     if !(response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED) {
         return response;
@@ -151,9 +157,14 @@ async fn cache_control(served: Arc<Served>, request: Request, next: Next) -> Res
 
 /// The app's first calls, preloaded with the page so they do not wait for the wasm: the session
 /// and the community (the app asks for both at once as it starts, with or without a session,
-/// so a preload is never left over), and the code of the screen the path opens. `?demo` runs on
+/// so a preload is never left over), and the screen the path opens: its first call and its
+/// code. `?demo` runs on
 /// the in-browser backend, which calls no API: nothing then.
-fn early_requests(demo: bool, screen: &[String]) -> Option<HeaderValue> {
+fn early_requests(
+    demo: bool,
+    screen: &[String],
+    first_call: Option<&Endpoint>,
+) -> Option<HeaderValue> {
     if demo {
         return None;
     }
@@ -167,6 +178,7 @@ fn early_requests(demo: bool, screen: &[String]) -> Option<HeaderValue> {
     let code = |file: &String| format!("<{file}>; rel=preload; as=fetch; crossorigin");
     let links: Vec<String> = [call(&ME), call(&COMMUNITY)]
         .into_iter()
+        .chain(first_call.map(call))
         .chain(screen.iter().map(code))
         .collect();
     HeaderValue::from_str(&links.join(", ")).ok()

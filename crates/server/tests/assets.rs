@@ -134,6 +134,7 @@ async fn the_page_preloads_the_apps_first_calls() {
             .map(|f| format!(", <{f}>; rel=preload; as=fetch; crossorigin"))
             .collect::<String>()
     };
+    let leads = format!(", {}", preload("/api/leads"));
     let session = "trellis_session=abc";
     let full = "trellis-bundle=full; trellis_session=abc";
     for (uri, cookie, files) in [
@@ -145,10 +146,16 @@ async fn the_page_preloads_the_apps_first_calls() {
         (
             "/leads",
             Some(session),
-            code(&["/chunk_1-aa.wasm", "/split_leads-bb.wasm"]),
+            leads.clone() + &code(&["/chunk_1-aa.wasm", "/split_leads-bb.wasm"]),
         ),
         (
             "/leads/",
+            Some(session),
+            leads.clone() + &code(&["/chunk_1-aa.wasm", "/split_leads-bb.wasm"]),
+        ),
+        // A query changes the list's first call: only the code then.
+        (
+            "/leads?status=accepted",
             Some(session),
             code(&["/chunk_1-aa.wasm", "/split_leads-bb.wasm"]),
         ),
@@ -160,7 +167,13 @@ async fn the_page_preloads_the_apps_first_calls() {
         (
             "/leads",
             Some(full),
-            code(&["/chunk_1-dd.wasm", "/split_leads-ee.wasm"]),
+            leads.clone() + &code(&["/chunk_1-dd.wasm", "/split_leads-ee.wasm"]),
+        ),
+        // A list screen the bundle's file list does not name still gets its first call.
+        (
+            "/support",
+            Some(session),
+            format!(", {}", preload("/api/cases")),
         ),
         ("/builder", Some(full), code(&["/split_builder-ff.wasm"])),
         // A screen the bundle's list does not name preloads nothing extra.
