@@ -29,7 +29,8 @@ thread_local! {
 
 /// Declares a screen as a split point and renders it through [`Lazy`]:
 /// `lazy_screen!(leads, pages::leads::LeadsPage)` or, with route values,
-/// `lazy_screen!(case, |id: String| html! { <pages::case::CasePage {id} /> })`.
+/// `lazy_screen!(case, |id: String| html! { <pages::case::CasePage {id} /> })`. A part of a
+/// screen names the height it holds while it loads: `lazy_screen!(reserve = "9rem", chunk, …)`.
 #[macro_export]
 macro_rules! lazy_screen {
     ($chunk:ident, $page:path) => {
@@ -38,7 +39,10 @@ macro_rules! lazy_screen {
     ($chunk:ident, || $body:expr) => {
         $crate::lazy_screen!($chunk, | | $body)
     };
-    ($chunk:ident, |$($arg:ident : $ty:ty),*| $body:expr) => {{
+    ($chunk:ident, |$($arg:ident : $ty:ty),*| $body:expr) => {
+        $crate::lazy_screen!(reserve = "60vh", $chunk, |$($arg: $ty),*| $body)
+    };
+    (reserve = $reserve:literal, $chunk:ident, |$($arg:ident : $ty:ty),*| $body:expr) => {{
         #[cfg_attr(trellis_split, ::wasm_split_helpers::wasm_split($chunk, fallible))]
         fn $chunk($($arg: $ty),*) -> $crate::components::lazy::Loaded {
             Ok($body)
@@ -56,7 +60,8 @@ macro_rules! lazy_screen {
         let key = ::std::format!("{}{:?}", ::std::stringify!($chunk), ($(&$arg,)*));
         ::yew::html! {
             <$crate::components::lazy::Lazy
-                chunk={::std::stringify!($chunk)} key_={::yew::AttrValue::from(key)} {load} />
+                chunk={::std::stringify!($chunk)} key_={::yew::AttrValue::from(key)} {load}
+                reserve={$reserve} />
         }
     }};
 }
@@ -70,11 +75,13 @@ pub struct LazyProps {
     pub key_: AttrValue,
     /// Downloads the chunk if needed, then gives the screen.
     pub load: Rc<dyn Fn() -> LoadScreen>,
+    /// The height held while the code downloads, so nothing below it moves when it arrives.
+    pub reserve: &'static str,
 }
 
 impl PartialEq for LazyProps {
     fn eq(&self, other: &Self) -> bool {
-        self.chunk == other.chunk && self.key_ == other.key_
+        self.chunk == other.chunk && self.key_ == other.key_ && self.reserve == other.reserve
     }
 }
 
@@ -115,12 +122,13 @@ pub fn Lazy(props: &LazyProps) -> Html {
         let error = ClientError::Network("a screen's code could not be downloaded".into());
         return html! { <ErrorState {error} on_retry={retry} /> };
     }
+    let loading = html! { <Loading reserve={AttrValue::Static(props.reserve)} /> };
     if !here {
-        return html! { <Loading reserve="60vh" /> };
+        return loading;
     }
     // The chunk is here, so the loader is ready at its first poll.
     match (props.load)().now_or_never() {
         Some(Ok(screen)) => screen,
-        _ => html! { <Loading reserve="60vh" /> },
+        _ => loading,
     }
 }

@@ -1,6 +1,6 @@
 //! The home page's list of leads waiting for the partner.
 
-use trellis_api::ListQuery;
+use trellis_api::widgets::inbox_query;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,12 +20,7 @@ pub struct LeadInboxProps {
 #[component]
 pub fn LeadInbox(props: &LeadInboxProps) -> Html {
     let (state, retry) = use_load(props.limit, |b, limit| async move {
-        let query = ListQuery {
-            status: Some("assigned".into()),
-            limit: Some(limit.clamp(1, 20)),
-            ..Default::default()
-        };
-        b.list_leads(&query).await
+        b.list_leads(&inbox_query(limit.into())).await
     });
     let body = match &*state {
         Load::Loading => html! { <Loading label="Loading leads…" /> },

@@ -90,6 +90,29 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// `?a=1&b=x%20y` for a query's wire fields that have a value, by name (none: empty). The
+/// typed client sends exactly this, so the server's preload of the same address is used.
+pub fn query_string(wire: &serde_json::Value) -> String {
+    let mut pairs: Vec<String> = match wire {
+        serde_json::Value::Object(fields) => fields
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => format!("{k}={}", encode(s)),
+                other => format!("{k}={}", encode(&other.to_string())),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    // serde_json keeps struct order in some builds and sorts in others: one order for both.
+    pairs.sort();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
 const fn endpoint(
     name: &'static str,
     method: &'static str,

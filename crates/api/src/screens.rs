@@ -2,7 +2,13 @@
 //! (the UI's `lazy_screen!` names them alike): the server preloads a screen's chunks with its
 //! page, so they download beside the main module instead of after it.
 
-use crate::endpoints::{Endpoint, LIST_CASES, LIST_CONTACTS, LIST_DEALS, LIST_LEADS};
+use serde_json::{Map, Value};
+
+use crate::endpoints::{query_string, Endpoint, LIST_ANNOUNCEMENTS, LIST_CASES, LIST_CONTACTS};
+use crate::endpoints::{LIST_DEALS, LIST_LEADS, LIST_SURVEYS, REPORTS};
+use crate::reports::ReportQuery;
+use crate::widgets::{inbox_query, prop_int};
+use crate::{ComponentKind, LayoutNode, Page};
 
 /// Each lazily loaded screen's path (`:name` is any one segment) and chunk name. A literal path
 /// comes before the pattern it would also match.
@@ -48,6 +54,116 @@ pub fn first_call(screen: &str) -> Option<&'static Endpoint> {
         .map(|&(_, endpoint)| endpoint)
 }
 
+/// The chunk of the page components drawn less often (the UI's `lazy_screen!(…, widgets, …)`):
+/// its code downloads when a page shows one of them, preloaded with such a page.
+pub const WIDGETS_CHUNK: &str = "widgets";
+
+/// Whether a component's code is in [`WIDGETS_CHUNK`] rather than the main module.
+pub fn on_demand(kind: ComponentKind) -> bool {
+    match kind {
+        ComponentKind::DealRegistrationForm
+        | ComponentKind::SupportCaseForm
+        | ComponentKind::KpiTile
+        | ComponentKind::Chart
+        | ComponentKind::TrainingProgress
+        | ComponentKind::ContactCard => true,
+        ComponentKind::Heading
+        | ComponentKind::RichText
+        | ComponentKind::Image
+        | ComponentKind::Button
+        | ComponentKind::LeadInbox
+        | ComponentKind::PipelineSummary
+        | ComponentKind::AnnouncementList
+        | ComponentKind::Spacer => false,
+    }
+}
+
+/// Whether any component of a page is [`on_demand`].
+pub fn page_needs_widgets(page: &Page) -> bool {
+    components(page).any(|(kind, _)| on_demand(kind))
+}
+
+/// Every placed component of a page with its settings, in page order.
+fn components(page: &Page) -> impl Iterator<Item = (ComponentKind, &Map<String, Value>)> {
+    let mut stack: Vec<&LayoutNode> = page.root.iter().rev().collect();
+    std::iter::from_fn(move || loop {
+        match stack.pop()? {
+            LayoutNode::Section { children, .. } => stack.extend(children.iter().rev()),
+            LayoutNode::Row { columns, .. } => {
+                stack.extend(columns.iter().rev().flat_map(|c| c.children.iter().rev()))
+            }
+            LayoutNode::Component {
+                component, props, ..
+            } => return Some((*component, props)),
+        }
+    })
+}
+
+/// A community page the app shows at a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommunityPath<'a> {
+    /// `/`: the viewer's first page.
+    Home,
+    /// `/pages/:id`.
+    Page(&'a str),
+}
+
+/// The community page a path shows, if it shows one.
+pub fn community_path(path: &str) -> Option<CommunityPath<'_>> {
+    match path.strip_prefix("/pages/") {
+        _ if path == "/" => Some(CommunityPath::Home),
+        Some(id) if !id.is_empty() && !id.contains('/') => Some(CommunityPath::Page(id)),
+        _ => None,
+    }
+}
+
+/// The addresses a community page's components fetch first (`path?query`, each once, in page
+/// order), and on a partner's home the survey prompt's: preloaded with the page.
+pub fn page_calls(page: &Page, partner_home: bool) -> Vec<String> {
+    let mut calls = Vec::new();
+    let mut add = |call: String| {
+        if !calls.contains(&call) {
+            calls.push(call);
+        }
+    };
+    for (kind, props) in components(page) {
+        if let Some(call) = component_call(kind, props) {
+            add(call);
+        }
+    }
+    if partner_home {
+        add(LIST_SURVEYS.path.to_string());
+    }
+    calls
+}
+
+/// The address one placed component fetches first, as its UI component asks for it.
+fn component_call(kind: ComponentKind, props: &Map<String, Value>) -> Option<String> {
+    let with = |e: &Endpoint, query: Value| format!("{}{}", e.path, query_string(&query));
+    match kind {
+        ComponentKind::LeadInbox => {
+            let query = inbox_query(prop_int(kind, props, "limit"));
+            Some(with(&LIST_LEADS, serde_json::to_value(query).ok()?))
+        }
+        ComponentKind::AnnouncementList => Some(LIST_ANNOUNCEMENTS.path.to_string()),
+        ComponentKind::PipelineSummary
+        | ComponentKind::KpiTile
+        | ComponentKind::Chart
+        | ComponentKind::TrainingProgress => Some(with(
+            &REPORTS,
+            serde_json::to_value(ReportQuery::default()).ok()?,
+        )),
+        ComponentKind::Heading
+        | ComponentKind::RichText
+        | ComponentKind::Image
+        | ComponentKind::Button
+        | ComponentKind::DealRegistrationForm
+        | ComponentKind::SupportCaseForm
+        | ComponentKind::ContactCard
+        | ComponentKind::Spacer => None,
+    }
+}
+
 /// The chunk name of the screen a path opens, if its code is loaded on demand.
 pub fn screen_for_path(path: &str) -> Option<&'static str> {
     let path = path
@@ -75,7 +191,62 @@ fn matches(pattern: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_call, screen_for_path, FIRST_CALLS, SCREENS};
+    use serde_json::json;
+
+    use super::CommunityPath;
+    use super::{community_path, first_call, page_calls, page_needs_widgets, screen_for_path};
+    use super::{FIRST_CALLS, SCREENS};
+    use crate::{ComponentKind, LayoutNode, Page};
+
+    fn placed(kind: ComponentKind, props: serde_json::Value) -> LayoutNode {
+        LayoutNode::Component {
+            id: format!("{kind:?}"),
+            component: kind,
+            props: props.as_object().cloned().unwrap_or_default(),
+            audience: Default::default(),
+        }
+    }
+
+    #[test]
+    fn page_calls_are_the_components_first_fetches() {
+        let home = &crate::templates::partner_central().pages[0];
+        assert_eq!(
+            page_calls(home, true),
+            [
+                "/api/announcements",
+                "/api/reports",
+                "/api/leads?limit=5&status=assigned",
+                "/api/surveys"
+            ]
+        );
+        assert!(!page_calls(home, false).contains(&"/api/surveys".to_string()));
+        // Nested, repeated and clamped; components that fetch nothing add nothing.
+        let page = Page {
+            id: "p".into(),
+            title: "P".into(),
+            root: vec![
+                LayoutNode::Section {
+                    id: "s".into(),
+                    title: String::new(),
+                    children: vec![
+                        placed(ComponentKind::Heading, json!({"text": "Hi"})),
+                        placed(ComponentKind::LeadInbox, json!({"limit": 99})),
+                    ],
+                },
+                placed(ComponentKind::KpiTile, json!({})),
+                placed(ComponentKind::Chart, json!({})),
+            ],
+        };
+        assert_eq!(
+            page_calls(&page, false),
+            ["/api/leads?limit=20&status=assigned", "/api/reports"]
+        );
+        assert!(page_needs_widgets(&page), "a key figure and a chart");
+        assert!(
+            !page_needs_widgets(home),
+            "the seeded home draws only main-module components"
+        );
+    }
 
     #[test]
     fn first_calls_are_screens_list_calls() {
@@ -86,6 +257,18 @@ mod tests {
         }
         assert_eq!(first_call("leads").map(|e| e.path), Some("/api/leads"));
         assert!(first_call("builder").is_none());
+    }
+
+    #[test]
+    fn community_paths_are_home_and_pages() {
+        assert_eq!(community_path("/"), Some(CommunityPath::Home));
+        assert_eq!(
+            community_path("/pages/p-1"),
+            Some(CommunityPath::Page("p-1"))
+        );
+        for other in ["/pages/", "/pages/a/b", "/leads", "/pages", ""] {
+            assert_eq!(community_path(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::ComponentKind;
+use crate::{ComponentKind, ListQuery};
 
 /// The type of one setting, with its limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -313,6 +313,15 @@ pub fn prop_int(kind: ComponentKind, props: &Map<String, Value>, key: &str) -> i
             _ => 0,
         }
     })
+}
+
+/// What a lead inbox asks for: the newest leads waiting to be accepted, `limit` of them (1–20).
+pub fn inbox_query(limit: i64) -> ListQuery {
+    ListQuery {
+        status: Some("assigned".into()),
+        limit: Some(limit.clamp(1, 20) as u32),
+        ..Default::default()
+    }
 }
 
 /// The spec of one setting.

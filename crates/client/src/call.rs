@@ -11,7 +11,7 @@ use std::task::{Context, Poll};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use trellis_api::endpoints::encode;
+use trellis_api::endpoints::query_string;
 
 use crate::{ClientError, ClientResult};
 
@@ -96,22 +96,10 @@ impl Request<'_> {
 
     /// `?a=1&b=x%20y` for the query's fields that have a value (none: empty).
     pub fn query_string(&self) -> ClientResult<String> {
-        let Some(query) = self.query else {
-            return Ok(String::new());
-        };
-        let pairs: Vec<String> = match query.wire()? {
-            Value::Object(fields) => fields
-                .into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| format!("{k}={}", encode(&text(v))))
-                .collect(),
-            _ => Vec::new(),
-        };
-        Ok(if pairs.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", pairs.join("&"))
-        })
+        match self.query {
+            Some(query) => Ok(query_string(&query.wire()?)),
+            None => Ok(String::new()),
+        }
     }
 }
 

@@ -20,7 +20,7 @@ pub struct Answer {
 mod imp {
     use super::*;
     use gloo_net::http::Request;
-    use web_sys::RequestCredentials;
+    use web_sys::{Headers, RequestCredentials, RequestInit};
 
     /// Browser transport: fetch, sending the session cookie.
     #[derive(Clone, Default)]
@@ -37,18 +37,27 @@ mod imp {
             url: &str,
             body: Option<String>,
         ) -> Result<Answer, ClientError> {
-            let builder = match method {
-                Method::Get => Request::get(url),
-                Method::Post => Request::post(url),
-                Method::Put => Request::put(url),
+            // Built from the browser's own request: gloo-net's builder adds a stray `&` to any
+            // query (gloo #498), which also misses the page's preload of the same address.
+            let js = |e: wasm_bindgen::JsValue| ClientError::Network(format!("{e:?}"));
+            let init = RequestInit::new();
+            init.set_method(match method {
+                Method::Get => "GET",
+                Method::Post => "POST",
+                Method::Put => "PUT",
+            });
+            init.set_credentials(RequestCredentials::Include);
+            let headers = Headers::new().map_err(js)?;
+            headers.set("accept", "application/json").map_err(js)?;
+            if let Some(b) = &body {
+                headers
+                    .set("content-type", "application/json")
+                    .map_err(js)?;
+                init.set_body(&wasm_bindgen::JsValue::from_str(b));
             }
-            .credentials(RequestCredentials::Include)
-            .header("accept", "application/json");
-            let request = match body {
-                Some(b) => builder.header("content-type", "application/json").body(b),
-                None => builder.build(),
-            }
-            .map_err(|e| ClientError::Network(e.to_string()))?;
+            init.set_headers(&headers);
+            let request =
+                Request::from(web_sys::Request::new_with_str_and_init(url, &init).map_err(js)?);
             let response = request
                 .send()
                 .await

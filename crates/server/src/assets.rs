@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use axum::extract::FromRequestParts;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -15,10 +16,14 @@ use axum::Router;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
-use trellis_api::endpoints::{Endpoint, COMMUNITY, ME};
-use trellis_api::screens::{first_call, screen_for_path};
+use trellis_api::endpoints::{COMMUNITY, ME};
+use trellis_api::screens::WIDGETS_CHUNK;
+use trellis_api::screens::{self, community_path, first_call, screen_for_path, CommunityPath};
+use trellis_core::{community, Cx};
 
-use crate::auth::session_token;
+use crate::auth::{session_token, CurrentUser};
+use crate::clock::now_unix;
+use crate::AppState;
 
 /// A year, the longest `max-age` caches honour: a hashed name never changes content.
 const FOREVER: &str = "public, max-age=31536000, immutable";
@@ -27,7 +32,7 @@ const REVALIDATE: &str = "no-cache";
 
 /// The SPA in `dist`: its files (the `.br` and `.gz` made at build time when the browser takes
 /// them), and a bundle's page for every other path, so the app's own routes load.
-pub fn spa(dist: &Path) -> Router {
+pub fn spa(state: &AppState, dist: &Path) -> Router {
     let page = |name: &str| {
         ServeFile::new(dist.join(name))
             .precompressed_br()
@@ -37,6 +42,7 @@ pub fn spa(dist: &Path) -> Router {
     // A build of the partner bundle alone (as in some tests) answers everyone with it.
     let full = dist.join(FULL_PAGE).exists().then(|| page(FULL_PAGE));
     let served = Arc::new(Served::read(dist, full.is_some()));
+    let state = state.clone();
     let pages = move |request: Request| async move {
         let wanted = wanted_bundle(&request);
         let page = match (wanted, full) {
@@ -57,7 +63,7 @@ pub fn spa(dist: &Path) -> Router {
     Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(move |request, next| {
-            cache_control(served.clone(), request, next)
+            cache_control(served.clone(), state.clone(), request, next)
         }))
 }
 
@@ -81,13 +87,16 @@ impl Served {
 
     /// The files of the screen a path opens in the bundle its page is answered with.
     fn screen_files(&self, path: &str, wanted: Bundle) -> &[String] {
+        screen_for_path(path).map_or(&[], |screen| self.chunk_files(screen, wanted))
+    }
+
+    /// The files of a split point's code in the bundle its page is answered with.
+    fn chunk_files(&self, chunk: &str, wanted: Bundle) -> &[String] {
         let screens = match (wanted, self.full) {
             (Bundle::Full, true) => &self.full_screens,
             _ => &self.partner_screens,
         };
-        screen_for_path(path)
-            .and_then(|screen| screens.get(screen))
-            .map_or(&[], Vec::as_slice)
+        screens.get(chunk).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -113,23 +122,43 @@ fn wanted_bundle(request: &Request) -> Bundle {
         .map_or(Bundle::Partner, Bundle::from_cookies)
 }
 
-async fn cache_control(served: Arc<Served>, request: Request, next: Next) -> Response {
+async fn cache_control(
+    served: Arc<Served>,
+    state: AppState,
+    request: Request,
+    next: Next,
+) -> Response {
     let hashed = is_hashed(request.uri().path());
     let session = session_token(request.headers()).is_some();
     let demo = demo_asked(request.uri().query());
     let wanted = wanted_bundle(&request);
-    // A screen's code and first call only when it will be shown: with a session (else it is
+    // A screen's code and first calls only when it will be shown: with a session (else it is
     // the login page). A list's query (filters, sort, page) changes its first call: none then.
-    let (files, call) = match (demo, session) {
-        (false, true) => (
-            served.screen_files(request.uri().path(), wanted),
-            screen_for_path(request.uri().path())
-                .filter(|_| request.uri().query().is_none())
+    let shown = !demo && session;
+    let plain = request.uri().query().is_none();
+    let path = request.uri().path().to_string();
+    let (request, page) = match community_path(&path) {
+        Some(page) if shown && plain => page_needs(&state, request, page).await,
+        _ => (request, PageNeeds::default()),
+    };
+    let (mut files, call) = match shown {
+        true => (
+            served.screen_files(&path, wanted).to_vec(),
+            screen_for_path(&path)
+                .filter(|_| plain)
                 .and_then(first_call),
         ),
-        _ => (&[][..], None),
+        false => (Vec::new(), None),
     };
-    let early = early_requests(demo, files, call);
+    if page.widgets {
+        files.extend(served.chunk_files(WIDGETS_CHUNK, wanted).iter().cloned());
+    }
+    let calls: Vec<&str> = call
+        .map(|e| e.path)
+        .into_iter()
+        .chain(page.calls.iter().map(String::as_str))
+        .collect();
+    let early = early_requests(demo, &files, &calls);
     let mut response = next.run(request).await;
     if !(response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED) {
         return response;
@@ -160,28 +189,56 @@ async fn cache_control(served: Arc<Served>, request: Request, next: Next) -> Res
 /// so a preload is never left over), and the screen the path opens: its first call and its
 /// code. `?demo` runs on
 /// the in-browser backend, which calls no API: nothing then.
-fn early_requests(
-    demo: bool,
-    screen: &[String],
-    first_call: Option<&Endpoint>,
-) -> Option<HeaderValue> {
+fn early_requests(demo: bool, screen: &[String], first_calls: &[&str]) -> Option<HeaderValue> {
     if demo {
         return None;
     }
-    let call = |e: &Endpoint| {
-        format!(
-            "<{}>; rel=preload; as=fetch; crossorigin=use-credentials",
-            e.path
-        )
-    };
+    let call = |path: &str| format!("<{path}>; rel=preload; as=fetch; crossorigin=use-credentials");
     // The chunk loader fetches with the default credentials mode, which `crossorigin` (anonymous) matches.
     let code = |file: &String| format!("<{file}>; rel=preload; as=fetch; crossorigin");
-    let links: Vec<String> = [call(&ME), call(&COMMUNITY)]
+    let links: Vec<String> = [call(ME.path), call(COMMUNITY.path)]
         .into_iter()
-        .chain(first_call.map(call))
+        .chain(first_calls.iter().map(|path| call(path)))
         .chain(screen.iter().map(code))
         .collect();
     HeaderValue::from_str(&links.join(", ")).ok()
+}
+
+/// What a community page's components need at once: their first calls, and whether the
+/// on-demand components' code.
+#[derive(Default)]
+struct PageNeeds {
+    calls: Vec<String>,
+    widgets: bool,
+}
+
+/// What the community page a path shows needs, as the viewer sees the page; nothing when the
+/// session is not valid or the page is not there.
+async fn page_needs(
+    state: &AppState,
+    request: Request,
+    page: CommunityPath<'_>,
+) -> (Request, PageNeeds) {
+    let (mut parts, body) = request.into_parts();
+    let mut needs = PageNeeds::default();
+    if let Ok(CurrentUser(user)) = CurrentUser::from_request_parts(&mut parts, state).await {
+        let store = state.store();
+        let cx = Cx::new(&store, &user, now_unix());
+        let partner_home = page == CommunityPath::Home && !user.role.is_internal();
+        if let Ok(published) = community::published(&cx).await {
+            let shown = match page {
+                CommunityPath::Home => published.site.pages.first(),
+                CommunityPath::Page(id) => published.site.page(id),
+            };
+            if let Some(shown) = shown {
+                needs = PageNeeds {
+                    calls: screens::page_calls(shown, partner_home),
+                    widgets: screens::page_needs_widgets(shown),
+                };
+            }
+        }
+    }
+    (Request::from_parts(parts, body), needs)
 }
 
 /// Whether the query asks for the demo (`?demo`, `?demo=1`; `?demo=off` leaves it).

@@ -144,7 +144,7 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     let mut script_hashes = Vec::new();
     if let Some(dist) = &state.dist {
-        router = router.fallback_service(assets::spa(dist));
+        router = router.fallback_service(assets::spa(&state, dist));
         // The pages are read once: their inline loaders' hashes go into the policy.
         for name in [bundles::PARTNER_PAGE, bundles::FULL_PAGE] {
             let page = std::fs::read_to_string(dist.join(name)).unwrap_or_default();

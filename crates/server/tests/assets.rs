@@ -1,7 +1,7 @@
 //! The SPA's files: precompressed as built, hashed names cached for good, the page revalidated.
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 
 mod common;
 use common::*;
@@ -197,6 +197,112 @@ async fn the_page_preloads_the_apps_first_calls() {
 }
 
 #[tokio::test]
+async fn a_community_page_preloads_its_components_first_calls() {
+    let app = test_app(true).await;
+    let preloads = |headers: &HeaderMap| -> Vec<String> {
+        header(headers, header::LINK)
+            .split(", ")
+            .filter_map(|l| {
+                l.strip_prefix('<')?
+                    .split_once('>')
+                    .map(|(p, _)| p.to_string())
+            })
+            .collect()
+    };
+    let partner = login(&app, "partner@acme.test").await;
+    let (_, _, body) = send(&app, get("/api/community", Some(&partner))).await;
+    let site: trellis_api::PublishedSite = serde_json::from_str(&body).unwrap();
+    let home = trellis_api::screens::page_calls(&site.site.pages[0], true);
+    assert!(
+        home.iter()
+            .any(|c| c == "/api/leads?limit=5&status=assigned")
+            && home.iter().any(|c| c == "/api/surveys"),
+        "the seeded home's lead inbox and the partner's survey prompt: {home:?}"
+    );
+    let (_, headers, _) = fetch_with_cookie(&app, "/", None, Some(&partner)).await;
+    let mut want = vec!["/api/auth/me".to_string(), "/api/community".to_string()];
+    want.extend(home.iter().cloned());
+    assert_eq!(preloads(&headers), want);
+    // A page by id, as its own components fetch (no survey prompt off the home).
+    let page = &site.site.pages[0];
+    let uri = format!("/pages/{}", page.id);
+    let (_, headers, _) = fetch_with_cookie(&app, &uri, None, Some(&partner)).await;
+    let mut want = vec!["/api/auth/me".to_string(), "/api/community".to_string()];
+    want.extend(trellis_api::screens::page_calls(page, false));
+    assert_eq!(preloads(&headers), want);
+    // Staff see no survey prompt; a query, an unknown page or a stale session add nothing.
+    let admin = login(&app, "admin@trellis.test").await;
+    let (_, headers, _) = fetch_with_cookie(&app, "/", None, Some(&admin)).await;
+    assert!(!preloads(&headers).contains(&"/api/surveys".to_string()));
+    assert!(preloads(&headers).len() > 2, "{:?}", preloads(&headers));
+    for (uri, cookie) in [
+        ("/?tab=1", partner.as_str()),
+        ("/pages/no-such-page", partner.as_str()),
+        ("/", "trellis_session=stale"),
+    ] {
+        let (_, headers, _) = fetch_with_cookie(&app, uri, None, Some(cookie)).await;
+        assert_eq!(
+            preloads(&headers),
+            ["/api/auth/me", "/api/community"],
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_page_with_on_demand_components_preloads_their_code() {
+    let app = test_app(true).await;
+    let admin = login(&app, "admin@trellis.test").await;
+    let (_, _, text) = send(&app, get("/api/community/draft", Some(&admin))).await;
+    let draft: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut site = draft["site"].clone();
+    site["pages"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "page_figures", "title": "Figures", "root": [
+                {"type": "component", "id": "k", "component": "kpi_tile", "props": {}}]
+        }));
+    let body = serde_json::json!({"base_version": draft["version"], "site": site}).to_string();
+    let (status, _, text) = send(
+        &app,
+        json_req(Method::PUT, "/api/community/draft", &body, Some(&admin)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let saved: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let publish = serde_json::json!({"base_version": saved["version"]}).to_string();
+    let (status, _, text) = send(
+        &app,
+        json_req(
+            Method::POST,
+            "/api/community/publish",
+            &publish,
+            Some(&admin),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let partner = login(&app, "partner@acme.test").await;
+    let (_, headers, _) =
+        fetch_with_cookie(&app, "/pages/page_figures", None, Some(&partner)).await;
+    let link = header(&headers, header::LINK);
+    assert!(
+        link.ends_with(
+            "</api/reports>; rel=preload; as=fetch; crossorigin=use-credentials, \
+             </chunk_1-aa.wasm>; rel=preload; as=fetch; crossorigin, \
+             </split_widgets-gg.wasm>; rel=preload; as=fetch; crossorigin"
+        ),
+        "{link}"
+    );
+    let (_, headers, _) = fetch_with_cookie(&app, "/", None, Some(&partner)).await;
+    assert!(
+        !header(&headers, header::LINK).contains(".wasm"),
+        "the seeded home draws main-module components only"
+    );
+}
+
+#[tokio::test]
 async fn an_unreadable_screen_list_preloads_no_code() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -205,7 +311,12 @@ async fn an_unreadable_screen_list_preloads_no_code() {
     )
     .unwrap();
     std::fs::write(dir.path().join("index.screens.json"), "{not json").unwrap();
-    let router = server::assets::spa(dir.path());
+    let config = server::config::Config {
+        db: dir.path().join("t.db").to_string_lossy().into_owned(),
+        ..Default::default()
+    };
+    let (state, _) = server::prepare(&config).await.unwrap();
+    let router = server::assets::spa(&state, dir.path());
     let request = Request::builder()
         .uri("/leads")
         .header(header::COOKIE, "trellis_session=abc")

@@ -45,7 +45,7 @@ pub async fn test_app(with_dist: bool) -> TestApp {
         // Each bundle's on-demand screens and the files their code comes in.
         std::fs::write(
             dist.join("index.screens.json"),
-            r#"{"leads":["/chunk_1-aa.wasm","/split_leads-bb.wasm"],"case":["/split_case-cc.wasm"]}"#,
+            r#"{"leads":["/chunk_1-aa.wasm","/split_leads-bb.wasm"],"case":["/split_case-cc.wasm"],"widgets":["/chunk_1-aa.wasm","/split_widgets-gg.wasm"]}"#,
         )
         .unwrap();
         std::fs::write(
