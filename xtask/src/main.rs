@@ -138,7 +138,8 @@ fn split_build(mut trunk: Command) -> Command {
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             "--cfg trellis_split -C link-arg=--emit-relocs",
         )
-        .env("TRELLIS_SPLIT_DIR", split::chunks_dir());
+        .env("TRELLIS_SPLIT_DIR", split::chunks_dir())
+        .env("TRELLIS_SPLIT_SHARED_ORDER", split::SHARED_ORDER);
     trunk
 }
 

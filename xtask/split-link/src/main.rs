@@ -70,7 +70,13 @@ fn split(args: &[OsString]) -> Result<(), String> {
         .map(PathBuf::from)
         .ok_or("no -o in the link command")?;
     let input = std::fs::read(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let hash = content_hash(&input);
+    // The chunks' names carry this hash and are cached for good: it must change whenever their
+    // content can, so it covers the splitter (this very program) and its settings too.
+    let splitter = std::env::current_exe()
+        .and_then(std::fs::read)
+        .map_err(|e| format!("split-link's own file: {e}"))?;
+    let order = std::env::var("TRELLIS_SPLIT_SHARED_ORDER").unwrap_or_default();
+    let hash = content_hash(&[&input, &splitter, order.as_bytes()]);
     let base = std::env::var_os("TRELLIS_SPLIT_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| out.with_extension("split"));
@@ -89,6 +95,13 @@ fn split(args: &[OsString]) -> Result<(), String> {
     opts.link_name = &link_name;
     opts.main_module = MAIN_PLACEHOLDER;
     opts.target.web();
+    // The splits whose shared code is a chunk of its own, most used first (`cargo xtask` sets it).
+    let order: Vec<String> = order
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    opts.shared_chunk_order = &order;
     let split =
         wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
     rename_table_export(&out)?;
@@ -132,9 +145,11 @@ fn write_screens(
     std::fs::write(&path, lines.concat()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Sixteen hex digits that change whenever the linked module does (names the chunks for caching).
-fn content_hash(bytes: &[u8]) -> String {
+/// Sixteen hex digits that change whenever any of the parts does (names the chunks for caching).
+fn content_hash(parts: &[&[u8]]) -> String {
     let mut h = DefaultHasher::new();
-    h.write(bytes);
+    for part in parts {
+        h.write(part);
+    }
     format!("{:016x}", h.finish())
 }

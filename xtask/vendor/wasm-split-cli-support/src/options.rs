@@ -92,6 +92,11 @@ pub struct Options<'a> {
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
+    /// Trellis's patch: the splits whose shared code comes in a chunk of its own, most used
+    /// first (see `split_point::shared_chunk_of`).
+    ///
+    /// Default: none, so all shared code is one chunk.
+    pub shared_chunk_order: &'a [String],
 }
 
 impl<'wasm> Options<'wasm> {
@@ -108,6 +113,7 @@ impl<'wasm> Options<'wasm> {
             emit_dwarf: std::env::var_os("WASM_SPLIT_CLI_ENABLE_DWARF")
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
+            shared_chunk_order: &[],
         }
     }
 }

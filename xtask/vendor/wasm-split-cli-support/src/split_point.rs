@@ -466,24 +466,24 @@ impl<It: Iterator<Item = SccEvent>> DepGraphPainter<It> {
     }
 }
 
-/// Trellis's patch: a symbol shared by two or more splits goes into the one chunk that every
-/// split depends on, not into a chunk per set of splits (which made a screen fetch 77 files).
-/// Sound because a callee is needed by at least every split that needs its caller: whatever
-/// the shared chunk calls is in it or in the main module.
-fn one_shared_chunk(
-    color: &SplitModuleIdentifier,
-    every_split: &SplitModuleIdentifier,
-) -> SplitModuleIdentifier {
-    match color {
-        SplitModuleIdentifier::Chunk(_) => every_split.clone(),
-        other => other.clone(),
-    }
+/// Trellis's patch: a symbol shared by two or more splits goes into one of a few shared chunks,
+/// not into a chunk per set of splits (which made a screen fetch 77 files). With `order`
+/// `[a, b]`, the code `a` shares with any split is one chunk, the code `b` shares (and `a` does
+/// not) another, and the rest a third; a split loads the shared chunks of code it uses, so `a`
+/// loads one. Sound because a callee is needed by at least every split that needs its caller,
+/// so it sits in the caller's chunk or one that every user of the caller loads too.
+fn shared_chunk_of(needed_by: &BTreeSet<String>, order: &[String]) -> usize {
+    order
+        .iter()
+        .position(|split| needed_by.contains(split))
+        .unwrap_or(order.len())
 }
 
 pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
+    shared_chunk_order: &[String],
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -527,17 +527,27 @@ pub fn compute_split_modules(
     let perf_span = perf_span.enter();
     let mut painter = graph_analysis.into_painter();
     let mut split_module_contents = HashMap::<SplitModuleIdentifier, OutputModuleInfo>::new();
-    // Trellis: one chunk for everything two or more splits share (see `one_shared_chunk`).
-    let every_split =
-        SplitModuleIdentifier::Chunk(split_points_by_module.keys().cloned().collect());
+    // Trellis: a few chunks for everything two or more splits share (see `shared_chunk_of`),
+    // each named by every split that needs any of it, so exactly those load it.
+    let mut shared: Vec<(BTreeSet<String>, OutputModuleInfo)> = (0..=shared_chunk_order.len())
+        .map(|_| Default::default())
+        .collect();
     while let Some((node, color)) = painter.next() {
         if split_point_imports.contains(&node) {
             continue;
         }
-        let color = &one_shared_chunk(color, &every_split);
-        let module = match split_module_contents.get_mut(color) {
-            Some(module) => module,
-            None => split_module_contents.entry(color.clone()).or_default(),
+        let module = match color {
+            SplitModuleIdentifier::Chunk(needed_by) => {
+                let (names, module) = &mut shared[shared_chunk_of(needed_by, shared_chunk_order)];
+                if !needed_by.is_subset(names) {
+                    names.extend(needed_by.iter().cloned());
+                }
+                module
+            }
+            _ => match split_module_contents.get_mut(color) {
+                Some(module) => module,
+                None => split_module_contents.entry(color.clone()).or_default(),
+            },
         };
         module.included_symbols.insert(node);
         let DepNode::Function(func_id) = node else {
@@ -549,6 +559,11 @@ pub fn compute_split_modules(
                 .is_some_and(|deps| !deps.is_disjoint(&wbg_rooting_deps))
         {
             program_info.needs_shim_in_main.insert(func_id);
+        }
+    }
+    for (needed_by, module) in shared {
+        if !module.included_symbols.is_empty() {
+            split_module_contents.insert(SplitModuleIdentifier::Chunk(needed_by), module);
         }
     }
     perf_span.exit();
