@@ -10,7 +10,9 @@ use crate::backend::{use_backend, use_demo, Backend, DemoInfo, Mode};
 use crate::bundles::{self, OpenFullBundle};
 use crate::components::demo_banner::DemoBanner;
 use crate::components::states::Loading;
+use crate::components::toast::ToastProvider;
 use crate::components::topbar::{TopBar, TopBarOutline};
+use crate::components::unsaved::UnsavedWork;
 use crate::lazy_screen;
 use crate::pages;
 use crate::routes::{Route, RoutePages};
@@ -48,7 +50,7 @@ pub fn Root(props: &RootProps) -> Html {
                 <ContextProvider<RoutePages> context={RoutePages(switch)}>
                     <SessionProvider>
                         <BrowserRouter>
-                            <Shell />
+                            <ToastProvider><Shell /></ToastProvider>
                         </BrowserRouter>
                     </SessionProvider>
                 </ContextProvider<RoutePages>>
@@ -161,6 +163,7 @@ fn SessionProvider(props: &ChildrenProps) -> Html {
 #[component]
 fn Shell() -> Html {
     let session = use_session();
+    let unsaved = use_memo((), |_| UnsavedWork::default());
     let demo = use_demo();
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let page = match (&session.auth, route) {
@@ -188,7 +191,11 @@ fn Shell() -> Html {
             </>
         },
     };
-    html! { <><ThemeRoot /><DemoBanner />{ page }</> }
+    html! {
+        <ContextProvider<UnsavedWork> context={(*unsaved).clone()}>
+            <ThemeRoot /><DemoBanner />{ page }
+        </ContextProvider<UnsavedWork>>
+    }
 }
 
 /// Every route's page.

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::editor::{Action, Editor};
 use crate::backend::use_backend;
+use crate::components::unsaved::use_unsaved_work;
 
 /// How long after the last edit the draft is saved.
 const DEBOUNCE_MS: u32 = 600;
@@ -209,6 +210,21 @@ pub fn use_autosave(editor: &UseReducerHandle<Editor>, draft: &Draft) -> Autosav
             saver.clone().save();
         })
     };
+    {
+        // Log out asks first while edits wait, and can save them at once.
+        let (unsaved, flush) = (use_unsaved_work(), flush.clone());
+        let waiting = *status != SaveStatus::Saved;
+        use_effect_with(waiting, move |waiting| {
+            if let Some(u) = &unsaved {
+                u.set(waiting.then_some(flush));
+            }
+            move || {
+                if let Some(u) = unsaved {
+                    u.set(None);
+                }
+            }
+        });
+    }
     let keep_mine = {
         let saver = saver.clone();
         Callback::from(move |()| {

@@ -274,12 +274,14 @@ pub fn TabsEditor(props: &TabsEditorProps) -> Html {
                     onpointerdown={pointer_down} aria-pressed={is_moving.to_string()}>
                     <span class="grip" aria-hidden="true">{ "⠿" }</span>{ format!("Move {}", tab.label) }
                 </button>
-                <label class="visually-hidden" for={format!("tab-label-{id}")}>{ "Label" }</label>
+                <label class="visually-hidden" for={format!("tab-label-{id}")}>{ format!("Label of the {} tab", tab.label) }</label>
                 <input id={format!("tab-label-{id}")} key={format!("{id}-{}", tab.label)} value={tab.label.clone()} maxlength="40" onchange={rename} />
-                <label class="visually-hidden" for={format!("tab-target-{id}")}>{ "Opens" }</label>
+                <label class="visually-hidden" for={format!("tab-target-{id}")}>{ format!("What the {} tab opens", tab.label) }</label>
                 <select id={format!("tab-target-{id}")} onchange={retarget}>{ target_options(&props.site, &tab.target) }</select>
-                <label><input type="checkbox" checked={tab.hidden} onchange={hide} />{ " Hidden" }</label>
-                <button type="button" class="button secondary small" aria-expanded={expanded.to_string()} onclick={toggle}>
+                <label><input type="checkbox" checked={tab.hidden} onchange={hide} />{ " Hidden" }
+                    <span class="visually-hidden">{ format!(" ({} tab)", tab.label) }</span></label>
+                <button type="button" class="button secondary small" aria-expanded={expanded.to_string()} onclick={toggle}
+                    aria-label={format!("Who sees the {} tab: {}", tab.label, if tab.audience.tiers.is_empty() && tab.audience.roles.is_empty() { "everyone" } else { "some partners" })}>
                     { if tab.audience.tiers.is_empty() && tab.audience.roles.is_empty() { "Everyone".to_string() } else { "Some partners".to_string() } }
                 </button>
                 <button type="button" class="button danger small" onclick={delete} aria-label={format!("Delete tab {}", tab.label)}>{ "Delete" }</button>

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use trellis_api::{Draft, Publish, Tier, MAX_PUBLISH_NOTE};
 use trellis_client::ClientError;
 use wasm_bindgen::JsCast;
@@ -24,6 +24,7 @@ use super::versions::Versions;
 use crate::backend::use_backend;
 use crate::components::dialog::Dialog;
 use crate::components::load::{use_load, Load};
+use crate::components::toast::use_toaster;
 use crate::format::when;
 use crate::routes::Route;
 use crate::session::use_session;
@@ -113,6 +114,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
     let said = use_state(String::new);
     let note = use_state(String::new);
     let publishing = use_state(|| false);
+    let toaster = use_toaster();
     let publish_error = use_state(|| None::<String>);
     let versions_seen = use_state(|| 0u32);
     let (programs, _) = use_load((), |b, ()| async move { b.list_programs().await });
@@ -129,7 +131,9 @@ pub fn Builder(props: &BuilderProps) -> Html {
         let dispatcher = editor.dispatcher();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "keydown", move |e| {
+            // Not passive: a passive listener cannot keep the browser's own undo from running.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&window, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
@@ -181,7 +185,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
             publish_error,
             update,
             meta,
-            said,
+            toaster,
             versions_seen,
             reload_site,
         ) = (
@@ -192,7 +196,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
             publish_error.clone(),
             save.update.clone(),
             save.meta.clone(),
-            said.clone(),
+            toaster.clone(),
             versions_seen.clone(),
             session.reload_site.clone(),
         );
@@ -205,7 +209,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
                 publish_error,
                 update,
                 meta,
-                said,
+                toaster,
                 versions_seen,
                 reload_site,
             ) = (
@@ -215,7 +219,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
                 publish_error.clone(),
                 update.clone(),
                 meta.clone(),
-                said.clone(),
+                toaster.clone(),
                 versions_seen.clone(),
                 reload_site.clone(),
             );
@@ -231,10 +235,13 @@ pub fn Builder(props: &BuilderProps) -> Html {
                             has_unpublished_changes: false,
                             ..meta
                         });
-                        said.set(format!(
-                            "Version {} published: partners see it now",
-                            published.version
-                        ));
+                        // A toast both shows and announces it (not the builder's hidden region too).
+                        if let Some(toaster) = &toaster {
+                            toaster.say(format!(
+                                "Version {} published: partners see it now",
+                                published.version
+                            ));
+                        }
                         note.set(String::new());
                         publish_error.set(None);
                         versions_seen.set(*versions_seen + 1);

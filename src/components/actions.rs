@@ -10,6 +10,8 @@ use trellis_client::ClientResult;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::toast::use_toaster;
+
 /// A backend call that answers with the changed record.
 pub type ActionFuture<T> = Pin<Box<dyn Future<Output = ClientResult<T>>>>;
 
@@ -19,8 +21,8 @@ pub struct RecordAction<T: 'static> {
     pub updated: Option<T>,
     pub busy: bool,
     pub error: Option<String>,
-    /// Runs one backend call.
-    pub run: Callback<ActionFuture<T>>,
+    /// Runs one backend call; once it succeeds, a toast says the words given with it.
+    pub run: Callback<(ActionFuture<T>, String)>,
 }
 
 impl<T: Keyed + Clone> RecordAction<T> {
@@ -71,11 +73,12 @@ pub fn use_record_action<T: Keyed + Clone + 'static>() -> RecordAction<T> {
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
     let touched = use_context::<Touched>();
+    let toaster = use_toaster();
     let run = {
         let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
-        Callback::from(move |call: ActionFuture<T>| {
+        Callback::from(move |(call, done): (ActionFuture<T>, String)| {
             let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
-            let touched = touched.clone();
+            let (touched, toaster) = (touched.clone(), toaster.clone());
             busy.set(true);
             error.set(None);
             wasm_bindgen_futures::spawn_local(async move {
@@ -84,6 +87,9 @@ pub fn use_record_action<T: Keyed + Clone + 'static>() -> RecordAction<T> {
                         // The list keeps this row in view, with its answer, when it reloads.
                         if let Some(t) = touched {
                             t.add(record.id());
+                        }
+                        if let Some(toaster) = toaster {
+                            toaster.say(done);
                         }
                         updated.set(Some(record))
                     }

@@ -224,12 +224,14 @@ fn Card(props: &CardProps) -> Html {
             }
         })
     };
+    // `aria-pressed` is for buttons only: a picked-up card says so in its name.
     let label = format!(
-        "{}, {}, {}, closes {}",
+        "{}, {}, {}, closes {}{}",
         c.name,
         money(c.amount, &c.currency),
         stage_label(c.stage),
-        c.close_date
+        c.close_date,
+        if grabbed.is_some() { ", picked up" } else { "" }
     );
     // A card dropped in another lane is a new element there: give it back the focus.
     let node = use_node_ref();
@@ -248,7 +250,7 @@ fn Card(props: &CardProps) -> Html {
         <li>
             <article ref={node} class={classes!("deal-card", grabbed.is_some().then_some("grabbed"))} tabindex="0" draggable="true"
                 aria-roledescription="movable card" aria-label={label} aria-describedby="board-help"
-                aria-pressed={grabbed.is_some().to_string()} {onkeydown} {ondragstart}
+                {onkeydown} {ondragstart}
                 data-id={c.id.clone()}>
                 <strong>{ c.name.clone() }</strong>
                 <div class="muted small-text">{ c.account_name.clone() }</div>

@@ -5,10 +5,12 @@ use std::future::Future;
 use std::pin::Pin;
 
 use trellis_client::ClientError;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::toast::use_toaster;
 use crate::routes::Route;
 
 /// Properties of [`Field`].
@@ -26,6 +28,9 @@ pub struct FieldProps {
     pub kind: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Marked as required beside its label (the form says what the mark means).
+    #[prop_or_default]
+    pub required: bool,
 }
 
 /// One labelled input with its hint and error, wired for screen readers.
@@ -43,6 +48,7 @@ pub fn Field(props: &FieldProps) -> Html {
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let invalid = props.error.is_some().to_string();
+    let required = props.required.then_some("true");
     let on_change = props.on_change.clone();
     let input = if props.kind == "textarea" {
         let oninput = Callback::from(move |e: InputEvent| {
@@ -52,7 +58,7 @@ pub fn Field(props: &FieldProps) -> Html {
         });
         html! {
             <textarea id={props.id.clone()} name={props.id.clone()} rows="4" value={props.value.clone()}
-                aria-invalid={invalid} aria-describedby={described} {oninput} />
+                aria-invalid={invalid} aria-required={required} aria-describedby={described} {oninput} />
         }
     } else {
         let oninput = Callback::from(move |e: InputEvent| {
@@ -62,12 +68,13 @@ pub fn Field(props: &FieldProps) -> Html {
         });
         html! {
             <input id={props.id.clone()} name={props.id.clone()} type={props.kind.clone()} value={props.value.clone()}
-                aria-invalid={invalid} aria-describedby={described} {oninput} />
+                aria-invalid={invalid} aria-required={required} aria-describedby={described} {oninput} />
         }
     };
     html! {
         <div class="field">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <label for={props.id.clone()}>{ props.label.clone() }
+                if props.required { <span class="required-mark" aria-hidden="true">{ " *" }</span> }</label>
             { input }
             if let Some(h) = &props.hint { <p class="muted small-text" id={hint_id}>{ h.clone() }</p> }
             if let Some(e) = &props.error { <p class="field-error" id={error_id}>{ e.clone() }</p> }
@@ -76,7 +83,7 @@ pub fn Field(props: &FieldProps) -> Html {
 }
 
 /// A save call whose success needs no further handling here.
-pub type SaveFuture = Pin<Box<dyn Future<Output = Result<(), ClientError>>>>;
+pub type SaveFuture = Pin<Box<dyn Future<Output = Result<String, ClientError>>>>;
 
 /// The state every form shares: field errors, the message at the top, and progress.
 pub struct FormState {
@@ -86,7 +93,8 @@ pub struct FormState {
     pub busy: bool,
     /// Shows client-side validation errors without sending anything.
     pub invalid: Callback<HashMap<String, String>>,
-    /// Sends a save; on success goes to the hook's route, else shows the server's errors by field.
+    /// Sends a save, whose answer is what a toast says once it succeeded; then goes to the
+    /// hook's route, else shows the server's errors by field.
     pub save: Callback<SaveFuture>,
 }
 
@@ -107,27 +115,46 @@ pub fn use_form_then(saved: Callback<()>) -> FormState {
     let errors = use_state(HashMap::<String, String>::new);
     let alert = use_state(|| None::<String>);
     let busy = use_state(|| false);
+    let toaster = use_toaster();
+    // Counts refused submits: after each, focus goes to the first field to correct.
+    let refused = use_state(|| 0u32);
+    use_effect_with(*refused, |refused| {
+        if *refused > 0 {
+            focus_first_invalid();
+        }
+    });
     let invalid = {
-        let (errors, alert) = (errors.clone(), alert.clone());
+        let (errors, alert, refused) = (errors.clone(), alert.clone(), refused.clone());
         Callback::from(move |found: HashMap<String, String>| {
             errors.set(found);
             alert.set(Some("Please correct the highlighted fields.".into()));
+            refused.set(*refused + 1);
         })
     };
     let save = {
         let (errors, alert, busy) = (errors.clone(), alert.clone(), busy.clone());
+        let refused = refused.clone();
         Callback::from(move |call: SaveFuture| {
             errors.set(HashMap::new());
             alert.set(None);
             busy.set(true);
             let (saved, errors, alert, busy) =
                 (saved.clone(), errors.clone(), alert.clone(), busy.clone());
+            let (toaster, refused) = (toaster.clone(), refused.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = call.await;
                 busy.set(false);
                 match result {
-                    Ok(()) => saved.emit(()),
+                    Ok(done) => {
+                        if let Some(toaster) = toaster {
+                            toaster.say(done);
+                        }
+                        saved.emit(())
+                    }
                     Err(ClientError::Api(api)) => {
+                        if !api.field_errors.is_empty() {
+                            refused.set(*refused + 1);
+                        }
                         errors.set(
                             api.field_errors
                                 .iter()
@@ -152,6 +179,17 @@ pub fn use_form_then(saved: Callback<()>) -> FormState {
         busy: *busy,
         invalid,
         save,
+    }
+}
+
+/// Moves focus to the first field marked invalid, so the user starts correcting at once.
+fn focus_first_invalid() {
+    let first = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(field) = first {
+        let _ = field.focus();
     }
 }
 
@@ -188,6 +226,17 @@ pub fn bound_field(
     kind: &'static str,
     hint: Option<&'static str>,
 ) -> Html {
+    bound_field_marked(values, errors, (id, label, kind), hint, false)
+}
+
+/// [`bound_field`], marked as required when `required` says so.
+pub fn bound_field_marked(
+    values: &Values,
+    errors: &HashMap<String, String>,
+    (id, label, kind): (&'static str, &'static str, &'static str),
+    hint: Option<&'static str>,
+    required: bool,
+) -> Html {
     let value = values.get(id).cloned().unwrap_or_default();
     let on_change = {
         let values = values.clone();
@@ -200,8 +249,13 @@ pub fn bound_field(
     let error = errors.get(id).map(|m| format!("{label} {m}"));
     html! {
         <Field id={id} label={label} kind={kind} value={value} {on_change} {error}
-            hint={hint.map(AttrValue::Static)} />
+            hint={hint.map(AttrValue::Static)} {required} />
     }
+}
+
+/// What the forms' required mark means, said once at the top of a form that has one.
+pub fn required_note() -> Html {
+    html! { <p class="muted small-text span-2">{ "Fields marked * are required." }</p> }
 }
 
 /// A whole number as people type it ("25,000", "1 500"); `None` if it is not one.

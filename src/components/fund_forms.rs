@@ -90,7 +90,10 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
             }
             let backend = backend.clone();
             save.emit(Box::pin(async move {
-                backend.create_mdf_request(&input).await.map(|_| ())
+                backend
+                    .create_mdf_request(&input)
+                    .await
+                    .map(|_| String::from("Fund request sent for review"))
             }));
         })
     };
@@ -171,7 +174,10 @@ pub fn BudgetForm(props: &BudgetFormProps) -> Html {
             }
             let backend = backend.clone();
             save.emit(Box::pin(async move {
-                backend.create_mdf_budget(&input).await.map(|_| ())
+                backend
+                    .create_mdf_budget(&input)
+                    .await
+                    .map(|b| format!("Budget {} created", b.name))
             }));
         })
     };
@@ -251,7 +257,10 @@ pub fn ClaimForm(props: &ClaimFormProps) -> Html {
                     return;
                 }
                 save.emit(Box::pin(async move {
-                    backend.create_mdf_claim(&input).await.map(|_| ())
+                    backend
+                        .create_mdf_claim(&input)
+                        .await
+                        .map(|_| String::from("Claim sent for review"))
                 }));
             });
         })

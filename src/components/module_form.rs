@@ -108,8 +108,14 @@ pub fn ModuleForm(props: &ModuleFormProps) -> Html {
             let (backend, id) = (backend.clone(), id.clone());
             save.emit(Box::pin(async move {
                 match id {
-                    Some(id) => backend.update_module(&id, &input).await.map(|_| ()),
-                    None => backend.create_module(&input).await.map(|_| ()),
+                    Some(id) => backend
+                        .update_module(&id, &input)
+                        .await
+                        .map(|m| format!("Module {} saved", m.title)),
+                    None => backend
+                        .create_module(&input)
+                        .await
+                        .map(|m| format!("Module {} created", m.title)),
                 }
             }));
         })

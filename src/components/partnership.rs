@@ -43,6 +43,8 @@ pub fn PartnershipCell(props: &PartnershipProps) -> Html {
     };
     let onsubmit = {
         let (asking, run, id) = (asking.clone(), work.run.clone(), account.id.clone());
+        let name = account.name.clone();
+        let names = directory.clone();
         let (tier, kind, reason) = (tier.clone(), kind.clone(), reason.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -66,12 +68,25 @@ pub fn PartnershipCell(props: &PartnershipProps) -> Html {
                 Some(Asking::Leave) => PartnerChange::Leave { reason },
                 None => return,
             };
+            let tier_name = |id: &str| names.tier_name(id).unwrap_or("its new tier").to_string();
+            let done = match &change {
+                PartnerChange::Join { tier_id, .. } => {
+                    format!("{name} joined the programme at {}", tier_name(tier_id))
+                }
+                PartnerChange::MoveTier { tier_id, .. } => {
+                    format!("{name} moved to {}", tier_name(tier_id))
+                }
+                PartnerChange::Leave { .. } => format!("{name} left the programme"),
+            };
             let (backend, id, asking) = (backend.clone(), id.clone(), asking.clone());
-            run.emit(Box::pin(async move {
-                let account = backend.change_partnership(&id, &change).await?;
-                asking.set(None);
-                Ok(account)
-            }));
+            run.emit((
+                Box::pin(async move {
+                    let account = backend.change_partnership(&id, &change).await?;
+                    asking.set(None);
+                    Ok(account)
+                }),
+                done,
+            ));
         })
     };
     let form = asking.map(|what| {

@@ -114,7 +114,10 @@ pub fn CaseForm(props: &SavedProps) -> Html {
                     return;
                 }
                 save.emit(Box::pin(async move {
-                    backend.create_case(&input).await.map(|_| ())
+                    backend
+                        .create_case(&input)
+                        .await
+                        .map(|c| format!("Case opened: {}", c.subject))
                 }));
             });
         })
@@ -176,7 +179,10 @@ pub fn ChannelsForm(props: &SavedProps) -> Html {
             }
             let backend = backend.clone();
             save.emit(Box::pin(async move {
-                backend.set_support_channels(&input).await.map(|_| ())
+                backend
+                    .set_support_channels(&input)
+                    .await
+                    .map(|_| String::from("Contact channels saved"))
             }));
         })
     };

@@ -57,8 +57,14 @@ fn TierForm(props: &TierFormProps) -> Html {
             let (backend, program, id) = (backend.clone(), program.clone(), id.clone());
             save.emit(Box::pin(async move {
                 match id {
-                    Some(id) => backend.update_tier(&id, &input).await.map(|_| ()),
-                    None => backend.create_tier(&program, &input).await.map(|_| ()),
+                    Some(id) => backend
+                        .update_tier(&id, &input)
+                        .await
+                        .map(|t| format!("Tier {} saved", t.name)),
+                    None => backend
+                        .create_tier(&program, &input)
+                        .await
+                        .map(|t| format!("Tier {} created", t.name)),
                 }
             }));
         })

@@ -5,7 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::dialog::Dialog;
 use crate::components::tabs::{Tab, Tabs};
+use crate::components::unsaved::use_unsaved_work;
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -55,6 +57,9 @@ pub fn TopBar() -> Html {
     let session = use_session();
     let backend = use_backend();
     let route = use_route::<Route>();
+    let unsaved = use_unsaved_work();
+    // Log out was asked for while edits wait to be saved.
+    let asking = use_state(|| false);
     let Some(me) = session.me().cloned() else {
         return Html::default();
     };
@@ -78,9 +83,9 @@ pub fn TopBar() -> Html {
             });
         })
     };
-    let logout = {
+    let leave = {
         let set_me = session.set_me.clone();
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             let (backend, set_me) = (backend.clone(), set_me.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // Logged out locally even if the server cannot be reached.
@@ -89,6 +94,38 @@ pub fn TopBar() -> Html {
             });
         })
     };
+    let logout = {
+        let (leave, asking, unsaved) = (leave.clone(), asking.clone(), unsaved.clone());
+        Callback::from(
+            move |_: MouseEvent| match unsaved.as_ref().and_then(|u| u.pending()) {
+                Some(_) => asking.set(true),
+                None => leave.emit(()),
+            },
+        )
+    };
+    let stay = {
+        let asking = asking.clone();
+        Callback::from(move |()| {
+            asking.set(false);
+            if let Some(save_now) = unsaved.as_ref().and_then(|u| u.pending()) {
+                save_now.emit(());
+            }
+        })
+    };
+    let confirm = asking.then(|| {
+        let stay_click = stay.reform(|_: MouseEvent| ());
+        let leave_click = leave.reform(|_: MouseEvent| ());
+        html! {
+            <Dialog title_id="logout-title" text_id="logout-text" on_cancel={Some(stay.clone())}>
+                <h2 id="logout-title">{ "Your latest changes are not saved yet" }</h2>
+                <p id="logout-text">{ "Stay, and they are saved now. Log out now, and they are lost." }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={stay_click}>{ "Stay and save" }</button>
+                    <button type="button" class="button secondary" onclick={leave_click}>{ "Log out anyway" }</button>
+                </div>
+            </Dialog>
+        }
+    });
     let role = me.user.role;
     let subtitle = match (&me.partner_account_name, &me.tier_name) {
         (Some(account), Some(tier)) => format!("{account} · {tier}"),
@@ -121,6 +158,7 @@ pub fn TopBar() -> Html {
                     </div>
                 </details>
             </div>
+            { for confirm }
         </header>
     }
 }

@@ -46,8 +46,13 @@ pub fn UserStatus(props: &UserStatusProps) -> Html {
                 manager_id: user.manager_id.clone(),
             };
             let (backend, id) = (backend.clone(), user.id.clone());
-            run.emit(Box::pin(
-                async move { backend.update_user(&id, &input).await },
+            let done = match input.active {
+                true => format!("{} can log in again", user.name),
+                false => format!("{} is deactivated", user.name),
+            };
+            run.emit((
+                Box::pin(async move { backend.update_user(&id, &input).await }),
+                done,
             ));
         })
     };
@@ -140,7 +145,10 @@ pub fn UserForm(props: &UserFormProps) -> Html {
             }
             let backend = backend.clone();
             save.emit(Box::pin(async move {
-                backend.create_user(&input).await.map(|_| ())
+                backend
+                    .create_user(&input)
+                    .await
+                    .map(|u| format!("{} can now log in", u.name))
             }));
         })
     };

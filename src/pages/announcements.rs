@@ -95,8 +95,14 @@ fn AnnouncementForm(props: &FormProps) -> Html {
             let (backend, id) = (backend.clone(), id.clone());
             save.emit(Box::pin(async move {
                 match id {
-                    Some(id) => backend.update_announcement(&id, &input).await.map(|_| ()),
-                    None => backend.create_announcement(&input).await.map(|_| ()),
+                    Some(id) => backend
+                        .update_announcement(&id, &input)
+                        .await
+                        .map(|_| String::from("Announcement saved")),
+                    None => backend
+                        .create_announcement(&input)
+                        .await
+                        .map(|_| String::from("Announcement published")),
                 }
             }));
         })

@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
+use trellis_api::validate::required_fields;
 use trellis_api::{Contact, ContactInput, Validate};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::{bound_field, use_form, value};
+use crate::components::form::{bound_field_marked, required_note, use_form, value};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
@@ -107,23 +108,29 @@ pub fn ContactForm(props: &ContactFormProps) -> Html {
             }
             let (backend, id) = (backend.clone(), id.clone());
             save.emit(Box::pin(async move {
-                match &id {
-                    Some(id) => backend.update_contact(id, &input).await?,
-                    None => backend.create_contact(&input).await?,
+                let (saved, done) = match &id {
+                    Some(id) => (backend.update_contact(id, &input).await?, "saved"),
+                    None => (backend.create_contact(&input).await?, "added"),
                 };
-                Ok(())
+                Ok(format!(
+                    "Contact {} {} {done}",
+                    saved.first_name, saved.last_name
+                ))
             }));
         })
     };
 
-    let fields = FIELDS
-        .iter()
-        .map(|(name, label, kind)| bound_field(&values, &state.errors, name, label, kind, None));
+    let required = required_fields::<ContactInput>();
+    let fields = FIELDS.iter().map(|&(name, label, kind)| {
+        let marked = required.iter().any(|r| r == name);
+        bound_field_marked(&values, &state.errors, (name, label, kind), None, marked)
+    });
     html! {
         <form class="card form-grid" {onsubmit} novalidate=true aria-label="Contact">
             if let Some(message) = &state.alert {
                 <div class="alert error span-2" role="alert">{ message.clone() }</div>
             }
+            { required_note() }
             { for fields }
             <div class="span-2 form-actions">
                 <button class="button" type="submit" disabled={state.busy}>{ if state.busy { "Saving…" } else { "Save contact" } }</button>

@@ -1,12 +1,13 @@
 //! The deal registration form.
 
 use trellis_api::deal_flow::DealAction;
+use trellis_api::validate::required_fields;
 use trellis_api::{DealInput, FieldError, Validate};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::{use_form, Field};
+use crate::components::form::{required_note, use_form, Field};
 use crate::routes::Route;
 
 /// The form's text, as typed.
@@ -79,16 +80,18 @@ pub fn NewDealPage() -> Html {
             let backend = backend.clone();
             save.emit(Box::pin(async move {
                 let deal = backend.create_deal(&input).await?;
-                if submit {
-                    backend
-                        .transition_deal(&deal.id, &DealAction::Submit)
-                        .await?;
+                if !submit {
+                    return Ok(format!("Deal for {} saved as a draft", deal.company));
                 }
-                Ok(())
+                backend
+                    .transition_deal(&deal.id, &DealAction::Submit)
+                    .await?;
+                Ok(format!("Deal for {} submitted for review", deal.company))
             }));
         })
     };
 
+    let required = required_fields::<DealInput>();
     let field =
         |id: &'static str, label: &'static str, kind: &'static str, hint: Option<&'static str>| {
             let value = match id {
@@ -123,9 +126,10 @@ pub fn NewDealPage() -> Html {
                 })
             };
             let error = state.errors.get(id).map(|m| format!("{label} {m}"));
+            let required = required.iter().any(|r| r == id);
             html! {
                 <Field id={id} label={label} kind={kind} value={value} {on_change} {error}
-                    hint={hint.map(AttrValue::Static)} />
+                    hint={hint.map(AttrValue::Static)} {required} />
             }
         };
     let onsubmit = save.reform(|e: SubmitEvent| {
@@ -144,6 +148,7 @@ pub fn NewDealPage() -> Html {
                 if let Some(message) = &state.alert {
                     <div class="alert error span-2" role="alert">{ message.clone() }</div>
                 }
+                { required_note() }
                 { field("company", "Customer company", "text", None) }
                 { field("domain", "Company web domain", "text", Some("Used to spot duplicate registrations, e.g. example.com")) }
                 { field("contact_name", "Customer contact", "text", None) }

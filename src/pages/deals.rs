@@ -125,6 +125,18 @@ fn action_label(action: &DealAction) -> &'static str {
     }
 }
 
+/// What an action did, for its toast.
+fn action_done(action: &DealAction) -> &'static str {
+    match action {
+        DealAction::Submit => "submitted for review",
+        DealAction::Withdraw => "withdrawn",
+        DealAction::Approve { .. } => "approved",
+        DealAction::Reject { .. } => "rejected",
+        DealAction::MarkWon => "marked won",
+        DealAction::MarkLost => "marked lost",
+    }
+}
+
 /// A deal's status with the review actions this user may take on it.
 #[component]
 pub fn DealReview(props: &DealReviewProps) -> Html {
@@ -149,7 +161,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
         })
         .collect();
     let on_action = {
-        let (run, id) = (work.run.clone(), deal.id.clone());
+        let (run, id, company) = (work.run.clone(), deal.id.clone(), deal.company.clone());
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
@@ -157,10 +169,12 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             if let (DealAction::Reject { reason: r }, Some(text)) = (&mut action, reason) {
                 *r = text;
             }
+            let done = format!("Deal registration for {company} {}", action_done(&action));
             let (backend, id) = (backend.clone(), id.clone());
-            run.emit(Box::pin(async move {
-                backend.transition_deal(&id, &action).await
-            }));
+            run.emit((
+                Box::pin(async move { backend.transition_deal(&id, &action).await }),
+                done,
+            ));
         })
     };
     html! {

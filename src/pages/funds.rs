@@ -221,16 +221,47 @@ fn with_reason(mut action: MdfAction, reason: Option<String>) -> MdfAction {
 }
 
 /// Runs the chosen one of `actions`, with the reviewer's reason, through `send`.
-fn on_decision<T: 'static>(
-    run: Callback<ActionFuture<T>>,
+/// A reviewer's decisions on one request or claim: what is decided and how it is sent.
+struct Decision {
+    backend: Rc<dyn PrmBackend>,
+    id: String,
     actions: Vec<MdfAction>,
-    send: impl Fn(MdfAction) -> ActionFuture<T> + 'static,
-) -> Callback<(usize, Option<String>)> {
-    Callback::from(move |(i, reason): (usize, Option<String>)| {
-        if let Some(action) = actions.get(i).cloned() {
-            run.emit(send(with_reason(action, reason)));
-        }
-    })
+    /// The record in words ("claim for Spring webinar"), for the toast.
+    what: String,
+}
+
+impl Decision {
+    /// Runs the chosen action through `send`, saying what it did once it succeeds.
+    fn on_action<T: 'static>(
+        self,
+        run: Callback<(ActionFuture<T>, String)>,
+        send: fn(Rc<dyn PrmBackend>, String, MdfAction) -> ActionFuture<T>,
+    ) -> Callback<(usize, Option<String>)> {
+        Callback::from(move |(i, reason): (usize, Option<String>)| {
+            if let Some(action) = self.actions.get(i).cloned() {
+                let done = match action {
+                    MdfAction::Approve => "approved",
+                    MdfAction::Reject { .. } => "rejected",
+                    MdfAction::MarkPaid => "marked paid",
+                };
+                let done = format!("{} {done}", capitalised(&self.what));
+                let call = send(
+                    self.backend.clone(),
+                    self.id.clone(),
+                    with_reason(action, reason),
+                );
+                run.emit((call, done));
+            }
+        })
+    }
+}
+
+/// `what` with its first letter in capitals, to start a sentence.
+fn capitalised(what: &str) -> String {
+    let mut chars = what.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A decision's status badge and the reviewer's reason, if any.
@@ -265,16 +296,18 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
     let request = work.latest(&props.request);
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = request_actions(request.status, staff);
-    let on_action = {
-        let id = request.id.clone();
-        on_decision(work.run.clone(), actions.clone(), move |action| {
-            let (backend, id) = (backend.clone(), id.clone());
-            Box::pin(async move { backend.transition_mdf_request(&id, &action).await })
-        })
+    let what = format!("fund request for {}", request.activity);
+    let decision = Decision {
+        backend,
+        id: request.id.clone(),
+        actions: actions.clone(),
+        what: what.clone(),
     };
+    let on_action = decision.on_action(work.run.clone(), |b, id, action| {
+        Box::pin(async move { b.transition_mdf_request(&id, &action).await })
+    });
     let left = request.amount - request.claimed;
     let can_claim = !staff && request.status == MdfRequestStatus::Approved && left > 0;
-    let what = format!("fund request for {}", request.activity);
     html! {
         <div class="deal-review">
             { decided(REQUEST_STATUSES, &request.status, &request.reviewer_reason) }
@@ -308,14 +341,16 @@ pub fn ClaimReview(props: &ClaimProps) -> Html {
     let claim = work.latest(&props.claim);
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = claim_actions(claim.status, staff);
-    let on_action = {
-        let id = claim.id.clone();
-        on_decision(work.run.clone(), actions.clone(), move |action| {
-            let (backend, id) = (backend.clone(), id.clone());
-            Box::pin(async move { backend.transition_mdf_claim(&id, &action).await })
-        })
-    };
     let what = format!("claim for {}", claim.activity);
+    let decision = Decision {
+        backend,
+        id: claim.id.clone(),
+        actions: actions.clone(),
+        what: what.clone(),
+    };
+    let on_action = decision.on_action(work.run.clone(), |b, id, action| {
+        Box::pin(async move { b.transition_mdf_claim(&id, &action).await })
+    });
     html! {
         <div class="deal-review">
             { decided(CLAIM_STATUSES, &claim.status, &claim.reviewer_reason) }

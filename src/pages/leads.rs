@@ -196,10 +196,12 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
         .iter()
         .map(|a| ActionButton {
             label: action_label(a),
+            // The contact too: two leads may come from one company.
             aria: format!(
-                "{} lead from {}",
+                "{} lead from {} ({})",
                 action_label(a).trim_end_matches('…'),
-                lead.company
+                lead.company,
+                lead.contact_name
             ),
             needs_reason: matches!(a, LeadAction::Decline { .. }),
             choices: match a {
@@ -209,7 +211,8 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
         })
         .collect();
     let on_action = {
-        let (run, id) = (work.run.clone(), lead.id.clone());
+        let (run, id, company) = (work.run.clone(), lead.id.clone(), lead.company.clone());
+        let names = partners.clone();
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
@@ -219,10 +222,24 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 (LeadAction::Assign { partner_account_id }, Some(id)) => *partner_account_id = id,
                 _ => {}
             }
+            let done = match &action {
+                LeadAction::Assign { partner_account_id } => {
+                    let to = names
+                        .account_name(partner_account_id)
+                        .unwrap_or("the partner");
+                    format!("Lead from {company} assigned to {to}")
+                }
+                LeadAction::Accept => format!("Lead from {company} accepted: it is yours now"),
+                LeadAction::Decline { .. } => format!("Lead from {company} declined"),
+                LeadAction::Convert => {
+                    format!("Lead from {company} converted: opportunity and contact created")
+                }
+            };
             let (backend, id) = (backend.clone(), id.clone());
-            run.emit(Box::pin(async move {
-                backend.transition_lead(&id, &action).await
-            }));
+            run.emit((
+                Box::pin(async move { backend.transition_lead(&id, &action).await }),
+                done,
+            ));
         })
     };
     html! {

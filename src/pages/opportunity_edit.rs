@@ -2,13 +2,14 @@
 
 use std::collections::HashMap;
 
+use trellis_api::validate::required_fields;
 use trellis_api::{parse_wire, wire_name, Opportunity, OpportunityInput, Stage, Validate};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::form::{use_form, Field};
+use crate::components::form::{required_note, use_form, Field};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::pages::opportunities::STAGES;
@@ -130,12 +131,13 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
             };
             let (backend, id) = (backend.clone(), id.clone());
             save.emit(Box::pin(async move {
-                backend.update_opportunity(&id, &input).await?;
-                Ok(())
+                let saved = backend.update_opportunity(&id, &input).await?;
+                Ok(format!("Opportunity {} saved", saved.name))
             }));
         })
     };
 
+    let required = required_fields::<OpportunityInput>();
     let text = |id: &'static str,
                 label: &'static str,
                 kind: &'static str,
@@ -150,7 +152,8 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
             })
         };
         let error = state.errors.get(id).map(|m| format!("{label} {m}"));
-        html! { <Field id={id} label={label} kind={kind} value={get(&form)} {on_change} {error} /> }
+        let required = required.iter().any(|r| r == id);
+        html! { <Field id={id} label={label} kind={kind} value={get(&form)} {on_change} {error} {required} /> }
     };
     let on_stage = {
         let form = form.clone();
@@ -171,6 +174,7 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
             if let Some(message) = &state.alert {
                 <div class="alert error span-2" role="alert">{ message.clone() }</div>
             }
+            { required_note() }
             { text("name", "Opportunity name", "text", |f| f.name.clone(), |f, v| f.name = v) }
             { text("account_name", "Customer account", "text", |f| f.account_name.clone(), |f, v| f.account_name = v) }
             <div class="field">

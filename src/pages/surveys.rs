@@ -43,7 +43,10 @@ fn NewSurvey(props: &NewSurveyProps) -> Html {
             }
             let backend = backend.clone();
             save.emit(Box::pin(async move {
-                backend.create_survey(&input).await.map(|_| ())
+                backend
+                    .create_survey(&input)
+                    .await
+                    .map(|s| format!("Survey {} is open", s.title))
             }));
         })
     };

@@ -142,11 +142,23 @@ test('a partner accepts a lead, converts it, and declines another with a reason'
   await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('assigned');
   await page.getByText(/Showing \d+ leads/).waitFor();
+  const names = await page.getByRole('button', { name: /^Accept lead from / })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  assert.ok(names.length > 1 && new Set(names).size === names.length, `every Accept button has its own name: ${names}`);
   const accept = page.getByRole('button', { name: /^Accept lead from / }).first();
-  const company = (await accept.getAttribute('aria-label')).replace('Accept lead from ', '');
+  // Each lead's buttons name its company and contact, so two leads of one company differ.
+  const who = (await accept.getAttribute('aria-label')).replace('Accept lead from ', '');
+  const company = who.replace(/ \([^)]*\)$/, '');
   await accept.click();
-  await page.getByRole('button', { name: `Convert lead from ${company}` }).first().click();
+  // Every action says what it did, in a toast that screen readers hear too.
+  const toasts = page.locator('.toasts[role="status"]');
+  await toasts.getByText(`Lead from ${company} accepted: it is yours now`).waitFor();
+  await page.getByRole('button', { name: `Convert lead from ${who}` }).first().click();
   await page.getByText('Opportunity and contact created.').waitFor();
+  await toasts.getByText(`Lead from ${company} converted: opportunity and contact created`).waitFor();
+  await page.screenshot({ path: join(shots, 'toast.png') });
+  await toasts.getByRole('button', { name: 'Close message' }).first().click();
+  assert.equal(await toasts.getByText(`Lead from ${company} accepted`).count(), 0, 'a toast closes by its button');
   await page.screenshot({ path: join(shots, 'leads-converted.png') });
 
   const decline = page.getByRole('button', { name: /^Decline lead from / }).first();
@@ -173,6 +185,12 @@ test('a partner registers a deal through the form, with validation', async () =>
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' }).waitFor();
   await page.getByText('Customer company is required').waitFor();
+  // Required fields are marked, the date speaks no format, and focus goes to the first to fix.
+  await page.getByText('Fields marked * are required.').waitFor();
+  assert.equal(await page.getByLabel('Customer company').getAttribute('aria-required'), 'true');
+  assert.equal(await page.getByLabel('Notes for the reviewer').getAttribute('aria-required'), null);
+  await page.getByText('Expected close date is required').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'company');
   await fillDeal(page, {
     company: 'Initrode Systems', domain: 'initrode.example', contact: 'Nina Berg',
     product: 'Trellis Cloud', amount: 'lots', close: '2027-06-30',
@@ -183,6 +201,7 @@ test('a partner registers a deal through the form, with validation', async () =>
   await page.getByLabel('Estimated amount').fill('48,000');
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
+  await page.locator('.toasts').getByText('Deal for Initrode Systems submitted for review').waitFor();
   const first = page.locator('tbody tr').first();
   await first.getByText('Initrode Systems').waitFor();
   await first.getByText('Submitted').waitFor();
@@ -489,6 +508,9 @@ test('a partner moves pipeline cards between stages by keyboard and by dragging'
   await card.focus();
   await page.keyboard.press('Space');
   await page.getByText(`Picked up ${name} in Prospecting`).waitFor();
+  // Its name says it is picked up (`aria-pressed` is for buttons, not cards).
+  assert.match(await card.getAttribute('aria-label'), /, picked up$/);
+  assert.equal(await page.locator('article[aria-pressed]').count(), 0);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.getByText(`${name}: over Proposal`).waitFor();
@@ -571,6 +593,7 @@ test('a partner opens a support case and the channel team answers it from the qu
   await form.getByLabel(/^Attachment/).setInputFiles({ name: 'tier.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG\r\n\x1a\nfake image', 'binary') });
   await form.getByRole('button', { name: 'Open case' }).click();
   await form.waitFor({ state: 'detached' });
+  await partner.locator('.toasts').getByText(`Case opened: ${subject}`).waitFor();
   await partner.getByRole('link', { name: subject }).click();
   await partner.getByRole('heading', { name: subject }).waitFor();
   await partner.getByRole('button', { name: 'Download attachment tier.png' }).waitFor();

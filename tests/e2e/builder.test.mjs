@@ -72,7 +72,7 @@ test('an admin builds the community and a Silver partner gets exactly the publis
   await page.getByRole('button', { name: 'Add tab' }).click();
   const gold = page.locator('.b-tab').filter({ has: page.getByRole('button', { name: 'Move Gold lounge' }) });
   await gold.getByRole('button', { name: 'Everyone' }).click();
-  await gold.getByRole('checkbox', { name: 'Gold' }).check();
+  await gold.getByRole('checkbox', { name: 'Gold', exact: true }).check();
   await gold.getByRole('button', { name: 'Some partners' }).waitFor();
   await page.screenshot({ path: join(shots, 'builder-tabs.png'), fullPage: true });
 
@@ -137,7 +137,8 @@ test('an admin builds the community and a Silver partner gets exactly the publis
   await saved(page);
   await page.getByPlaceholder('What changed (optional)').fill('Gold lounge and registrations tile');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.locator('#b-live').filter({ hasText: 'Version 2 published' }).waitFor();
+  // The toast both shows it and announces it.
+  await page.locator('.toasts[role="status"]').getByText('Version 2 published: partners see it now').waitFor();
   await page.getByText('Published, up to date').waitFor();
   await page.getByRole('button', { name: 'Versions' }).click();
   const history = page.getByRole('table', { name: 'Published versions' });
@@ -233,4 +234,23 @@ test('an edit made just before leaving the builder is still saved', async () => 
   await page.locator('.b-canvas').getByRole('button', { name: 'Support case', exact: true }).waitFor();
   await page.getByText('All changes saved').waitFor();
   assert.deepEqual(page.errors, []);
+});
+
+test('Log out with builder edits not yet saved asks first, and Stay saves them', async () => {
+  const page = await newPage();
+  await openBuilder(page);
+  await page.getByRole('button', { name: 'Add Contact card' }).click();
+  // At once, before the autosave's pause is over.
+  await page.getByRole('button', { name: 'Log out' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Your latest changes are not saved yet' });
+  await dialog.waitFor();
+  await page.screenshot({ path: join(shots, 'logout-unsaved.png') });
+  await dialog.getByRole('button', { name: 'Stay and save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await saved(page);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in to your partner community' }).waitFor();
+  await openBuilder(page);
+  assert.ok(await page.locator('.b-canvas').getByRole('button', { name: 'Contact card', exact: true }).count() >= 1,
+    'the edit made just before Log out was kept');
 });

@@ -143,7 +143,7 @@ pub struct DealRegistration {
 }
 
 /// Fields a partner fills in on the deal registration form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DealInput {
     pub company: String,
@@ -160,11 +160,12 @@ pub struct DealInput {
     pub partner_account_id: Option<String>,
 }
 
-/// A sales pipeline stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A sales pipeline stage; a new opportunity starts prospecting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
+    #[default]
     Prospecting,
     Qualification,
     Proposal,
@@ -194,7 +195,7 @@ pub struct Opportunity {
 }
 
 /// Fields set when creating or editing an opportunity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpportunityInput {
     pub name: String,
@@ -228,7 +229,7 @@ pub struct Contact {
 }
 
 /// Fields set when creating or editing a contact.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactInput {
     pub first_name: String,

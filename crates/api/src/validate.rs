@@ -30,6 +30,19 @@ pub trait Validate {
     }
 }
 
+/// What a field error says when a value that must be there is missing.
+pub const REQUIRED: &str = "is required";
+
+/// The fields an empty input of this type lacks: the ones its form marks as required.
+pub fn required_fields<T: Validate + Default>() -> Vec<String> {
+    T::default()
+        .validate()
+        .into_iter()
+        .filter(|e| e.message == REQUIRED)
+        .map(|e| e.field)
+        .collect()
+}
+
 /// Collects field errors with small helpers.
 #[derive(Default)]
 pub(crate) struct Errors(pub(crate) Vec<FieldError>);
@@ -37,7 +50,7 @@ pub(crate) struct Errors(pub(crate) Vec<FieldError>);
 impl Errors {
     pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
         if !has_visible(value) {
-            self.add(field, "is required");
+            self.add(field, REQUIRED);
         } else {
             self.max(field, value, max);
         }
@@ -51,20 +64,25 @@ impl Errors {
 
     fn email(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.add(field, "is required");
+            self.add(field, REQUIRED);
         } else if !is_email(value) {
             self.add(field, "must be an email address like name@example.com");
         }
     }
 
     pub(crate) fn date(&mut self, field: &str, value: &str) {
-        if !is_iso_date(value) {
+        // A browser's date field gives a whole date or nothing: nothing is "required".
+        if value.trim().is_empty() {
+            self.add(field, REQUIRED);
+        } else if !is_iso_date(value) {
             self.add(field, "must be a date as YYYY-MM-DD");
         }
     }
 
     pub(crate) fn currency(&mut self, field: &str, value: &str) {
-        if !(value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase())) {
+        if value.trim().is_empty() {
+            self.add(field, REQUIRED);
+        } else if !(value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase())) {
             self.add(field, "must be a three-letter currency code such as EUR");
         }
     }
@@ -149,7 +167,9 @@ impl Validate for DealInput {
         e.required("contact_name", &self.contact_name, MAX_TEXT);
         e.email("contact_email", &self.contact_email);
         e.required("product", &self.product, MAX_TEXT);
-        if self.estimated_amount <= 0 {
+        if self.estimated_amount == 0 {
+            e.add("estimated_amount", REQUIRED);
+        } else if self.estimated_amount < 0 {
             e.add("estimated_amount", "must be greater than zero");
         } else if self.estimated_amount > MAX_AMOUNT {
             e.add("estimated_amount", "is too large");
@@ -379,6 +399,33 @@ mod tests {
                 "currency",
                 "expected_close_date"
             ]
+        );
+    }
+
+    #[test]
+    fn required_fields_are_what_an_empty_input_lacks() {
+        use super::required_fields;
+        use crate::{ContactInput, DealInput, OpportunityInput};
+        assert_eq!(
+            required_fields::<DealInput>(),
+            [
+                "company",
+                "domain",
+                "contact_name",
+                "contact_email",
+                "product",
+                "estimated_amount",
+                "currency",
+                "expected_close_date"
+            ]
+        );
+        assert_eq!(
+            required_fields::<ContactInput>(),
+            ["first_name", "last_name", "email"]
+        );
+        assert_eq!(
+            required_fields::<OpportunityInput>(),
+            ["name", "account_name", "currency", "close_date"]
         );
     }
 }
