@@ -1,6 +1,7 @@
 //! Every change an admin can make to a site, as data, and the pure function that applies one.
 
 use serde_json::Value;
+use trellis_api::site_rules::MAX_LAYOUT_DEPTH;
 use trellis_api::widgets::default_props;
 use trellis_api::{Audience, Column, ComponentKind, LayoutNode, Page, Site, Tab, TabTarget};
 
@@ -148,6 +149,28 @@ fn node_mut<'a>(site: &'a mut Site, page: &str, id: &str) -> Result<&'a mut Layo
 
 /// Apply `edit` to `site`. On error `site` may be partly changed: callers apply to a copy.
 pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
+    let applied = apply_any_depth(site, edit)?;
+    // The edits that can nest a page deeper: refused past what the server accepts.
+    if let Edit::AddComponent { page, .. }
+    | Edit::AddRow { page, .. }
+    | Edit::AddSection { page, .. }
+    | Edit::Move { page, .. }
+    | Edit::Duplicate { page, .. } = edit
+    {
+        let deepest = page_mut(site, page)?
+            .root
+            .iter()
+            .map(LayoutNode::depth)
+            .max()
+            .unwrap_or(0);
+        if deepest > MAX_LAYOUT_DEPTH {
+            return Err(EditError::TooDeep);
+        }
+    }
+    Ok(applied)
+}
+
+fn apply_any_depth(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
     let mut ids = Ids::for_site(site);
     let on = |page: &str, select: Option<String>| Applied {
         page: Some(page.to_string()),

@@ -1,5 +1,7 @@
 //! Why an edit was refused, and what an applied edit selects: shared by site and theme edits.
 
+use trellis_api::site_rules::MAX_LAYOUT_DEPTH;
+
 use super::tree::TreeError;
 
 /// Why an edit was refused; the site is unchanged.
@@ -21,6 +23,8 @@ pub enum EditError {
     ThemeNameTaken(String),
     /// The community or a tier uses the theme, so it cannot be deleted.
     ThemeInUse,
+    /// Blocks would nest deeper than a page may (`site_rules::MAX_LAYOUT_DEPTH`).
+    TooDeep,
 }
 
 impl std::fmt::Display for EditError {
@@ -37,6 +41,10 @@ impl std::fmt::Display for EditError {
             EditError::ThemeNameTaken(name) => {
                 write!(f, "Another theme is called \"{name}\": choose another name")
             }
+            EditError::TooDeep => write!(
+                f,
+                "Blocks nest at most {MAX_LAYOUT_DEPTH} levels deep: place it higher up"
+            ),
             EditError::PresetReadOnly => {
                 f.write_str("Presets cannot be changed: duplicate it to make your own")
             }

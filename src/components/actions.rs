@@ -118,6 +118,8 @@ pub struct ActionButton {
     pub needs_reason: bool,
     /// Asks to pick one of these (value, label) before firing, instead of typing a reason.
     pub choices: Vec<(String, String)>,
+    /// Shown but not usable yet: what it depends on has not answered (the screen says what).
+    pub waiting: bool,
 }
 
 /// Properties of [`ActionBar`].
@@ -147,7 +149,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
         };
         html! {
             <button class="button secondary small" type="button" aria-label={b.aria.clone()}
-                disabled={props.busy} {onclick}>{ b.label }</button>
+                disabled={props.busy || b.waiting} {onclick}>{ b.label }</button>
         }
     });
     let form = asking.and_then(|i| props.buttons.get(i).map(|b| (i, b))).map(|(i, b)| {

@@ -8,14 +8,7 @@ use trellis_api::{Opportunity, OpportunityInput, Stage};
 use yew::Reducible;
 
 /// The stages in pipeline order, left to right.
-pub const STAGE_ORDER: [Stage; 6] = [
-    Stage::Prospecting,
-    Stage::Qualification,
-    Stage::Proposal,
-    Stage::Negotiation,
-    Stage::ClosedWon,
-    Stage::ClosedLost,
-];
+pub const STAGE_ORDER: [Stage; 6] = Stage::ALL;
 
 /// A stage as a person reads it.
 pub fn stage_label(stage: Stage) -> &'static str {
@@ -73,21 +66,6 @@ pub enum BoardAction {
     Saved(Opportunity),
 }
 
-/// The probability a card gets in a stage: certain once closed, a stage default when reopened.
-pub fn probability_for(stage: Stage, current: i64) -> i64 {
-    match stage {
-        Stage::ClosedWon => 100,
-        Stage::ClosedLost => 0,
-        _ if current == 0 || current == 100 => match stage {
-            Stage::Prospecting => 10,
-            Stage::Qualification => 20,
-            Stage::Proposal => 50,
-            _ => 75,
-        },
-        _ => current,
-    }
-}
-
 /// The edit that puts `card` in `stage`.
 pub fn move_input(card: &Opportunity, stage: Stage) -> OpportunityInput {
     OpportunityInput {
@@ -97,7 +75,7 @@ pub fn move_input(card: &Opportunity, stage: Stage) -> OpportunityInput {
         amount: card.amount,
         currency: card.currency.clone(),
         close_date: card.close_date.clone(),
-        probability: probability_for(stage, card.probability),
+        probability: card.stage.probability_after_move(stage, card.probability),
         next_step: card.next_step.clone(),
         partner_account_id: card.partner_account_id.clone(),
     }
@@ -179,7 +157,7 @@ impl Reducible for Board {
                 if card.stage == stage {
                     next.announcement = format!("{} stays in {}", card.name, stage_label(stage));
                 } else {
-                    card.probability = probability_for(stage, card.probability);
+                    card.probability = card.stage.probability_after_move(stage, card.probability);
                     card.stage = stage;
                     next.announcement = format!("{} moved to {}", card.name, stage_label(stage));
                 }
@@ -289,12 +267,13 @@ mod tests {
     }
 
     #[test]
-    fn probabilities_follow_closing_and_reopening() {
-        assert_eq!(probability_for(Stage::ClosedLost, 60), 0);
-        assert_eq!(probability_for(Stage::Negotiation, 0), 75);
-        assert_eq!(probability_for(Stage::Negotiation, 60), 60);
+    fn a_moved_card_takes_the_probability_the_contract_gives() {
         let input = move_input(&card("a", Stage::ClosedWon, 100), Stage::Qualification);
-        assert_eq!((input.stage, input.probability), (Stage::Qualification, 20));
+        assert_eq!((input.stage, input.probability), (Stage::Qualification, 25));
+        let input = move_input(&card("b", Stage::Prospecting, 10), Stage::Proposal);
+        assert_eq!(input.probability, 50, "following its stage");
+        let input = move_input(&card("c", Stage::Prospecting, 33), Stage::Proposal);
+        assert_eq!(input.probability, 33, "set by hand");
         assert_eq!(
             input.partner_account_id.as_deref(),
             Some("acc_acme"),

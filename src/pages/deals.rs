@@ -147,6 +147,9 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
     let deal = work.latest(&props.deal);
     let staff = session.me().is_some_and(|m| m.user.role.is_internal());
     let actions = available_actions(deal.status, staff);
+    // Approve waits for the conflict check's answer (a row may come to show another deal).
+    let checked_for = use_state(|| None::<String>);
+    let checked = checked_for.as_deref() == Some(deal.id.as_str());
     let buttons: Vec<ActionButton> = actions
         .iter()
         .map(|a| ActionButton {
@@ -158,6 +161,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             ),
             needs_reason: matches!(a, DealAction::Reject { .. }),
             choices: Vec::new(),
+            waiting: matches!(a, DealAction::Approve { .. }) && !checked,
         })
         .collect();
     let on_action = {
@@ -187,7 +191,10 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
                 <div class="muted small-text">{ format!("Protected until {until}") }</div>
             }
             if staff && deal.status == DealStatus::Submitted {
-                <ConflictNote id={deal.id.clone()} />
+                <ConflictNote id={deal.id.clone()} on_checked={
+                    let (checked_for, id) = (checked_for.clone(), deal.id.clone());
+                    Callback::from(move |()| checked_for.set(Some(id.clone())))
+                } />
             }
             <ActionBar {buttons} {on_action} busy={work.busy} error={work.error.clone()} id={deal.id.clone()} />
         </div>
@@ -198,14 +205,27 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ConflictNoteProps {
     pub id: String,
+    /// Told once the check has answered (with or without conflicts).
+    #[prop_or_default]
+    pub on_checked: Callback<()>,
 }
 
 /// What else looks like this deal, for the reviewer to weigh before approving.
 #[component]
 pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
+    // The answer names its deal: a reused row must not take another deal's answer as its own.
     let (state, retry) = use_load(props.id.clone(), |b, id| async move {
-        b.deal_conflicts(&id).await
+        b.deal_conflicts(&id).await.map(|list| (id, list))
     });
+    {
+        let answered = matches!(&*state, Load::Ready((id, _)) if *id == props.id);
+        let on_checked = props.on_checked.clone();
+        use_effect_with((answered, props.id.clone()), move |(answered, _)| {
+            if *answered {
+                on_checked.emit(());
+            }
+        });
+    }
     match &*state {
         Load::Loading => {
             html! { <div class="muted small-text">{ "Checking for conflicts…" }</div> }
@@ -214,10 +234,10 @@ pub fn ConflictNote(props: &ConflictNoteProps) -> Html {
             <div class="field-error">{ e.message() }{ " " }
                 <button class="button secondary small" type="button" onclick={retry.reform(|_| ())}>{ "Retry" }</button></div>
         },
-        Load::Ready(list) if list.is_empty() => {
+        Load::Ready((_, list)) if list.is_empty() => {
             html! { <div class="muted small-text">{ "No conflicting registrations" }</div> }
         }
-        Load::Ready(list) => html! {
+        Load::Ready((_, list)) => html! {
             <div class="conflict" role="note">
                 <strong>{ format!("{} possible conflict{}", list.len(), if list.len() == 1 { "" } else { "s" }) }</strong>
                 <ul>

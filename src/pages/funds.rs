@@ -209,6 +209,7 @@ fn buttons(actions: &[MdfAction], what: &str) -> Vec<ActionButton> {
             aria: format!("{} {what}", action_label(a).trim_end_matches('…')),
             needs_reason: matches!(a, MdfAction::Reject { .. }),
             choices: Vec::new(),
+            waiting: false,
         })
         .collect()
 }

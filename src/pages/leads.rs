@@ -208,6 +208,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 LeadAction::Assign { .. } => partners.partner_choices(),
                 _ => Vec::new(),
             },
+            waiting: false,
         })
         .collect();
     let on_action = {

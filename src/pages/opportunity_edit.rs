@@ -163,6 +163,10 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
                 .and_then(|s| parse_wire::<Stage>(&s.value()))
             {
                 let mut next = (*form).clone();
+                // The probability follows the stage unless someone typed their own.
+                if let Ok(typed) = next.probability.trim().parse::<i64>() {
+                    next.probability = next.stage.probability_after_move(stage, typed).to_string();
+                }
                 next.stage = stage;
                 form.set(next);
             }

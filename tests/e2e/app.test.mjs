@@ -114,11 +114,23 @@ test('a partner submits a draft deal registration and the channel team reviews i
   await partner.screenshot({ path: join(shots, 'deals.png') });
 
   const admin = await newPage();
+  // The conflict check answers slowly here: Approve waits for it, Reject does not.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await admin.route('**/api/deals/*/conflicts', async (route) => { await held; await route.continue(); });
   await logIn(admin, 'channel@trellis.test');
   await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
   await openTab(admin, 'Deals');
   await admin.getByLabel('Status').selectOption('submitted');
   await admin.getByText(/Showing \d+ deals/).waitFor();
+  await admin.getByText('Checking for conflicts…').first().waitFor();
+  const approveFirst = admin.getByRole('button', { name: /^Approve deal registration for / }).first();
+  assert.equal(await approveFirst.isDisabled(), true, 'Approve waits for the conflict check');
+  assert.equal(await admin.getByRole('button', { name: /^Reject deal registration for / }).first().isDisabled(), false);
+  release();
+  await admin.getByText(/No conflicting registrations|possible conflict/).first().waitFor();
+  await admin.waitForFunction(() => [...document.querySelectorAll('button[aria-label^="Approve deal registration for "]')]
+    .some((b) => !b.disabled));
   const reject = admin.getByRole('button', { name: /^Reject deal registration for / }).first();
   await reject.click();
   await admin.getByRole('button', { name: 'Reject', exact: true }).click();
@@ -522,6 +534,8 @@ test('a partner moves pipeline cards between stages by keyboard and by dragging'
   await page.keyboard.press('Enter');
   await page.getByText(`${name} moved to Proposal`).waitFor();
   await lane('Proposal').locator(`article[data-id="${id}"]`).waitFor();
+  // Its probability followed the stage, as every other card's there does.
+  await lane('Proposal').locator(`article[data-id="${id}"]`).getByText(/^50% ·/).waitFor();
   assert.equal(await moved.evaluate((el) => el === document.activeElement), true, 'focus stays on the moved card');
 
   const from = await moved.boundingBox();

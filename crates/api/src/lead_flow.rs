@@ -160,7 +160,7 @@ pub fn conversion(lead: &Lead, today_days: i64) -> (OpportunityInput, ContactInp
         amount: 0,
         currency: "EUR".into(),
         close_date: crate::datetime::date(today_days + 90),
-        probability: 10,
+        probability: Stage::Prospecting.default_probability(),
         next_step: format!("First call with {}", lead.contact_name),
         partner_account_id: None,
     };

@@ -105,6 +105,21 @@ impl LayoutNode {
         }
     }
 
+    /// How many levels the node spans: 1 for a component, one more than its deepest child for
+    /// a section or a row (`site_rules::MAX_LAYOUT_DEPTH` bounds it).
+    pub fn depth(&self) -> usize {
+        let deepest = |nodes: &mut dyn Iterator<Item = &LayoutNode>| {
+            nodes.map(LayoutNode::depth).max().unwrap_or(0)
+        };
+        match self {
+            LayoutNode::Component { .. } => 1,
+            LayoutNode::Section { children, .. } => 1 + deepest(&mut children.iter()),
+            LayoutNode::Row { columns, .. } => {
+                1 + deepest(&mut columns.iter().flat_map(|c| c.children.iter()))
+            }
+        }
+    }
+
     /// Every component at or below this node, depth first, as (kind, settings).
     pub fn components(&self) -> Vec<(ComponentKind, &serde_json::Map<String, serde_json::Value>)> {
         let mut out = Vec::new();

@@ -6,6 +6,7 @@ use crate::{ApiError, ErrorCode, FieldError};
 
 pub mod access;
 pub mod kind;
+mod probability;
 
 pub use access::{Keyed, Owned, Scope};
 

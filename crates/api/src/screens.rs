@@ -85,18 +85,7 @@ pub fn page_needs_widgets(page: &Page) -> bool {
 
 /// Every placed component of a page with its settings, in page order.
 fn components(page: &Page) -> impl Iterator<Item = (ComponentKind, &Map<String, Value>)> {
-    let mut stack: Vec<&LayoutNode> = page.root.iter().rev().collect();
-    std::iter::from_fn(move || loop {
-        match stack.pop()? {
-            LayoutNode::Section { children, .. } => stack.extend(children.iter().rev()),
-            LayoutNode::Row { columns, .. } => {
-                stack.extend(columns.iter().rev().flat_map(|c| c.children.iter().rev()))
-            }
-            LayoutNode::Component {
-                component, props, ..
-            } => return Some((*component, props)),
-        }
-    })
+    page.root.iter().flat_map(LayoutNode::components)
 }
 
 /// A community page the app shows at a path.

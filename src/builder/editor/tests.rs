@@ -301,3 +301,38 @@ fn tabs_move_hide_and_point_elsewhere() {
         .iter()
         .all(|t| t.id != "tab_deals" && t.id != "tab_contacts"));
 }
+
+#[test]
+fn an_edit_that_nests_deeper_than_a_page_may_is_refused() {
+    use trellis_api::site_rules::MAX_LAYOUT_DEPTH;
+    let mut e = Editor::new(partner_central());
+    let mut parent = Parent::Root;
+    // Sections inside sections, each new one selected: as deep as a page may go.
+    for _ in 0..MAX_LAYOUT_DEPTH {
+        e = run(
+            e,
+            [Action::Edit(Edit::AddSection {
+                page: home(),
+                at: at(parent.clone(), 0),
+            })],
+        );
+        parent = Parent::Section(e.selected.clone().expect("the new section"));
+    }
+    assert!(e.site.validate().is_empty(), "{:?}", e.site.validate());
+    let before = e.site.clone();
+    let e = run(e, [add_at(ComponentKind::Heading, parent)]);
+    assert_eq!(e.site, before, "one level more is refused");
+    assert!(
+        matches!(&e.notice, Some(Notice::Refused(t)) if t.contains("at most 8 levels")),
+        "{:?}",
+        e.notice.as_ref().map(|_| ())
+    );
+}
+
+fn add_at(kind: ComponentKind, parent: Parent) -> Action {
+    Action::Edit(Edit::AddComponent {
+        page: home(),
+        kind,
+        at: at(parent, 0),
+    })
+}

@@ -8,14 +8,7 @@ use crate::datetime::days_between;
 use crate::training::ProgressStatus;
 use crate::{wire_name, DealStatus, LeadStatus, Stage};
 
-const STAGES: [Stage; 6] = [
-    Stage::Prospecting,
-    Stage::Qualification,
-    Stage::Proposal,
-    Stage::Negotiation,
-    Stage::ClosedWon,
-    Stage::ClosedLost,
-];
+const STAGES: [Stage; 6] = Stage::ALL;
 
 /// The sum of `amount` in each of `currencies`, in that order.
 fn per_currency<T>(

@@ -345,18 +345,11 @@ pub fn demo_data(now: i64) -> DemoData {
         d.expires_on = Some(date(now / day - 1));
     }
 
-    let stages = [
-        (Stage::Prospecting, 10),
-        (Stage::Qualification, 25),
-        (Stage::Proposal, 50),
-        (Stage::Negotiation, 75),
-        (Stage::ClosedWon, 100),
-        (Stage::ClosedLost, 0),
-    ];
     let mut opportunities = Vec::new();
     for i in 0..80 {
         let company = rng.pick(&COMPANIES).to_string();
-        let (stage, probability) = *rng.pick(&stages);
+        let stage = *rng.pick(&Stage::ALL);
+        let probability = stage.default_probability();
         let (account, owner) = pick_owner(&mut rng);
         let created = ago(rng.below(180) as i64, &mut rng);
         opportunities.push(Opportunity {
