@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use trellis_api::deal_flow::{available_actions, DealAction};
+use trellis_api::deal_flow::{available_actions, covers_close, DealAction};
 use trellis_api::{DealRegistration, DealStatus, ListQuery};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
@@ -189,6 +189,10 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
             }
             if let (Some(until), DealStatus::Approved) = (&deal.expires_on, deal.status) {
                 <div class="muted small-text">{ format!("Protected until {until}") }</div>
+                if !covers_close(&deal) {
+                    <div class="small-text due-soon" role="note">
+                        { format!("Ends before the expected close on {}", deal.expected_close_date) }</div>
+                }
             }
             if staff && deal.status == DealStatus::Submitted {
                 <ConflictNote id={deal.id.clone()} on_checked={

@@ -11,6 +11,23 @@ use crate::{wire_name, ApiError, DealStatus, ErrorCode, FieldError, MAX_NOTES};
 pub const DEFAULT_VALID_DAYS: u32 = 90;
 /// The longest protection an approval may give, in days.
 pub const MAX_VALID_DAYS: i64 = 365;
+/// How long a default protection lasts past the expected close, for a deal that slips a little.
+pub const CLOSE_GRACE_DAYS: i64 = 30;
+
+/// The days an approval on `today` protects a deal by default: at least
+/// [`DEFAULT_VALID_DAYS`], and through the expected close plus [`CLOSE_GRACE_DAYS`], at most
+/// [`MAX_VALID_DAYS`].
+pub fn default_protection_days(today: &str, expected_close: &str) -> u32 {
+    let to_close = crate::datetime::days_between(today, expected_close).unwrap_or(0);
+    (to_close + CLOSE_GRACE_DAYS).clamp(i64::from(DEFAULT_VALID_DAYS), MAX_VALID_DAYS) as u32
+}
+
+/// Whether an approved deal's protection lasts until its expected close.
+pub fn covers_close(deal: &crate::DealRegistration) -> bool {
+    deal.expires_on
+        .as_deref()
+        .is_none_or(|until| until >= deal.expected_close_date.as_str())
+}
 
 /// Marks an approved registration whose protection ended before the day of `now` (a timestamp)
 /// as expired, updated at `now`.
@@ -38,7 +55,8 @@ pub enum DealAction {
     Submit,
     /// The partner takes back a draft or a submitted registration.
     Withdraw,
-    /// Vendor staff approve; the registration protects the deal for `valid_days` (default 90).
+    /// Vendor staff approve; the registration protects the deal for `valid_days` (by default
+    /// through its expected close: `default_protection_days`).
     Approve {
         #[serde(default)]
         valid_days: Option<u32>,
@@ -159,7 +177,8 @@ pub struct Transition {
     pub status: DealStatus,
     /// New reviewer reason, when the action sets one.
     pub reviewer_reason: Option<String>,
-    /// Days from today until the approval expires, when the action approves.
+    /// Days from today until the approval expires, when the approver chose them; an approval
+    /// without them protects for [`default_protection_days`].
     pub valid_days: Option<u32>,
     /// The deal goes to review now (stamp `submitted_at`).
     pub submitted: bool,
@@ -222,15 +241,16 @@ pub fn transition(
             }
             out.reviewer_reason = Some(reason.trim().to_string());
         }
-        DealAction::Approve { valid_days } => {
-            let days = valid_days.unwrap_or(DEFAULT_VALID_DAYS);
-            if !(1..=MAX_VALID_DAYS as u32).contains(&days) {
+        DealAction::Approve {
+            valid_days: Some(days),
+        } => {
+            if !(1..=MAX_VALID_DAYS as u32).contains(days) {
                 return Err(ApiError::validation(vec![FieldError::new(
                     "valid_days",
                     format!("must be between 1 and {MAX_VALID_DAYS}"),
                 )]));
             }
-            out.valid_days = Some(days);
+            out.valid_days = Some(*days);
         }
         _ => {}
     }

@@ -3,8 +3,9 @@
 
 use trellis_api::audit::deal_event;
 use trellis_api::datetime::date;
-use trellis_api::deal_flow::{find_conflicts, transition as next_status, DealAction, DealConflict};
-use trellis_api::{wire_name, DealRegistration, Opportunity, Scope};
+use trellis_api::deal_flow::{default_protection_days, find_conflicts, transition as next_status};
+use trellis_api::deal_flow::{DealAction, DealConflict};
+use trellis_api::{wire_name, DealRegistration, DealStatus, Opportunity, Scope};
 
 use crate::audit::AuditStore;
 use crate::cx::Cx;
@@ -26,8 +27,12 @@ pub async fn transition<S: RecordStore + AuditStore>(
     if let Some(reason) = next.reviewer_reason {
         after.reviewer_reason = Some(reason);
     }
-    if let Some(days) = next.valid_days {
-        after.expires_on = Some(date(cx.now.div_euclid(86_400) + i64::from(days)));
+    if next.status == DealStatus::Approved {
+        let today = cx.now.div_euclid(86_400);
+        let days = next
+            .valid_days
+            .unwrap_or_else(|| default_protection_days(&date(today), &deal.expected_close_date));
+        after.expires_on = Some(date(today + i64::from(days)));
     }
     if next.submitted {
         after.submitted_at = Some(at.clone());

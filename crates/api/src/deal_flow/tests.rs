@@ -70,7 +70,10 @@ fn rejections_need_a_reason_and_approvals_a_sane_window() {
     let t = transition(Submitted, &reject(), true).unwrap();
     assert_eq!(t.reviewer_reason.as_deref(), Some("Existing opportunity"));
     let t = transition(Submitted, &DealAction::Approve { valid_days: None }, true).unwrap();
-    assert_eq!(t.valid_days, Some(90));
+    assert_eq!(
+        t.valid_days, None,
+        "the default comes from the deal's close date"
+    );
     let e = transition(
         Submitted,
         &DealAction::Approve {
@@ -161,4 +164,44 @@ fn an_expired_protection_ends_the_day_after_and_marks_the_change() {
     assert_eq!(deal.updated_at, "2027-03-02T00:00:00Z");
     let due = crate::DealRegistration::DUE.expect("deals expire");
     assert_eq!(due.bound("2027-03-02T00:00:00Z"), "2027-03-02");
+}
+
+#[test]
+fn default_protection_covers_the_expected_close() {
+    use super::{default_protection_days, CLOSE_GRACE_DAYS, DEFAULT_VALID_DAYS, MAX_VALID_DAYS};
+    let today = "2026-12-01";
+    assert_eq!(
+        default_protection_days(today, "2027-01-15"),
+        DEFAULT_VALID_DAYS
+    );
+    // 2027-03-11 is 100 days away: through the close, plus the grace.
+    assert_eq!(
+        default_protection_days(today, "2027-03-11"),
+        (100 + CLOSE_GRACE_DAYS) as u32
+    );
+    assert_eq!(
+        default_protection_days(today, "2030-01-01"),
+        MAX_VALID_DAYS as u32
+    );
+    assert_eq!(
+        default_protection_days(today, "2020-01-01"),
+        DEFAULT_VALID_DAYS
+    );
+    assert_eq!(
+        default_protection_days(today, "not a date"),
+        DEFAULT_VALID_DAYS
+    );
+}
+
+#[test]
+fn a_protection_ending_before_the_expected_close_is_flagged() {
+    use super::covers_close;
+    let mut deal = crate::seed::demo_data(1_796_083_200).deals[0].clone();
+    deal.expected_close_date = "2027-03-11".into();
+    deal.expires_on = Some("2027-03-01".into());
+    assert!(!covers_close(&deal), "the case from the issue");
+    deal.expires_on = Some("2027-03-11".into());
+    assert!(covers_close(&deal), "through the close day itself");
+    deal.expires_on = None;
+    assert!(covers_close(&deal), "not approved: nothing to flag");
 }

@@ -41,6 +41,10 @@ pub async fn deal_registrations_follow_their_state_machine(b: &dyn PrmBackend) {
     b.transition_deal(&other.id, &DealAction::Submit)
         .await
         .expect("submit second");
+    let far = b.create_deal(&deal_input()).await.expect("far");
+    b.transition_deal(&far.id, &DealAction::Submit)
+        .await
+        .expect("submit far");
     let third = b.create_deal(&deal_input()).await.expect("third");
     let withdrawn = b
         .transition_deal(&third.id, &DealAction::Withdraw)
@@ -61,6 +65,22 @@ pub async fn deal_registrations_follow_their_state_machine(b: &dyn PrmBackend) {
         .expect("an approval sets an expiry");
     let days = trellis_api::datetime::days_between(&approved.updated_at, &expires);
     assert_eq!(days, Some(30));
+    // Without a choice, the protection lasts through the expected close.
+    let by_default = b
+        .transition_deal(&far.id, &DealAction::Approve { valid_days: None })
+        .await
+        .expect("approve with the default");
+    let until = by_default.expires_on.clone().expect("an expiry");
+    assert!(until >= by_default.expected_close_date, "{until}");
+    let days = trellis_api::datetime::days_between(&by_default.updated_at, &until);
+    assert_eq!(
+        days.map(|d| d as u32),
+        Some(trellis_api::deal_flow::default_protection_days(
+            &by_default.updated_at,
+            &by_default.expected_close_date
+        ))
+    );
+    assert!(trellis_api::deal_flow::covers_close(&by_default));
     assert_eq!(
         code(b.transition_deal(&deal.id, &approve).await),
         ErrorCode::Conflict
