@@ -51,6 +51,12 @@ pub trait CommunityStore: AccountStore + AuditStore {
 
 /// The published site, as the user's tier and role see it.
 pub async fn published<S: CommunityStore>(cx: &Cx<'_, S>) -> Result<PublishedSite> {
+    Ok(viewed(cx).await?.with_rendered_markdown())
+}
+
+/// [`published`] without its rich texts rendered: for what only needs the layout (the page's
+/// preloads), at no markdown cost.
+pub async fn viewed<S: CommunityStore>(cx: &Cx<'_, S>) -> Result<PublishedSite> {
     let mut published = cx
         .store
         .latest()
@@ -58,7 +64,7 @@ pub async fn published<S: CommunityStore>(cx: &Cx<'_, S>) -> Result<PublishedSit
         .ok_or_else(|| ApiError::not_found("Published community"))?;
     let tier = tier_of(cx.store, cx.user).await?;
     published.site = published.site.for_viewer(tier.as_deref(), cx.user.role);
-    Ok(published.with_rendered_markdown())
+    Ok(published)
 }
 
 /// The draft, and whether it differs from what partners see (administrators).

@@ -225,7 +225,7 @@ async fn page_needs(
         let store = state.store();
         let cx = Cx::new(&store, &user, now_unix());
         let partner_home = page == CommunityPath::Home && !user.role.is_internal();
-        if let Ok(published) = community::published(&cx).await {
+        if let Ok(published) = community::viewed(&cx).await {
             let shown = match page {
                 CommunityPath::Home => published.site.pages.first(),
                 CommunityPath::Page(id) => published.site.page(id),
