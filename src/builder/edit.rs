@@ -157,13 +157,7 @@ pub fn apply(site: &mut Site, edit: &Edit) -> Result<Applied, EditError> {
     | Edit::Move { page, .. }
     | Edit::Duplicate { page, .. } = edit
     {
-        let deepest = page_mut(site, page)?
-            .root
-            .iter()
-            .map(LayoutNode::depth)
-            .max()
-            .unwrap_or(0);
-        if deepest > MAX_LAYOUT_DEPTH {
+        if tree::depth(page_mut(site, page)?) > MAX_LAYOUT_DEPTH {
             return Err(EditError::TooDeep);
         }
     }

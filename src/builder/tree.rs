@@ -222,3 +222,8 @@ pub fn move_node(page: &mut Page, id: &str, to: &Slot) -> Result<(), TreeError> 
 
 #[cfg(test)]
 mod tests;
+
+/// How many levels the page's deepest block spans (`LayoutNode::depth`).
+pub fn depth(page: &Page) -> usize {
+    page.root.iter().map(LayoutNode::depth).max().unwrap_or(0)
+}
