@@ -598,6 +598,38 @@ pub const SURVEY_RESULTS: Endpoint = endpoint(
     Staff,
     OwnAccount,
 );
+/// A record's timeline, newest first: changes and comments (whoever may read the record).
+pub const ACTIVITY: Endpoint = endpoint(
+    "activity",
+    "GET",
+    "/api/activity/{kind}/{id}",
+    SignedIn,
+    OwnAccount,
+);
+/// Comment on a record; `@Full Name` mentions someone who may read it.
+pub const COMMENT: Endpoint = endpoint(
+    "comment",
+    "POST",
+    "/api/activity/{kind}/{id}",
+    SignedIn,
+    OwnAccount,
+);
+/// Who may be mentioned on a record: the channel team and the colleagues who may read it.
+pub const MENTIONABLE: Endpoint = endpoint(
+    "mentionable",
+    "GET",
+    "/api/activity/{kind}/{id}/people",
+    SignedIn,
+    OwnAccount,
+);
+/// Comments that mention the user, newest first, on records they may still read.
+pub const MENTIONS: Endpoint = endpoint(
+    "mentions",
+    "GET",
+    "/api/activity/mentions",
+    SignedIn,
+    OwnAccount,
+);
 /// Every report for the user's dashboard over a date range: partner reports for everyone, program reports for vendor staff.
 pub const REPORTS: Endpoint = endpoint("reports", "GET", "/api/reports", SignedIn, OwnAccount);
 
@@ -684,6 +716,10 @@ pub const ALL: &[Endpoint] = &[
     CLOSE_SURVEY,
     SURVEY_RESULTS,
     REPORTS,
+    ACTIVITY,
+    COMMENT,
+    MENTIONABLE,
+    MENTIONS,
 ];
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! Builds for wasm and native, with no web-framework or database dependency.
 
 pub mod accounts;
+pub mod activity;
 pub mod announcements;
 pub mod audit;
 pub mod bundles;
@@ -52,7 +53,7 @@ pub use support::{
     SupportChannels,
 };
 pub use upload::Upload;
-pub use validate::{Validate, MAX_NOTES, MAX_TEXT};
+pub use validate::{Validate, MAX_NOTES, MAX_TEXT, REQUIRED};
 
 #[cfg(test)]
 mod fuzz_tests;

@@ -167,6 +167,7 @@ pub const FIELDS: &[(&str, &[(&str, Rule)])] = &[
         ],
     ),
     ("MessageInput", &[("body", Required(MAX_NOTES))]),
+    ("CommentInput", &[("body", Required(MAX_NOTES))]),
     (
         "SupportChannels",
         &[

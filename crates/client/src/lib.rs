@@ -192,5 +192,13 @@ prm_backend! {
     fn restore_version(version: i64, body: &'a Restore) -> Draft = RESTORE_VERSION [version] body = body;
     /// The audit log, newest first, filtered (administrators).
     fn audit_log(query: &'a trellis_api::audit::AuditQuery) -> ListPage<trellis_api::audit::AuditEvent> = AUDIT_LOG [] query = query;
+    /// A record's timeline, newest first (`kind` is its collection: `leads`).
+    fn activity(kind: &'a str, id: &'a str) -> Vec<trellis_api::activity::Activity> = ACTIVITY [kind, id];
+    /// Comment on a record, mentioning people who may read it.
+    fn comment(kind: &'a str, id: &'a str, input: &'a trellis_api::activity::CommentInput) -> trellis_api::activity::Activity = COMMENT [kind, id] body = input;
+    /// Who may be mentioned on a record.
+    fn mentionable(kind: &'a str, id: &'a str) -> Vec<trellis_api::activity::Person> = MENTIONABLE [kind, id];
+    /// The latest comments that mention the user.
+    fn mentions() -> Vec<trellis_api::activity::Activity> = MENTIONS [];
 
 }

@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use async_trait::async_trait;
-use trellis_api::endpoints::Endpoint;
+use trellis_api::endpoints::{Endpoint, ACTIVITY};
 
 use crate::{ClientResult, PrmBackend, Reply, Request};
 
@@ -89,6 +89,10 @@ impl PrmBackend for Watched {
         let reply = self.inner.send(endpoint, request).await?;
         if endpoint.writes() {
             self.revisions.changed(endpoint.collection());
+            // Every write to a record adds to its timeline, so timelines read again after any.
+            if endpoint.collection() != ACTIVITY.collection() {
+                self.revisions.changed(ACTIVITY.collection());
+            }
         }
         Ok(reply)
     }
@@ -157,12 +161,16 @@ mod tests {
         read.list_leads(&ListQuery::default()).await.unwrap();
         assert!(reading.has_read("leads") && !reading.has_read("deals"));
         assert!(client.close_survey("srv_none").await.is_err(), "staff only");
-        assert_eq!(*told.borrow(), ["auth"], "a refused write changes nothing");
+        assert_eq!(
+            *told.borrow(),
+            ["auth", "activity"],
+            "a refused write changes nothing"
+        );
         drop(subscription);
         client.logout().await.unwrap();
         assert_eq!(
             *told.borrow(),
-            ["auth"],
+            ["auth", "activity"],
             "a dropped subscription hears nothing"
         );
     }

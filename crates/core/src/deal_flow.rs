@@ -1,12 +1,14 @@
 //! Deal registration review: submit, withdraw, approve, reject, won or lost, and the conflicts
 //! staff check before deciding.
 
+use trellis_api::activity::changed;
 use trellis_api::audit::deal_event;
 use trellis_api::datetime::date;
 use trellis_api::deal_flow::{default_protection_days, find_conflicts, transition as next_status};
 use trellis_api::deal_flow::{DealAction, DealConflict};
 use trellis_api::{wire_name, DealRegistration, DealStatus, Opportunity, Scope};
 
+use crate::activity::new_id;
 use crate::audit::AuditStore;
 use crate::cx::Cx;
 use crate::error::changed_meanwhile;
@@ -42,9 +44,10 @@ pub async fn transition<S: RecordStore + AuditStore>(
     }
     after.updated_at = at.clone();
     // Guarded by the status it was read in, so two reviewers cannot both decide.
+    let log = changed(new_id(cx.store), &deal, &after, Some(cx.user), &at);
     if !cx
         .store
-        .replace_if(&after, &wire_name(&deal.status))
+        .replace_if(&after, &wire_name(&deal.status), log.as_slice())
         .await?
     {
         return Err(changed_meanwhile("deal registration"));

@@ -1,12 +1,14 @@
 //! Lead distribution: pooled or chosen leads handed to partner accounts by a rule, with an
 //! acceptance deadline (vendor staff).
 
+use trellis_api::activity::changed;
 use trellis_api::distribution::{
     candidates, distribute, Distribution, DistributionResult, Skipped,
 };
 use trellis_api::lead_flow::accept_deadline;
 use trellis_api::{wire_name, Lead, LeadStatus, Scope};
 
+use crate::activity::new_id;
 use crate::cx::Cx;
 use crate::error::Result;
 use crate::records::{target_account, RecordStore};
@@ -59,7 +61,9 @@ pub async fn run<S: RecordStore>(
         next.decline_reason = None;
         next.accept_by = Some(accept_by.clone());
         next.updated_at = at.clone();
-        if cx.store.replace_if(&next, &wire_name(&lead.status)).await? {
+        let log = changed(new_id(cx.store), lead, &next, Some(cx.user), &at);
+        let from = wire_name(&lead.status);
+        if cx.store.replace_if(&next, &from, log.as_slice()).await? {
             assigned.push((lead_id, partner));
         } else {
             skipped.push(Skipped {

@@ -1,5 +1,6 @@
 //! CSV import (checked row by row, written all together) and CSV export of what the user may see.
 
+use trellis_api::activity::{created, Activity};
 use trellis_api::import::{
     check_rows, export_columns, parse_csv, report, to_csv, CsvExport, ImportKind, ImportMode,
     ImportReport, ImportRequest, ImportRow,
@@ -7,6 +8,7 @@ use trellis_api::import::{
 use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::{staff_only, Account, Contact, Lead, Scope};
 
+use crate::activity::new_id;
 use crate::cx::Cx;
 use crate::error::Result;
 use crate::records::{decode, RecordStore};
@@ -14,12 +16,14 @@ use crate::records::{decode, RecordStore};
 /// Where an import is written.
 #[allow(async_fn_in_trait)] // Each backend's futures are as Send as its store; callers are concrete.
 pub trait ImportStore: RecordStore {
-    /// Adds every imported record in one write: all of them or, on failure, none.
+    /// Adds every imported record, with their timeline entries `log`, in one write: all of
+    /// them or, on failure, none.
     async fn import(
         &self,
         leads: &[Lead],
         contacts: &[Contact],
         accounts: &[Account],
+        log: &[Activity],
     ) -> Result<()>;
 }
 
@@ -80,7 +84,14 @@ pub async fn import<S: ImportStore>(
         }
         report.imported += 1;
     }
-    cx.store.import(&leads, &contacts, &accounts).await?;
+    let mut log: Vec<Activity> = Vec::with_capacity(leads.len() + contacts.len());
+    for lead in &leads {
+        log.push(created(new_id(cx.store), lead, Some(user), &at));
+    }
+    for contact in &contacts {
+        log.push(created(new_id(cx.store), contact, Some(user), &at));
+    }
+    cx.store.import(&leads, &contacts, &accounts, &log).await?;
     Ok(report)
 }
 

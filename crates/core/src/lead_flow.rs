@@ -1,10 +1,12 @@
 //! The lead inbox: assign, accept, decline (with a reason) and convert, which creates an
 //! opportunity and a contact in the same write.
 
+use trellis_api::activity::{changed, created, Activity};
 use trellis_api::lead_flow::{apply, conversion, LeadAction, LeadOutcome};
 use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::{wire_name, ApiError, Contact, Lead, Opportunity, Scope};
 
+use crate::activity::new_id;
 use crate::cx::Cx;
 use crate::error::changed_meanwhile;
 use crate::error::Result;
@@ -13,14 +15,15 @@ use crate::records::{self, decode, target_account, Kind, RecordStore};
 /// Where a conversion is written.
 #[allow(async_fn_in_trait)] // Each backend's futures are as Send as its store; callers are concrete.
 pub trait LeadStore: RecordStore {
-    /// Replaces the lead if its status is still `from` and adds the opportunity and the contact,
-    /// all together; false if someone changed the lead meanwhile.
+    /// Replaces the lead if its status is still `from` and adds the opportunity, the contact and
+    /// the timeline entries `log`, all together; false if someone changed the lead meanwhile.
     async fn convert(
         &self,
         lead: &Lead,
         from: &str,
         opportunity: &Opportunity,
         contact: &Contact,
+        log: &[Activity],
     ) -> Result<bool>;
 }
 
@@ -39,6 +42,9 @@ pub async fn transition<S: LeadStore>(
     next.updated_at = at.clone();
     let from = wire_name(&lead.status);
     let (mut opportunity, mut contact) = (None, None);
+    let mut log: Vec<Activity> = changed(new_id(cx.store), &lead, &next, Some(cx.user), &at)
+        .into_iter()
+        .collect();
     let saved = if *action == LeadAction::Convert {
         let (opp, con) = conversion(&lead, cx.now.div_euclid(86_400));
         let (account, owner) = (lead.partner_account_id.clone(), next.owner_user_id.clone());
@@ -55,11 +61,13 @@ pub async fn transition<S: LeadStore>(
         let c: Contact = decode(new_record_fields::<Contact>(
             &con, con_id, account, owner, true, &at,
         ))?;
-        let saved = cx.store.convert(&next, &from, &o, &c).await?;
+        log.push(created(new_id(cx.store), &o, Some(cx.user), &at));
+        log.push(created(new_id(cx.store), &c, Some(cx.user), &at));
+        let saved = cx.store.convert(&next, &from, &o, &c, &log).await?;
         (opportunity, contact) = (Some(o), Some(c));
         saved
     } else {
-        cx.store.replace_if(&next, &from).await?
+        cx.store.replace_if(&next, &from, &log).await?
     };
     if !saved {
         return Err(changed_meanwhile("lead"));

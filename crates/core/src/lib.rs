@@ -3,6 +3,7 @@
 //! memory; the rules themselves live in the contract (`trellis-api`).
 
 pub mod accounts;
+pub mod activity;
 pub mod announcements;
 pub mod audit;
 pub mod community;

@@ -1,6 +1,7 @@
 //! Market development funds: budgets, fund requests and claims with proof files. Budgets and
 //! requests never go over their amounts: each decision is one guarded write in the store.
 
+use trellis_api::activity::{changed, created, Activity};
 use trellis_api::audit::{mdf_claim_event, mdf_request_event, NewEvent};
 use trellis_api::mdf::{self, exceeds};
 use trellis_api::records::kind::{new_record_fields, Record as _};
@@ -11,6 +12,7 @@ use trellis_api::{
     Validate,
 };
 
+use crate::activity::new_id;
 use crate::audit::AuditStore;
 use crate::cx::Cx;
 use crate::error::changed_meanwhile;
@@ -36,6 +38,8 @@ pub struct Decision<'a, R> {
     pub actor: &'a User,
     pub event: Option<NewEvent>,
     pub at: &'a str,
+    /// The record's timeline entries, written with the decision.
+    pub log: &'a [Activity],
 }
 
 /// Where budgets, decisions and proof files are kept (requests and claims are records).
@@ -49,8 +53,14 @@ pub trait MdfStore: RecordStore + AuditStore {
     /// refused when the budget has not that much left.
     async fn decide_request(&self, decision: &Decision<'_, MdfRequest>) -> Result<Guarded>;
     /// Files a claim with its proof, adding its amount to the request's claimed amount in the
-    /// same write if the request is still approved and has that much unclaimed.
-    async fn file_claim(&self, claim: &MdfClaim, proof: &SeedFile) -> Result<Guarded>;
+    /// same write (with the claim's timeline entries `log`) if the request is still approved
+    /// and has that much unclaimed.
+    async fn file_claim(
+        &self,
+        claim: &MdfClaim,
+        proof: &SeedFile,
+        log: &[Activity],
+    ) -> Result<Guarded>;
     /// Decides a claim; rejecting releases its amount on the request in the same write.
     async fn decide_claim(&self, decision: &Decision<'_, MdfClaim>) -> Result<Guarded>;
     /// A stored file within `scope`.
@@ -145,7 +155,13 @@ pub async fn create_request<S: MdfStore>(
     map.insert("claimed".into(), 0.into());
     let request: MdfRequest = serde_json::from_value(serde_json::Value::Object(map))
         .map_err(|e| CoreError::Store(format!("fund request does not decode: {e}")))?;
-    cx.store.insert(&request).await?;
+    let log = [created(
+        new_id(cx.store),
+        &request,
+        Some(cx.user),
+        &request.created_at,
+    )];
+    cx.store.insert(&request, &log).await?;
     Ok(cx
         .store
         .find(&Scope::All, &id)
@@ -170,12 +186,14 @@ pub async fn transition_request<S: MdfStore>(
         ..request.clone()
     };
     let from = trellis_api::wire_name(&MdfRequestStatus::Submitted);
+    let log = changed(new_id(cx.store), &request, &decided, Some(cx.user), &at);
     let decision = Decision {
         record: &decided,
         from: &from,
         actor: cx.user,
         event: mdf_request_event(&decided),
         at: &at,
+        log: log.as_slice(),
     };
     match cx.store.decide_request(&decision).await? {
         Guarded::Done => records::get(cx, id).await,
@@ -219,7 +237,13 @@ pub async fn create_claim<S: MdfStore>(cx: &Cx<'_, S>, input: &MdfClaimInput) ->
         created_at: at.clone(),
         updated_at: at,
     };
-    match cx.store.file_claim(&claim, &file).await? {
+    let log = [created(
+        new_id(cx.store),
+        &claim,
+        Some(cx.user),
+        &claim.created_at,
+    )];
+    match cx.store.file_claim(&claim, &file, &log).await? {
         Guarded::Done => Ok(claim),
         Guarded::OverBudget(_) | Guarded::Changed => Err(changed_meanwhile("fund request")),
     }
@@ -242,12 +266,14 @@ pub async fn transition_claim<S: MdfStore>(
         ..claim.clone()
     };
     let from = trellis_api::wire_name(&claim.status);
+    let log = changed(new_id(cx.store), &claim, &decided, Some(cx.user), &at);
     let decision = Decision {
         record: &decided,
         from: &from,
         actor: cx.user,
         event: mdf_claim_event(&decided),
         at: &at,
+        log: log.as_slice(),
     };
     match cx.store.decide_claim(&decision).await? {
         Guarded::Done => records::get(cx, id).await,

@@ -2,6 +2,7 @@
 //! cases): list, read, create and edit any kind with the same scope, checks and ownership.
 
 use serde_json::Value;
+use trellis_api::activity::{changed, created, Activity, ID_PREFIX};
 use trellis_api::records::kind::{
     self, bad_status_filter, chosen_partner, editable_fields, fields, new_record_fields,
 };
@@ -31,12 +32,13 @@ pub trait RecordStore: AccountStore {
     async fn all<R: Kind>(&self, scope: &Scope) -> Result<Vec<R>>;
     /// Every record whose status is `status`, oldest first.
     async fn with_status<R: Kind>(&self, status: &str) -> Result<Vec<R>>;
-    /// Adds a record.
-    async fn insert<R: Kind>(&self, record: &R) -> Result<()>;
-    /// Replaces a record if its status is still `from`; false if someone changed it meanwhile.
-    async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> Result<bool>;
-    /// Replaces a record, if it is still within `scope`.
-    async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> Result<()>;
+    /// Adds a record and, in the same write, its timeline entries `log`.
+    async fn insert<R: Kind>(&self, record: &R, log: &[Activity]) -> Result<()>;
+    /// Replaces a record if its status is still `from`, with its timeline entries `log`; false
+    /// (and nothing written) if someone changed it meanwhile.
+    async fn replace_if<R: Kind>(&self, record: &R, from: &str, log: &[Activity]) -> Result<bool>;
+    /// Replaces a record, if it is still within `scope`, with its timeline entries `log`.
+    async fn replace<R: Kind>(&self, record: &R, scope: &Scope, log: &[Activity]) -> Result<()>;
 }
 
 /// A record built from its fields as JSON (the contract's field names).
@@ -102,7 +104,13 @@ pub async fn create<R: Kind, S: RecordStore>(cx: &Cx<'_, S>, input: &R::Input) -
     let id = cx.store.new_id(R::PREFIX);
     let map = new_record_fields::<R>(input, id.clone(), account, owner, !staff, &cx.timestamp());
     let record: R = decode(map)?;
-    cx.store.insert(&record).await?;
+    let log = [created(
+        cx.store.new_id(ID_PREFIX),
+        &record,
+        Some(user),
+        &cx.timestamp(),
+    )];
+    cx.store.insert(&record, &log).await?;
     Ok(cx
         .store
         .find(&Scope::All, &id)
@@ -137,6 +145,13 @@ pub async fn update<R: Kind, S: RecordStore>(
     }
     map.insert("updated_at".into(), cx.timestamp().into());
     let updated: R = decode(map)?;
-    cx.store.replace(&updated, &scope).await?;
+    let log = changed(
+        cx.store.new_id(ID_PREFIX),
+        &current,
+        &updated,
+        Some(user),
+        &cx.timestamp(),
+    );
+    cx.store.replace(&updated, &scope, log.as_slice()).await?;
     get(cx, id).await
 }

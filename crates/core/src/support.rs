@@ -1,5 +1,6 @@
 //! Support cases with message threads, and the channel team's contact channels.
 
+use trellis_api::activity::{changed, created, Activity};
 use trellis_api::records::kind::{new_record_fields, Record as _};
 use trellis_api::seed::SeedFile;
 use trellis_api::support::after_message;
@@ -8,6 +9,7 @@ use trellis_api::{
     SupportChannels, Validate,
 };
 
+use crate::activity::new_id;
 use crate::cx::Cx;
 use crate::error::{CoreError, Result};
 use crate::records::{self, RecordStore};
@@ -21,15 +23,23 @@ pub trait SupportStore: RecordStore {
     async fn put_channels(&self, channels: &SupportChannels) -> Result<()>;
     /// A case's messages, oldest first.
     async fn messages(&self, case_id: &str) -> Result<Vec<CaseMessage>>;
-    /// Adds a case and, in the same write, its attachment stored at `at`.
+    /// Adds a case and, in the same write, its attachment stored at `at` and its timeline
+    /// entries `log`.
     async fn insert_case(
         &self,
         case: &SupportCase,
         file: Option<&SeedFile>,
         at: &str,
+        log: &[Activity],
     ) -> Result<()>;
-    /// Adds a message and moves its case to `status`, updated at the message's time, together.
-    async fn add_message(&self, message: &CaseMessage, status: CaseStatus) -> Result<()>;
+    /// Adds a message and moves its case to `status`, updated at the message's time, with the
+    /// case's timeline entries `log`, together.
+    async fn add_message(
+        &self,
+        message: &CaseMessage,
+        status: CaseStatus,
+        log: &[Activity],
+    ) -> Result<()>;
 }
 
 /// Opens a case, with an optional attachment (partner users).
@@ -74,7 +84,10 @@ pub async fn create_case<S: SupportStore>(
     }
     let case: SupportCase = serde_json::from_value(serde_json::Value::Object(map))
         .map_err(|e| CoreError::Store(format!("case does not decode: {e}")))?;
-    cx.store.insert_case(&case, file.as_ref(), &at).await?;
+    let log = [created(new_id(cx.store), &case, Some(user), &at)];
+    cx.store
+        .insert_case(&case, file.as_ref(), &at, &log)
+        .await?;
     Ok(cx
         .store
         .find(&Scope::All, &id)
@@ -106,7 +119,18 @@ pub async fn post_message<S: SupportStore>(
         body: input.body.trim().into(),
         created_at: cx.timestamp(),
     };
-    cx.store.add_message(&message, next).await?;
+    let moved = SupportCase {
+        status: next,
+        ..case.clone()
+    };
+    let log = changed(
+        new_id(cx.store),
+        &case,
+        &moved,
+        Some(cx.user),
+        &message.created_at,
+    );
+    cx.store.add_message(&message, next, log.as_slice()).await?;
     records::get(cx, id).await
 }
 

@@ -80,6 +80,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(auth::logout))
         .routes(utoipa_axum::routes!(auth::logout_everywhere))
         .routes(utoipa_axum::routes!(auth::me))
+        .merge(handlers::activity::router())
         .merge(handlers::admin::router())
         .merge(handlers::audit::router())
         .merge(handlers::users::router())

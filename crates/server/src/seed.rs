@@ -66,6 +66,7 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     }
     insert_seeded(&mut tx, &data.mdf.claims).await?;
     insert_seeded(&mut tx, &data.support.cases).await?;
+    store::activity::write_log(&mut tx, &data.activity).await?;
     for m in &data.training.modules {
         store::training::store(&mut *tx, m).await?;
     }

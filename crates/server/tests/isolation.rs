@@ -128,6 +128,8 @@ impl Foreign {
             ("tiers", _) => shared(&d.programs[0].tiers[0].id),
             ("community", "versions") => shared("1"),
             ("export", _) => shared("leads"),
+            // `{kind}` is `leads` (see `concrete`); every kind is probed in its own test below.
+            ("activity", _) => owned(&self.lead.id),
             _ => panic!("{template}: say which record its id names in Foreign::target"),
         }
     }
@@ -165,6 +167,7 @@ impl Foreign {
             ("POST", "/api/mdf/claims/{id}/transition") => json!({"action": "mark_paid"}),
             ("POST", "/api/cases") => serde_json::to_value(&self.case).unwrap(),
             ("POST", "/api/cases/{id}/messages") => json!({"body": "hello"}),
+            ("POST", "/api/activity/{kind}/{id}") => json!({"body": "hello @Pat Partner"}),
             ("POST", "/api/import") => {
                 let csv = format!(
                     "company,contact_name,email,partner_account_id\nInitrode,Nina,nina@initrode.example,{}\n",
@@ -216,7 +219,9 @@ fn concrete(foreign: &Foreign, d: &DemoData, template: &str) -> (String, bool) {
     let path = template
         .split('/')
         .map(|seg| {
-            if seg.starts_with('{') {
+            if seg == "{kind}" {
+                "leads"
+            } else if seg.starts_with('{') {
                 id.as_str()
             } else {
                 seg
@@ -225,6 +230,27 @@ fn concrete(foreign: &Foreign, d: &DemoData, template: &str) -> (String, bool) {
         .collect::<Vec<_>>()
         .join("/");
     (path, owned)
+}
+
+/// The seed has no claim of Bluebird's: file one, so every account probed has one.
+async fn bluebird_claim(app: &TestApp) -> MdfClaim {
+    let bluebird = login(app, "partner@bluebird.test").await;
+    let claim = json!({
+        "request_id": "mdfr_email", "amount": 100,
+        "proof": {"file_name": "receipt.pdf", "data": "JVBERi0xLjQKJSVFT0YK"}
+    });
+    let (status, _, text) = send(
+        app,
+        json_req(
+            Method::POST,
+            "/api/mdf/claims",
+            &claim.to_string(),
+            Some(&bluebird),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    serde_json::from_str(&text).unwrap()
 }
 
 #[tokio::test]
@@ -238,24 +264,7 @@ async fn every_endpoint_and_role_is_refused_another_accounts_records() {
     for (email, _, foreign) in PARTNERS {
         callers.push((Caller::Partner(email), foreign));
     }
-    // The seed has no claim of Bluebird's: file one, so every account probed has one.
-    let bluebird = login(&app, "partner@bluebird.test").await;
-    let claim = json!({
-        "request_id": "mdfr_email", "amount": 100,
-        "proof": {"file_name": "receipt.pdf", "data": "JVBERi0xLjQKJSVFT0YK"}
-    });
-    let (status, _, text) = send(
-        &app,
-        json_req(
-            Method::POST,
-            "/api/mdf/claims",
-            &claim.to_string(),
-            Some(&bluebird),
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{text}");
-    let claims = [serde_json::from_str::<MdfClaim>(&text).unwrap()];
+    let claims = [bluebird_claim(&app).await];
     let mut tried = 0;
     // Status of every (rule, caller), compared with the reviewed matrix below.
     let mut outcomes: std::collections::BTreeMap<String, Vec<String>> = Default::default();
@@ -378,7 +387,7 @@ fn check_matrix(outcomes: &std::collections::BTreeMap<String, Vec<String>>) {
 }
 
 /// Lists, searches, reports and exports with filters; none may carry the foreign account.
-const READS: [&str; 16] = [
+const READS: [&str; 17] = [
     "/api/leads?limit=200",
     "/api/leads?limit=200&q=a",
     "/api/leads?limit=200&sort=company",
@@ -395,7 +404,59 @@ const READS: [&str; 16] = [
     "/api/export/leads",
     "/api/export/contacts",
     "/api/export/accounts",
+    "/api/activity/mentions",
 ];
+
+/// Every kind's timeline, comments and people: another account's record is not found, and a
+/// comment on it is not written.
+#[tokio::test]
+async fn every_kind_of_timeline_is_refused_to_other_accounts() {
+    let app = test_app(false).await;
+    let data = demo_data(0);
+    let claims = [bluebird_claim(&app).await];
+    for (email, _, foreign) in PARTNERS {
+        let cookie = login(&app, email).await;
+        let f = Foreign::of(&data, foreign, &claims);
+        let ids = [
+            ("leads", f.lead.id.as_str()),
+            ("deals", f.deal.id.as_str()),
+            ("opportunities", f.opportunity.id.as_str()),
+            ("contacts", f.contact.id.as_str()),
+            ("mdf_requests", f.request.id.as_str()),
+            ("mdf_claims", f.claim.id.as_str()),
+            ("cases", f.case.id.as_str()),
+        ];
+        assert_eq!(ids.len(), trellis_api::activity::RecordKind::ALL.len());
+        for (kind, id) in ids {
+            for path in [
+                format!("/api/activity/{kind}/{id}"),
+                format!("/api/activity/{kind}/{id}/people"),
+            ] {
+                let (status, _, text) = send(&app, get(&path, Some(&cookie))).await;
+                assert_eq!(status, StatusCode::NOT_FOUND, "{email} {path}: {text}");
+                assert!(
+                    !text.contains(foreign) && !text.contains(&f.name),
+                    "{email} {path}"
+                );
+            }
+            let path = format!("/api/activity/{kind}/{id}");
+            let req = json_req(Method::POST, &path, r#"{"body":"hello"}"#, Some(&cookie));
+            let (status, _, text) = send(&app, req).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{email} POST {path}: {text}");
+        }
+        let staff = login(&app, "channel@trellis.test").await;
+        let (status, _, text) = send(
+            &app,
+            get(&format!("/api/activity/leads/{}", f.lead.id), Some(&staff)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "staff read every timeline: {text}");
+        assert!(
+            !text.contains("hello"),
+            "{email}'s refused comments were not written"
+        );
+    }
+}
 
 #[tokio::test]
 async fn filtered_lists_reports_and_exports_hold_only_the_partners_own_records() {

@@ -98,4 +98,27 @@ async fn overdue_leads_return_to_the_pool_and_old_approvals_expire() {
         .unwrap()
         .iter()
         .any(|d| d["id"] == json!(approved)));
+    // Trellis made these changes: the timeline says so, with what changed.
+    let (_, _, text) = send(
+        &app,
+        get(&format!("/api/activity/leads/{assigned}"), Some(&cookie)),
+    )
+    .await;
+    let timeline: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(timeline[0]["actor_name"], "Trellis", "{timeline}");
+    assert_eq!(timeline[0]["actor_user_id"], Value::Null);
+    let changes = timeline[0]["changes"].as_array().unwrap();
+    assert!(changes
+        .iter()
+        .any(|c| c["field"] == "status" && c["from"] == "assigned" && c["to"] == "new"));
+    assert!(changes
+        .iter()
+        .any(|c| c["field"] == "partner_account_id" && c["to"].is_null()));
+    let (_, _, text) = send(
+        &app,
+        get(&format!("/api/activity/deals/{approved}"), Some(&cookie)),
+    )
+    .await;
+    let timeline: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(timeline[0]["changes"][0]["to"], "expired", "{timeline}");
 }

@@ -4,7 +4,7 @@
 
 use crate::{
     parse_wire, wire_name, ApiError, Contact, ContactInput, DealInput, DealRegistration,
-    DealStatus, ErrorCode, FieldError, Lead, LeadInput, LeadStatus, ListQuery, Opportunity,
+    DealStatus, ErrorCode, FieldError, Keyed, Lead, LeadInput, LeadStatus, ListQuery, Opportunity,
     OpportunityInput, Owned, Scope, Stage, Validate,
 };
 use serde::de::DeserializeOwned;
@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// A partner-owned record kind (lead, deal registration, opportunity, contact).
-pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
+pub trait Record: Owned + Keyed + Serialize + DeserializeOwned + Clone + 'static {
     /// The fields a user edits.
     type Input: Serialize + DeserializeOwned + Validate + Clone;
     /// The record kind in messages ("Lead").
@@ -27,6 +27,8 @@ pub trait Record: Owned + Serialize + DeserializeOwned + Clone + 'static {
     const STATUS_FIELD: Option<&'static str>;
     /// The fields the free-text search `q` looks in.
     const SEARCH_FIELDS: &'static [&'static str];
+    /// The fields that name a record, joined by a space (default: the first search field).
+    const TITLE_FIELDS: &'static [&'static str] = &[];
 
     /// Whether `s` is a valid value of the status field.
     fn valid_status(s: &str) -> bool;
@@ -196,6 +198,7 @@ impl Record for Contact {
     const PREFIX: &'static str = "con_";
     const STATUS_FIELD: Option<&'static str> = None;
     const SEARCH_FIELDS: &'static [&'static str] = &["first_name", "last_name", "email", "company"];
+    const TITLE_FIELDS: &'static [&'static str] = &["first_name", "last_name"];
     const SORT_FIELDS: &'static [&'static str] = &[
         "last_name",
         "first_name",
@@ -220,6 +223,21 @@ pub fn fields<T: Serialize>(value: &T) -> Map<String, Value> {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     }
+}
+
+/// What names a record in a list or a timeline (a lead's company, a contact's full name).
+pub fn title<R: Record>(record: &R) -> String {
+    let map = fields(record);
+    let names = match R::TITLE_FIELDS {
+        [] => &R::SEARCH_FIELDS[..R::SEARCH_FIELDS.len().min(1)],
+        some => some,
+    };
+    names
+        .iter()
+        .filter_map(|f| map.get(*f).and_then(Value::as_str))
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The partner account an input asks for (vendor staff only may choose one).

@@ -11,6 +11,7 @@ mod mdf;
 mod support;
 mod tiers;
 mod training;
+pub use activity::demo_activity;
 pub use announcements::demo_announcements;
 pub use mdf::{demo_mdf, DemoMdf, SeedFile};
 pub use support::{demo_support, DemoSupport};
@@ -37,6 +38,9 @@ pub struct DemoData {
     pub announcements: Vec<crate::Announcement>,
     pub training: DemoTraining,
     pub surveys: DemoSurveys,
+    /// Every record's timeline entries, oldest first.
+    #[serde(default)]
+    pub activity: Vec<crate::activity::Activity>,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -59,6 +63,7 @@ impl Rng {
     }
 }
 
+mod activity;
 mod names;
 use names::*;
 
@@ -409,7 +414,7 @@ pub fn demo_data(now: i64) -> DemoData {
     }
 
     let tier_changes = demo_tier_changes(&accounts, now);
-    DemoData {
+    let mut data = DemoData {
         programs,
         accounts,
         users,
@@ -424,7 +429,10 @@ pub fn demo_data(now: i64) -> DemoData {
         announcements: demo_announcements(now),
         training: demo_training(now),
         surveys: demo_surveys(now),
-    }
+        activity: Vec::new(),
+    };
+    data.activity = demo_activity(&data);
+    data
 }
 
 fn domain_of(company: &str) -> String {

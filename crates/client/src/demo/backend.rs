@@ -8,8 +8,8 @@ use trellis_api::{
     Opportunity, SupportCase, Validate,
 };
 use trellis_core::{
-    accounts, announcements, community, deal_flow, distribution, import, lead_flow, mdf, records,
-    reports, support, surveys, training, users,
+    accounts, activity, announcements, community, deal_flow, distribution, import, lead_flow, mdf,
+    records, reports, support, surveys, training, users,
 };
 
 use super::{err, DemoBackend};
@@ -151,6 +151,14 @@ impl PrmBackend for DemoBackend {
             endpoints::ANSWER_SURVEY => Reply::of(surveys::answer(&cx, r.id(0)?, r.body()?).await?),
             endpoints::SURVEY_RESULTS => Reply::of(surveys::survey_results(&cx, r.id(0)?).await?),
             endpoints::REPORTS => Reply::of(reports::list(&cx, r.query()?).await?),
+            endpoints::ACTIVITY => Reply::of(activity::timeline(&cx, r.id(0)?, r.id(1)?).await?),
+            endpoints::COMMENT => {
+                Reply::of(activity::add_comment(&cx, r.id(0)?, r.id(1)?, r.body()?).await?)
+            }
+            endpoints::MENTIONABLE => {
+                Reply::of(activity::mentionable(&cx, r.id(0)?, r.id(1)?).await?)
+            }
+            endpoints::MENTIONS => Reply::of(activity::mentions(&cx).await?),
             endpoints::COMMUNITY => Reply::of(community::published(&cx).await?),
             endpoints::DRAFT => Reply::of(community::draft(&cx).await?),
             endpoints::SAVE_DRAFT => Reply::of(community::save_draft(&cx, r.body()?).await?),

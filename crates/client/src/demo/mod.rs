@@ -52,6 +52,14 @@ struct State {
     audit: Vec<trellis_api::audit::AuditEvent>,
 }
 
+impl State {
+    /// A new id starting with `prefix`, from the demo's counter.
+    fn next_id(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("{prefix}demo{:06}", self.counter)
+    }
+}
+
 /// A complete PRM backend in memory, seeded with the demo organisation.
 pub struct DemoBackend {
     state: RefCell<State>,
@@ -171,9 +179,7 @@ impl DemoBackend {
     }
 
     fn next_id(&self, prefix: &str) -> String {
-        let mut state = self.write();
-        state.counter += 1;
-        format!("{prefix}demo{:06}", state.counter)
+        self.write().next_id(prefix)
     }
 
     fn me_of(&self, user: User) -> Me {

@@ -8,6 +8,7 @@ use super::DemoBackend;
 use crate::ClientError;
 
 mod accounts;
+mod activity;
 mod announcements;
 mod audit;
 mod community;

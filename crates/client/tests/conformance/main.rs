@@ -1,6 +1,7 @@
 //! The same scenarios against every PrmBackend: the REST client on a real server, and the demo backend.
 
 mod access;
+mod activity;
 mod audit;
 mod community;
 mod contract;
@@ -17,6 +18,7 @@ mod support;
 mod themes;
 
 use access::*;
+use activity::*;
 use audit::*;
 use community::*;
 use contract::*;
@@ -164,4 +166,5 @@ conformance!(
     amounts_have_a_maximum_and_totals_never_wrap,
     required_text_needs_a_visible_character,
     page_sizes_outside_the_range_are_refused,
+    timelines_record_changes_and_comments_mention_readers,
 );

@@ -1,5 +1,6 @@
 //! HTTP handlers, grouped by area; each area exposes a `router()` that documents itself in OpenAPI.
 
+pub mod activity;
 pub mod admin;
 pub mod announcements;
 pub mod audit;

@@ -7,8 +7,10 @@ use trellis_core::Result as CoreResult;
 
 use crate::error::Error;
 use crate::store::accounts::insert_account_row;
+use crate::store::activity::write_log;
 use crate::store::records::insert;
 use crate::store::Db;
+use trellis_api::activity::Activity;
 
 impl ImportStore for Db {
     async fn import(
@@ -16,6 +18,7 @@ impl ImportStore for Db {
         leads: &[Lead],
         contacts: &[Contact],
         accounts: &[Account],
+        log: &[Activity],
     ) -> CoreResult<()> {
         let write = async {
             let mut tx = self.0.begin().await?;
@@ -28,6 +31,7 @@ impl ImportStore for Db {
             for a in accounts {
                 insert_account_row(&mut *tx, a).await?;
             }
+            write_log(&mut tx, log).await?;
             tx.commit().await?;
             Ok::<(), Error>(())
         };

@@ -6,8 +6,10 @@ use trellis_core::lead_flow::LeadStore;
 use trellis_core::Result as CoreResult;
 
 use crate::error::Error;
+use crate::store::activity::write_log;
 use crate::store::records::{insert, replace_if};
 use crate::store::Db;
+use trellis_api::activity::Activity;
 
 impl LeadStore for Db {
     async fn convert(
@@ -16,6 +18,7 @@ impl LeadStore for Db {
         from: &str,
         opportunity: &Opportunity,
         contact: &Contact,
+        log: &[Activity],
     ) -> CoreResult<bool> {
         let write = async {
             let mut tx = self.0.begin().await?;
@@ -24,6 +27,7 @@ impl LeadStore for Db {
             }
             insert(&mut *tx, "opportunities", fields(opportunity)).await?;
             insert(&mut *tx, "contacts", fields(contact)).await?;
+            write_log(&mut tx, log).await?;
             tx.commit().await?;
             Ok::<bool, Error>(true)
         };

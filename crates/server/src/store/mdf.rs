@@ -10,9 +10,11 @@ use trellis_core::mdf::{Decision, Guarded, MdfStore};
 use trellis_core::Result as CoreResult;
 
 use crate::error::{Error, Result};
+use crate::store::activity::write_log;
 use crate::store::audit::record_at;
 use crate::store::support::insert_file;
 use crate::store::{records, Db};
+use trellis_api::activity::Activity;
 
 impl MdfStore for Db {
     async fn budgets(&self, program: Option<&str>) -> CoreResult<Vec<MdfBudget>> {
@@ -70,13 +72,19 @@ impl MdfStore for Db {
             if let Some(event) = &d.event {
                 record_at(&mut *tx, Some(d.actor), "", event.clone(), d.at).await?;
             }
+            write_log(&mut tx, d.log).await?;
             tx.commit().await?;
             Ok::<Guarded, Error>(Guarded::Done)
         };
         Ok(write.await?)
     }
 
-    async fn file_claim(&self, claim: &MdfClaim, proof: &SeedFile) -> CoreResult<Guarded> {
+    async fn file_claim(
+        &self,
+        claim: &MdfClaim,
+        proof: &SeedFile,
+        log: &[Activity],
+    ) -> CoreResult<Guarded> {
         let write = async {
             let mut tx = self.0.begin().await?;
             let fits = sqlx::query(
@@ -94,6 +102,7 @@ impl MdfStore for Db {
             }
             insert_file(&mut *tx, proof, &claim.created_at).await?;
             records::insert(&mut *tx, "mdf_claims", fields(claim)).await?;
+            write_log(&mut tx, log).await?;
             tx.commit().await?;
             Ok::<Guarded, Error>(Guarded::Done)
         };
@@ -128,6 +137,7 @@ impl MdfStore for Db {
             if let Some(event) = &d.event {
                 record_at(&mut *tx, Some(d.actor), "", event.clone(), d.at).await?;
             }
+            write_log(&mut tx, d.log).await?;
             tx.commit().await?;
             Ok::<Guarded, Error>(Guarded::Done)
         };

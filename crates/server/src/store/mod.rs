@@ -1,6 +1,7 @@
 //! SQLite storage: rows in and out, guarded writes, scopes as SQL.
 
 pub mod accounts;
+pub mod activity;
 pub mod announcements;
 pub mod audit;
 pub mod community;

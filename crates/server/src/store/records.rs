@@ -10,6 +10,9 @@ use trellis_api::records::kind;
 use trellis_api::{ApiError, ErrorCode, ListPage, ListQuery, Record, Scope};
 
 use crate::clock::now;
+use crate::ids::random_id;
+use crate::store::activity::write_log;
+use trellis_api::activity::{self, Activity};
 use trellis_core::records::{Kind, RecordStore};
 use trellis_core::Result as CoreResult;
 
@@ -154,7 +157,8 @@ pub async fn apply_due<E: Entity>(store: &Db) -> Result<()> {
         .fetch_all(db)
         .await?;
     for row in rows {
-        let mut record: E = from_row(&row)?;
+        let before: E = from_row(&row)?;
+        let mut record = before.clone();
         if !record.settle(&now) {
             continue;
         }
@@ -163,7 +167,13 @@ pub async fn apply_due<E: Entity>(store: &Db) -> Result<()> {
             .push_bind(row.try_get::<String, _>("id")?)
             .push(format!(" AND {status} = "))
             .push_bind(due.status);
-        q.build().execute(db).await?;
+        let mut tx = db.begin().await?;
+        if q.build().execute(&mut *tx).await?.rows_affected() == 1 {
+            let id = random_id(activity::ID_PREFIX);
+            let log = activity::changed(id, &before, &record, None, &now);
+            write_log(&mut tx, log.as_slice()).await?;
+        }
+        tx.commit().await?;
     }
     let next: Option<String> = sqlx::query_scalar(&format!(
         "SELECT MIN({}) FROM {} WHERE {status} = ?",
@@ -362,28 +372,61 @@ impl RecordStore for crate::store::Db {
         Ok(find_where::<R>(&self.0, &condition, &[status]).await?)
     }
 
-    async fn insert<R: Kind>(&self, record: &R) -> CoreResult<()> {
-        let done = insert(&self.0, R::COLLECTION, kind::fields(record)).await;
+    async fn insert<R: Kind>(&self, record: &R, log: &[Activity]) -> CoreResult<()> {
+        let write = async {
+            let mut tx = self.0.begin().await?;
+            insert(&mut *tx, R::COLLECTION, kind::fields(record)).await?;
+            write_log(&mut tx, log).await?;
+            tx.commit().await?;
+            Ok::<(), Error>(())
+        };
+        let done = write.await;
         self.1.wrote(R::COLLECTION);
         Ok(done?)
     }
 
-    async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> CoreResult<bool> {
-        let done = replace_if(&self.0, record, from).await;
+    async fn replace_if<R: Kind>(
+        &self,
+        record: &R,
+        from: &str,
+        log: &[Activity],
+    ) -> CoreResult<bool> {
+        let write = async {
+            let mut tx = self.0.begin().await?;
+            if !replace_if(&mut *tx, record, from).await? {
+                return Ok(false);
+            }
+            write_log(&mut tx, log).await?;
+            tx.commit().await?;
+            Ok::<bool, Error>(true)
+        };
+        let done = write.await;
         self.1.wrote(R::COLLECTION);
         Ok(done?)
     }
 
-    async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> CoreResult<()> {
+    async fn replace<R: Kind>(
+        &self,
+        record: &R,
+        scope: &Scope,
+        log: &[Activity],
+    ) -> CoreResult<()> {
         let mut columns = kind::fields(record);
         let id = columns.remove("id").unwrap_or_default();
         let mut q = set_columns(R::COLLECTION, columns);
         q.push(" WHERE id = ");
         push_value(&mut q, id);
         push_scope(&mut q, scope);
-        let done = q.build().execute(&self.0).await;
+        let write = async {
+            let mut tx = self.0.begin().await?;
+            if q.build().execute(&mut *tx).await?.rows_affected() == 1 {
+                write_log(&mut tx, log).await?;
+            }
+            tx.commit().await?;
+            Ok::<(), Error>(())
+        };
+        let done = write.await;
         self.1.wrote(R::COLLECTION);
-        done.map_err(Error::from)?;
-        Ok(())
+        Ok(done?)
     }
 }

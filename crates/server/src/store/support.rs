@@ -9,7 +9,9 @@ use trellis_core::support::SupportStore;
 use trellis_core::Result as CoreResult;
 
 use crate::error::{Error, Result};
+use crate::store::activity::write_log;
 use crate::store::{records, Db};
+use trellis_api::activity::Activity;
 
 fn message_from_row(row: &SqliteRow) -> Result<CaseMessage> {
     Ok(CaseMessage {
@@ -83,6 +85,7 @@ impl SupportStore for Db {
         case: &SupportCase,
         file: Option<&SeedFile>,
         at: &str,
+        log: &[Activity],
     ) -> CoreResult<()> {
         let write = async {
             let mut tx = self.0.begin().await?;
@@ -90,13 +93,19 @@ impl SupportStore for Db {
                 insert_file(&mut *tx, f, at).await?;
             }
             records::insert(&mut *tx, "cases", fields(case)).await?;
+            write_log(&mut tx, log).await?;
             tx.commit().await?;
             Ok::<(), Error>(())
         };
         Ok(write.await?)
     }
 
-    async fn add_message(&self, m: &CaseMessage, status: CaseStatus) -> CoreResult<()> {
+    async fn add_message(
+        &self,
+        m: &CaseMessage,
+        status: CaseStatus,
+        log: &[Activity],
+    ) -> CoreResult<()> {
         let write = async {
             let mut tx = self.0.begin().await?;
             sqlx::query(
@@ -116,6 +125,7 @@ impl SupportStore for Db {
                 .bind(&m.case_id)
                 .execute(&mut *tx)
                 .await?;
+            write_log(&mut tx, log).await?;
             tx.commit().await?;
             Ok::<(), Error>(())
         };

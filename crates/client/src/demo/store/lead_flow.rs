@@ -1,5 +1,6 @@
 //! A lead's conversion in memory.
 
+use trellis_api::activity::Activity;
 use trellis_api::{Contact, Lead, Opportunity};
 use trellis_core::lead_flow::LeadStore;
 use trellis_core::records::RecordStore;
@@ -14,9 +15,10 @@ impl LeadStore for DemoBackend {
         from: &str,
         opportunity: &Opportunity,
         contact: &Contact,
+        log: &[Activity],
     ) -> Result<bool> {
-        // Memory cannot fail between the three writes, so the guard alone keeps them together.
-        if !self.replace_if(lead, from).await? {
+        // Memory cannot fail between the writes, so the guard alone keeps them together.
+        if !self.replace_if(lead, from, log).await? {
             return Ok(false);
         }
         let mut state = self.write();

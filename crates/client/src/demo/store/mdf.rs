@@ -1,5 +1,6 @@
 //! Budgets, fund decisions and proof files in memory, under the same guards as the server.
 
+use trellis_api::activity::Activity;
 use trellis_api::seed::SeedFile;
 use trellis_api::{
     ClaimStatus, MdfBudget, MdfClaim, MdfRequest, MdfRequestStatus, Scope, StoredFile,
@@ -47,6 +48,7 @@ impl MdfStore for DemoBackend {
                 budget.committed += r.amount;
             }
             data.requests[slot] = r.clone();
+            state.data.activity.extend_from_slice(d.log);
         }
         if let Some(event) = &d.event {
             self.push_event(Some(d.actor), "", event.clone(), d.at);
@@ -54,7 +56,12 @@ impl MdfStore for DemoBackend {
         Ok(Guarded::Done)
     }
 
-    async fn file_claim(&self, claim: &MdfClaim, proof: &SeedFile) -> Result<Guarded> {
+    async fn file_claim(
+        &self,
+        claim: &MdfClaim,
+        proof: &SeedFile,
+        log: &[Activity],
+    ) -> Result<Guarded> {
         let mut state = self.write();
         let data = &mut state.data.mdf;
         let request = data.requests.iter_mut().find(|r| {
@@ -69,6 +76,7 @@ impl MdfStore for DemoBackend {
         request.updated_at = claim.created_at.clone();
         data.files.push(proof.clone());
         data.claims.push(claim.clone());
+        state.data.activity.extend_from_slice(log);
         Ok(Guarded::Done)
     }
 
@@ -89,6 +97,7 @@ impl MdfStore for DemoBackend {
                     r.claimed -= c.amount;
                 }
             }
+            state.data.activity.extend_from_slice(d.log);
         }
         if let Some(event) = &d.event {
             self.push_event(Some(d.actor), "", event.clone(), d.at);

@@ -3,6 +3,7 @@
 use std::any::Any;
 
 use serde_json::Value;
+use trellis_api::activity::{self, Activity};
 use trellis_api::datetime::timestamp;
 use trellis_api::records::kind::{self, fields};
 use trellis_api::seed::DemoData;
@@ -47,11 +48,20 @@ impl DemoBackend {
     fn settled<R: Kind>(&self) -> Result<Vec<R>> {
         let now = timestamp(now_unix());
         let mut state = self.write();
+        let mut log = Vec::new();
         let list = table::<R>(&mut state.data)?;
         for r in list.iter_mut() {
-            r.settle(&now);
+            let before = r.clone();
+            if r.settle(&now) {
+                log.extend(activity::changed(String::new(), &before, r, None, &now));
+            }
         }
-        Ok(list.clone())
+        let list = list.clone();
+        for mut entry in log {
+            entry.id = state.next_id(activity::ID_PREFIX);
+            state.data.activity.push(entry);
+        }
+        Ok(list)
     }
 }
 
@@ -89,12 +99,14 @@ impl RecordStore for DemoBackend {
         Ok(items)
     }
 
-    async fn insert<R: Kind>(&self, record: &R) -> Result<()> {
-        table::<R>(&mut self.write().data)?.push(record.clone());
+    async fn insert<R: Kind>(&self, record: &R, log: &[Activity]) -> Result<()> {
+        let mut state = self.write();
+        table::<R>(&mut state.data)?.push(record.clone());
+        state.data.activity.extend_from_slice(log);
         Ok(())
     }
 
-    async fn replace_if<R: Kind>(&self, record: &R, from: &str) -> Result<bool> {
+    async fn replace_if<R: Kind>(&self, record: &R, from: &str, log: &[Activity]) -> Result<bool> {
         let (id, field) = (id_of(record), R::STATUS_FIELD.unwrap_or("status"));
         let mut state = self.write();
         let list = table::<R>(&mut state.data)?;
@@ -102,13 +114,14 @@ impl RecordStore for DemoBackend {
         match list.iter_mut().find(|r| id_of(*r) == id && current(r)) {
             Some(slot) => {
                 *slot = record.clone();
+                state.data.activity.extend_from_slice(log);
                 Ok(true)
             }
             None => Ok(false),
         }
     }
 
-    async fn replace<R: Kind>(&self, record: &R, scope: &Scope) -> Result<()> {
+    async fn replace<R: Kind>(&self, record: &R, scope: &Scope, log: &[Activity]) -> Result<()> {
         let id = id_of(record);
         let mut state = self.write();
         let list = table::<R>(&mut state.data)?;
@@ -117,6 +130,7 @@ impl RecordStore for DemoBackend {
             .find(|r| id_of(*r) == id && scope.allows(*r))
         {
             *slot = record.clone();
+            state.data.activity.extend_from_slice(log);
         }
         Ok(())
     }

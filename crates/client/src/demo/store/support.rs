@@ -1,5 +1,6 @@
 //! Case messages, contact channels and attachments in memory (cases are records).
 
+use trellis_api::activity::Activity;
 use trellis_api::seed::SeedFile;
 use trellis_api::{ApiError, CaseMessage, CaseStatus, SupportCase, SupportChannels};
 use trellis_core::support::SupportStore;
@@ -28,14 +29,21 @@ impl SupportStore for DemoBackend {
         case: &SupportCase,
         file: Option<&SeedFile>,
         _at: &str,
+        log: &[Activity],
     ) -> Result<()> {
         let mut state = self.write();
+        state.data.activity.extend_from_slice(log);
         state.data.mdf.files.extend(file.cloned());
         state.data.support.cases.push(case.clone());
         Ok(())
     }
 
-    async fn add_message(&self, message: &CaseMessage, status: CaseStatus) -> Result<()> {
+    async fn add_message(
+        &self,
+        message: &CaseMessage,
+        status: CaseStatus,
+        log: &[Activity],
+    ) -> Result<()> {
         let mut state = self.write();
         let support = &mut state.data.support;
         let case = support
@@ -46,6 +54,7 @@ impl SupportStore for DemoBackend {
         case.status = status;
         case.updated_at = message.created_at.clone();
         support.messages.push(message.clone());
+        state.data.activity.extend_from_slice(log);
         Ok(())
     }
 }
