@@ -204,6 +204,12 @@ pub fn switch(route: Route) -> Html {
         Route::Home => html! { <pages::home::HomePage /> },
         Route::Leads => lazy_screen!(leads, pages::leads::LeadsPage),
         Route::Deals => lazy_screen!(deals, pages::deals::DealsPage),
+        Route::Lead { id } => {
+            lazy_screen!(lead, |id: String| html! { <pages::lead::LeadPage {id} /> })
+        }
+        Route::Deal { id } => {
+            lazy_screen!(deal, |id: String| html! { <pages::deal::DealPage {id} /> })
+        }
         Route::NewDeal => lazy_screen!(deal_new, pages::deal_new::NewDealPage),
         Route::Opportunities => {
             lazy_screen!(opportunities, pages::opportunities::OpportunitiesPage)

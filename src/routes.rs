@@ -1,5 +1,6 @@
 //! Every screen's address.
 
+use trellis_api::activity::RecordKind;
 use trellis_api::{TabTarget, WorkspaceView};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -13,10 +14,16 @@ pub enum Route {
     Login,
     #[at("/leads")]
     Leads,
+    /// One lead's record page.
+    #[at("/leads/:id")]
+    Lead { id: String },
     #[at("/deals")]
     Deals,
     #[at("/deals/new")]
     NewDeal,
+    /// One deal registration's record page.
+    #[at("/deals/:id")]
+    Deal { id: String },
     #[at("/opportunities")]
     Opportunities,
     #[at("/opportunities/:id")]
@@ -63,6 +70,19 @@ pub enum Route {
 }
 
 impl Route {
+    /// The page of one record of `kind`.
+    pub fn for_record(kind: RecordKind, id: &str) -> Route {
+        let id = id.to_string();
+        match kind {
+            RecordKind::Leads => Route::Lead { id },
+            RecordKind::Deals => Route::Deal { id },
+            RecordKind::Opportunities => Route::EditOpportunity { id },
+            RecordKind::Contacts => Route::EditContact { id },
+            RecordKind::Cases => Route::Case { id },
+            RecordKind::MdfRequests | RecordKind::MdfClaims => Route::Funds,
+        }
+    }
+
     /// Where a community tab leads; the home page is the site's first page.
     pub fn for_tab(target: &TabTarget, home_page: Option<&str>) -> Route {
         match target {

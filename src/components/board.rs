@@ -252,7 +252,7 @@ fn Card(props: &CardProps) -> Html {
                 aria-roledescription="movable card" aria-label={label} aria-describedby="board-help"
                 {onkeydown} {ondragstart}
                 data-id={c.id.clone()}>
-                <strong>{ c.name.clone() }</strong>
+                <Link<Route> to={Route::EditOpportunity { id: c.id.clone() }}><strong>{ c.name.clone() }</strong></Link<Route>>
                 <div class="muted small-text">{ c.account_name.clone() }</div>
                 <div class="deal-card-figures">
                     <span>{ money(c.amount, &c.currency) }</span>
@@ -268,7 +268,6 @@ fn Card(props: &CardProps) -> Html {
                 if let Some(g) = &grabbed {
                     <div class="small-text due-soon">{ format!("Drop in {}", stage_label(g.over)) }</div>
                 }
-                <Link<Route> to={Route::EditOpportunity { id: c.id.clone() }} classes="small-text">{ "Edit" }</Link<Route>>
             </article>
         </li>
     }

@@ -31,7 +31,7 @@ pub fn LeadInbox(props: &LeadInboxProps) -> Html {
         Load::Ready(page) => html! {
             <ul class="list-plain">
                 { for page.items.iter().map(|l| html! {
-                    <li><strong>{ l.company.clone() }</strong>{ " · " }{ l.product_interest.clone() }
+                    <li><Link<Route> to={Route::Lead { id: l.id.clone() }}><strong>{ l.company.clone() }</strong></Link<Route>>{ " · " }{ l.product_interest.clone() }
                         <span class="muted">{ format!(" · waiting {}", age(&l.created_at)) }</span></li>
                 }) }
             </ul>

@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod actions;
+pub mod activity;
 pub mod announcements;
 pub mod board;
 pub mod board_state;
@@ -23,6 +24,7 @@ pub mod page_view;
 pub mod partnership;
 pub mod quiz;
 pub mod record_list;
+pub mod record_page;
 pub mod report_card;
 pub mod settle;
 pub mod states;

@@ -8,9 +8,11 @@ use trellis_api::{wire_name, Lead, ListQuery};
 use trellis_client::ClientError;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew_router::prelude::Link;
 
 use crate::backend::use_backend;
 use crate::components::states::{ErrorState, Loading};
+use crate::routes::Route;
 
 /// Height of one row in pixels (fixed, so positions are arithmetic).
 pub const ROW_HEIGHT: f64 = 44.0;
@@ -149,7 +151,7 @@ pub fn InstantLeads(props: &InstantLeadsProps) -> Html {
                             <div class="virtual-row" role="listitem" key={l.id.clone()}
                                 aria-posinset={(pos + 1).to_string()} aria-setsize={total.to_string()}
                                 style={format!("transform:translateY({}px)", pos as f64 * ROW_HEIGHT)}>
-                                <strong>{ l.company.clone() }</strong>
+                                <Link<Route> to={Route::Lead { id: l.id.clone() }}><strong>{ l.company.clone() }</strong></Link<Route>>
                                 <span>{ l.contact_name.clone() }</span>
                                 <span class="muted">{ l.product_interest.clone() }</span>
                                 <span class={classes!("badge", wire_name(&l.status))}>{ wire_name(&l.status).replace('_', " ") }</span>
@@ -240,6 +242,8 @@ mod tests {
             status,
             decline_reason: None,
             accept_by: None,
+            converted_opportunity_id: None,
+            converted_contact_id: None,
             partner_account_id: None,
             owner_user_id: None,
             created_at: at.into(),

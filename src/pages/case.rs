@@ -1,11 +1,13 @@
 //! One support case: its details, the message thread, and the reply form.
 
+use trellis_api::activity::RecordKind;
 use trellis_api::{parse_wire, CaseStatus, MessageInput, Validate};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::activity::Timeline;
 use crate::components::load::{use_live_load, Load};
 use crate::components::states::{ErrorState, Loading};
 use crate::components::support_forms::{CATEGORIES, PRIORITIES};
@@ -143,6 +145,7 @@ pub fn CasePage(props: &CaseProps) -> Html {
                     <button class="button" type="submit" disabled={*sending}>{ if *sending { "Sending…" } else { "Send reply" } }</button>
                 </div>
             </form>
+            <Timeline kind={RecordKind::Cases} id={case.id.clone()} noun="case" statuses={CASE_STATUSES} />
         </div>
     }
 }

@@ -2,12 +2,14 @@
 
 use std::collections::HashMap;
 
+use trellis_api::activity::RecordKind;
 use trellis_api::validate::required_fields;
 use trellis_api::{Contact, ContactInput, Validate};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::activity::Timeline;
 use crate::components::form::{bound_field_marked, required_note, use_form, value};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
@@ -72,7 +74,13 @@ pub fn ContactEditPage(props: &ContactEditProps) -> Html {
     let body = match &*state {
         Load::Loading => html! { <Loading label="Loading contact…" /> },
         Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
-        Load::Ready(contact) => html! { <ContactForm contact={contact.clone()} /> },
+        Load::Ready(Some(contact)) => html! {
+            <div class="record-columns">
+                <ContactForm contact={Some(contact.clone())} />
+                <Timeline kind={RecordKind::Contacts} id={contact.id.clone()} noun="contact" />
+            </div>
+        },
+        Load::Ready(None) => html! { <ContactForm contact={None::<Contact>} /> },
     };
     html! {
         <>

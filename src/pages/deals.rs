@@ -18,7 +18,8 @@ use yew_router::prelude::*;
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::format::{money, status_badge};
 
-const STATUSES: &[(&str, &str)] = &[
+/// Deal statuses as filter choices.
+pub const DEAL_STATUSES: &[(&str, &str)] = &[
     ("draft", "Draft"),
     ("submitted", "Submitted"),
     ("approved", "Approved"),
@@ -46,7 +47,7 @@ fn columns() -> Vec<Col<DealRegistration>> {
     vec![
         Col {
             header: "Company",
-            cell: |d| html! { <><strong>{ d.company.clone() }</strong><br /><span class="muted">{ d.domain.clone() }</span></> },
+            cell: |d| html! { <><Link<Route> to={Route::Deal { id: d.id.clone() }}><strong>{ d.company.clone() }</strong></Link<Route>><br /><span class="muted">{ d.domain.clone() }</span></> },
             numeric: false,
         },
         Col {
@@ -102,7 +103,7 @@ pub fn DealsPage() -> Html {
             </div>
             <ContextProvider<Directory> context={choices}>
                 <RecordList<DealRegistration> sortable={SORTABLE} noun="deals" singular="deal" placeholder="Company, domain, contact or product" fetch={fetch as fn(_, _) -> _}
-                    columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={STATUSES} />
+                    columns={if staff { staff_columns as fn() -> _ } else { columns as fn() -> _ }} statuses={DEAL_STATUSES} />
             </ContextProvider<Directory>>
         </>
     }
@@ -183,7 +184,7 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
     };
     html! {
         <div class="deal-review">
-            { status_badge(STATUSES, &deal.status) }
+            { status_badge(DEAL_STATUSES, &deal.status) }
             if let Some(r) = &deal.reviewer_reason {
                 <div class="muted small-text">{ r.clone() }</div>
             }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::activity::mentions::Mentions;
 use crate::components::page_view::PageView;
 use crate::components::settle::Settle;
 use crate::components::states::{Empty, Loading};
@@ -20,6 +21,7 @@ pub fn HomePage() -> Html {
                 <Settle key={page.id.clone()}>
                     <PageView page={page.clone()} />
                     if partner { <SurveyPrompt /> }
+                    { crate::lazy_screen!(reserve = "0px", mentions, | | html! { <Mentions /> }) }
                 </Settle>
             },
             None => html! { <Empty message="This community has no pages yet." /> },

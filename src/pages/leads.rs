@@ -48,7 +48,7 @@ pub fn summary_columns() -> Vec<Col<Lead>> {
     vec![
         Col {
             header: "Company",
-            cell: |l| html! { <strong>{ l.company.clone() }</strong> },
+            cell: |l| html! { <Link<Route> to={Route::Lead { id: l.id.clone() }}><strong>{ l.company.clone() }</strong></Link<Route>> },
             numeric: false,
         },
         Col {

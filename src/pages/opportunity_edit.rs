@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use trellis_api::activity::RecordKind;
 use trellis_api::validate::required_fields;
 use trellis_api::{parse_wire, wire_name, Opportunity, OpportunityInput, Stage, Validate};
 use web_sys::HtmlSelectElement;
@@ -9,6 +10,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::activity::Timeline;
 use crate::components::form::{required_note, use_form, Field};
 use crate::components::load::{use_load, Load};
 use crate::components::states::{ErrorState, Loading};
@@ -30,10 +32,16 @@ pub fn OpportunityEditPage(props: &OpportunityEditProps) -> Html {
     let body = match &*state {
         Load::Loading => html! { <Loading label="Loading opportunity…" /> },
         Load::Failed(e) => html! { <ErrorState error={e.clone()} on_retry={retry} /> },
-        Load::Ready(opp) => html! { <OpportunityForm opportunity={opp.clone()} /> },
+        Load::Ready(opp) => html! {
+            <div class="record-columns">
+                <OpportunityForm opportunity={opp.clone()} />
+                <Timeline kind={RecordKind::Opportunities} id={opp.id.clone()} noun="opportunity" statuses={STAGES} />
+            </div>
+        },
     };
     html! {
         <>
+            <p><Link<Route> to={Route::Opportunities}>{ "← Pipeline" }</Link<Route>></p>
             <div class="page-header"><h1>{ "Edit opportunity" }</h1></div>
             { body }
         </>

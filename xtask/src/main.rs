@@ -334,6 +334,11 @@ fn main() -> ExitCode {
             build_demo_static()
         }
         Some("run") => run_app(),
+        // The app's bundles and the static demo, as the end-to-end tests use them (to run one
+        // test file by hand).
+        Some("build") => tools::ensure(false)
+            .and_then(|()| build_spa())
+            .and_then(|()| demo_static::build(&root(), &root().join("dist"), &demo_static_dir())),
         Some("bench") => bench::run(),
         Some("install") => tools::ensure(true).and_then(|()| schemathesis::ensure()),
         Some("fuzz") => fuzz::run_all().map(|_| ()),
@@ -351,7 +356,7 @@ fn main() -> ExitCode {
             }
         },
         _ => Err(
-            "usage: cargo xtask run [--demo-static] | test | bench | fuzz | schemathesis | install"
+            "usage: cargo xtask run [--demo-static] | build | test | bench | fuzz | schemathesis | install"
                 .into(),
         ),
     };

@@ -147,8 +147,11 @@ pub const ID_PREFIX: &str = "act_";
 /// The name a timeline gives Trellis itself, for the changes nobody made by hand.
 pub const TRELLIS: &str = "Trellis";
 
-/// Fields whose changes a timeline does not show: bookkeeping that moves with every write.
+/// Fields whose changes a timeline does not show: bookkeeping that moves with every write, and
+/// links a record page shows as related records.
 pub const UNTRACKED: &[&str] = &[
+    "converted_opportunity_id",
+    "converted_contact_id",
     "id",
     "created_at",
     "updated_at",

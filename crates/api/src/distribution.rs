@@ -276,6 +276,8 @@ mod tests {
             status: LeadStatus::New,
             decline_reason: None,
             accept_by: None,
+            converted_opportunity_id: None,
+            converted_contact_id: None,
             partner_account_id: None,
             owner_user_id: None,
             created_at: String::new(),

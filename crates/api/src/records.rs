@@ -55,6 +55,12 @@ pub struct Lead {
     /// When an assigned lead goes back to the pool unless accepted (UTC timestamp).
     #[serde(default)]
     pub accept_by: Option<String>,
+    /// The opportunity its conversion created.
+    #[serde(default)]
+    pub converted_opportunity_id: Option<String>,
+    /// The contact its conversion created.
+    #[serde(default)]
+    pub converted_contact_id: Option<String>,
     pub partner_account_id: Option<String>,
     pub owner_user_id: Option<String>,
     pub created_at: String,

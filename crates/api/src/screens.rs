@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::endpoints::{query_string, Endpoint, LIST_ANNOUNCEMENTS, LIST_CASES, LIST_CONTACTS};
-use crate::endpoints::{LIST_DEALS, LIST_LEADS, LIST_SURVEYS, REPORTS};
+use crate::endpoints::{LIST_DEALS, LIST_LEADS, LIST_SURVEYS, MENTIONS, REPORTS};
 use crate::reports::ReportQuery;
 use crate::widgets::{inbox_query, prop_int};
 use crate::{ComponentKind, LayoutNode, Page};
@@ -14,8 +14,10 @@ use crate::{ComponentKind, LayoutNode, Page};
 /// comes before the pattern it would also match.
 pub const SCREENS: &[(&str, &str)] = &[
     ("/leads", "leads"),
+    ("/leads/:id", "lead"),
     ("/deals", "deals"),
     ("/deals/new", "deal_new"),
+    ("/deals/:id", "deal"),
     ("/opportunities", "opportunities"),
     ("/opportunities/:id", "opportunity_edit"),
     ("/contacts", "contacts"),
@@ -106,9 +108,22 @@ pub fn community_path(path: &str) -> Option<CommunityPath<'_>> {
     }
 }
 
+/// Where a community page is shown: at its own address, or as someone's home page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Page,
+    StaffHome,
+    PartnerHome,
+}
+
+/// The chunk of the home page's list of mentions (the UI's `lazy_screen!(…, mentions, …)`),
+/// preloaded with every home page.
+pub const MENTIONS_CHUNK: &str = "mentions";
+
 /// The addresses a community page's components fetch first (`path?query`, each once, in page
-/// order), and on a partner's home the survey prompt's: preloaded with the page.
-pub fn page_calls(page: &Page, partner_home: bool) -> Vec<String> {
+/// order), then on a home page the mentions' and on a partner's the survey prompt's: preloaded
+/// with the page.
+pub fn page_calls(page: &Page, shown: Shown) -> Vec<String> {
     let mut calls = Vec::new();
     let mut add = |call: String| {
         if !calls.contains(&call) {
@@ -120,7 +135,10 @@ pub fn page_calls(page: &Page, partner_home: bool) -> Vec<String> {
             add(call);
         }
     }
-    if partner_home {
+    if shown != Shown::Page {
+        add(MENTIONS.path.to_string());
+    }
+    if shown == Shown::PartnerHome {
         add(LIST_SURVEYS.path.to_string());
     }
     calls
@@ -183,7 +201,9 @@ mod tests {
     use serde_json::json;
 
     use super::CommunityPath;
-    use super::{community_path, first_call, page_calls, page_needs_widgets, screen_for_path};
+    use super::{
+        community_path, first_call, page_calls, page_needs_widgets, screen_for_path, Shown,
+    };
     use super::{FIRST_CALLS, SCREENS};
     use crate::{ComponentKind, LayoutNode, Page};
 
@@ -200,15 +220,18 @@ mod tests {
     fn page_calls_are_the_components_first_fetches() {
         let home = &crate::templates::partner_central().pages[0];
         assert_eq!(
-            page_calls(home, true),
+            page_calls(home, Shown::PartnerHome),
             [
                 "/api/announcements",
                 "/api/reports",
                 "/api/leads?limit=5&status=assigned",
+                "/api/activity/mentions",
                 "/api/surveys"
             ]
         );
-        assert!(!page_calls(home, false).contains(&"/api/surveys".to_string()));
+        let staff = page_calls(home, Shown::StaffHome);
+        assert!(!staff.contains(&"/api/surveys".to_string()));
+        assert!(staff.contains(&"/api/activity/mentions".to_string()));
         // Nested, repeated and clamped; components that fetch nothing add nothing.
         let page = Page {
             id: "p".into(),
@@ -227,7 +250,7 @@ mod tests {
             ],
         };
         assert_eq!(
-            page_calls(&page, false),
+            page_calls(&page, Shown::Page),
             ["/api/leads?limit=20&status=assigned", "/api/reports"]
         );
         assert!(page_needs_widgets(&page), "a key figure and a chart");

@@ -61,6 +61,11 @@ pub async fn transition<S: LeadStore>(
         let c: Contact = decode(new_record_fields::<Contact>(
             &con, con_id, account, owner, true, &at,
         ))?;
+        next.converted_opportunity_id = Some(o.id.clone());
+        next.converted_contact_id = Some(c.id.clone());
+        log = changed(new_id(cx.store), &lead, &next, Some(cx.user), &at)
+            .into_iter()
+            .collect();
         log.push(created(new_id(cx.store), &o, Some(cx.user), &at));
         log.push(created(new_id(cx.store), &c, Some(cx.user), &at));
         let saved = cx.store.convert(&next, &from, &o, &c, &log).await?;

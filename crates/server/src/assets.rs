@@ -17,8 +17,8 @@ use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
 use trellis_api::endpoints::{COMMUNITY, ME};
-use trellis_api::screens::WIDGETS_CHUNK;
 use trellis_api::screens::{self, community_path, first_call, screen_for_path, CommunityPath};
+use trellis_api::screens::{Shown, MENTIONS_CHUNK, WIDGETS_CHUNK};
 use trellis_core::{community, Cx};
 
 use crate::auth::{session_token, CurrentUser};
@@ -153,6 +153,9 @@ async fn cache_control(
     if page.widgets {
         files.extend(served.chunk_files(WIDGETS_CHUNK, wanted).iter().cloned());
     }
+    if page.home {
+        files.extend(served.chunk_files(MENTIONS_CHUNK, wanted).iter().cloned());
+    }
     let calls: Vec<&str> = call
         .map(|e| e.path)
         .into_iter()
@@ -210,6 +213,8 @@ fn early_requests(demo: bool, screen: &[String], first_calls: &[&str]) -> Option
 struct PageNeeds {
     calls: Vec<String>,
     widgets: bool,
+    /// A home page: its list of mentions' code too.
+    home: bool,
 }
 
 /// What the community page a path shows needs, as the viewer sees the page; nothing when the
@@ -224,16 +229,21 @@ async fn page_needs(
     if let Ok(CurrentUser(user)) = CurrentUser::from_request_parts(&mut parts, state).await {
         let store = state.store();
         let cx = Cx::new(&store, &user, now_unix());
-        let partner_home = page == CommunityPath::Home && !user.role.is_internal();
+        let shown = match (page, user.role.is_internal()) {
+            (CommunityPath::Page(_), _) => Shown::Page,
+            (CommunityPath::Home, true) => Shown::StaffHome,
+            (CommunityPath::Home, false) => Shown::PartnerHome,
+        };
         if let Ok(published) = community::viewed(&cx).await {
-            let shown = match page {
+            let page_shown = match page {
                 CommunityPath::Home => published.site.pages.first(),
                 CommunityPath::Page(id) => published.site.page(id),
             };
-            if let Some(shown) = shown {
+            if let Some(page_shown) = page_shown {
                 needs = PageNeeds {
-                    calls: screens::page_calls(shown, partner_home),
-                    widgets: screens::page_needs_widgets(shown),
+                    calls: screens::page_calls(page_shown, shown),
+                    widgets: screens::page_needs_widgets(page_shown),
+                    home: shown != Shown::Page,
                 };
             }
         }

@@ -2,6 +2,7 @@
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use trellis_api::screens::Shown;
 
 mod common;
 use common::*;
@@ -212,7 +213,7 @@ async fn a_community_page_preloads_its_components_first_calls() {
     let partner = login(&app, "partner@acme.test").await;
     let (_, _, body) = send(&app, get("/api/community", Some(&partner))).await;
     let site: trellis_api::PublishedSite = serde_json::from_str(&body).unwrap();
-    let home = trellis_api::screens::page_calls(&site.site.pages[0], true);
+    let home = trellis_api::screens::page_calls(&site.site.pages[0], Shown::PartnerHome);
     assert!(
         home.iter()
             .any(|c| c == "/api/leads?limit=5&status=assigned")
@@ -228,7 +229,7 @@ async fn a_community_page_preloads_its_components_first_calls() {
     let uri = format!("/pages/{}", page.id);
     let (_, headers, _) = fetch_with_cookie(&app, &uri, None, Some(&partner)).await;
     let mut want = vec!["/api/auth/me".to_string(), "/api/community".to_string()];
-    want.extend(trellis_api::screens::page_calls(page, false));
+    want.extend(trellis_api::screens::page_calls(page, Shown::Page));
     assert_eq!(preloads(&headers), want);
     // Staff see no survey prompt; a query, an unknown page or a stale session add nothing.
     let admin = login(&app, "admin@trellis.test").await;

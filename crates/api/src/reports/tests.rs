@@ -35,6 +35,8 @@ fn lead(status: LeadStatus, created: &str, account: Option<&str>) -> Lead {
         status,
         decline_reason: None,
         accept_by: None,
+        converted_opportunity_id: None,
+        converted_contact_id: None,
         partner_account_id: account.map(Into::into),
         owner_user_id: None,
         created_at: created.into(),

@@ -282,6 +282,8 @@ pub fn demo_data(now: i64) -> DemoData {
                 .then(|| "Outside our territory this quarter.".to_string()),
             accept_by: (status == LeadStatus::Assigned)
                 .then(|| timestamp(now + (i as i64 % 3 + 1) * day)),
+            converted_opportunity_id: None,
+            converted_contact_id: None,
             partner_account_id: (status != LeadStatus::New).then_some(account),
             owner_user_id: matches!(status, LeadStatus::Accepted | LeadStatus::Converted)
                 .then_some(owner),
