@@ -9,7 +9,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::backend::use_backend;
-use crate::components::actions::{use_record_action, ActionBar, ActionButton};
+use crate::components::actions::{use_record_action, ActionBar, ActionButton, Touched};
+use crate::components::convert::ConvertDialog;
 use crate::components::directory::{use_directory, AccountName, Directory};
 use crate::routes::Route;
 use crate::session::use_session;
@@ -172,7 +173,7 @@ fn action_label(action: &LeadAction) -> &'static str {
         LeadAction::Assign { .. } => "Assign…",
         LeadAction::Accept => "Accept",
         LeadAction::Decline { .. } => "Decline…",
-        LeadAction::Convert => "Convert",
+        LeadAction::Convert { .. } => "Convert…",
     }
 }
 
@@ -182,10 +183,17 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
     let backend = use_backend();
     let session = use_session();
     let work = use_record_action::<LeadOutcome>();
+    let converting = use_state(|| false);
+    let converted = use_state(|| None::<LeadOutcome>);
+    let touched = use_context::<Touched>();
     // A row may be reused for another lead after the list reloads: only keep our own update.
-    let (lead, converted_now) = match &work.updated {
-        Some(o) if o.lead.id == props.lead.id => (o.lead.clone(), o.opportunity.is_some()),
-        _ => (props.lead.clone(), false),
+    let latest = [&*converted, &work.updated]
+        .into_iter()
+        .flatten()
+        .find(|o| o.lead.id == props.lead.id);
+    let (lead, converted_now) = match latest {
+        Some(o) => (o.lead.clone(), o.opportunity.is_some()),
+        None => (props.lead.clone(), false),
     };
     let staff = session.me().is_none_or(|m| m.user.role.is_internal());
     let partners = use_context::<Directory>().unwrap_or_default();
@@ -213,11 +221,16 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
         .collect();
     let on_action = {
         let (run, id, company) = (work.run.clone(), lead.id.clone(), lead.company.clone());
-        let names = partners.clone();
+        let (names, converting) = (partners.clone(), converting.clone());
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
             };
+            // Converting asks how first.
+            if matches!(action, LeadAction::Convert { .. }) {
+                converting.set(true);
+                return;
+            }
             match (&mut action, reason) {
                 (LeadAction::Decline { reason: r }, Some(text)) => *r = text,
                 (LeadAction::Assign { partner_account_id }, Some(id)) => *partner_account_id = id,
@@ -232,9 +245,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 }
                 LeadAction::Accept => format!("Lead from {company} accepted: it is yours now"),
                 LeadAction::Decline { .. } => format!("Lead from {company} declined"),
-                LeadAction::Convert => {
-                    format!("Lead from {company} converted: opportunity and contact created")
-                }
+                LeadAction::Convert { .. } => format!("Lead from {company} converted"),
             };
             let (backend, id) = (backend.clone(), id.clone());
             run.emit((
@@ -259,6 +270,24 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 </div>
             }
             <ActionBar {buttons} {on_action} busy={work.busy} error={work.error.clone()} id={lead.id.clone()} />
+            if *converting {
+                <ConvertDialog lead={lead.clone()}
+                    on_cancel={
+                        let converting = converting.clone();
+                        Callback::from(move |()| converting.set(false))
+                    }
+                    on_done={
+                        let (converting, converted) = (converting.clone(), converted.clone());
+                        Callback::from(move |outcome: LeadOutcome| {
+                            // The list keeps this row in view, with its answer, when it reloads.
+                            if let Some(t) = &touched {
+                                t.add(&outcome.lead.id);
+                            }
+                            converted.set(Some(outcome));
+                            converting.set(false);
+                        })
+                    } />
+            }
         </div>
     }
 }

@@ -9,20 +9,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::board::{PipelineBoard, PipelineView};
+use crate::components::opportunity_fields::STAGES;
 use crate::routes::Route;
 
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::format::{money, status_badge};
-
-/// Pipeline stages as filter and form choices.
-pub const STAGES: &[(&str, &str)] = &[
-    ("prospecting", "Prospecting"),
-    ("qualification", "Qualification"),
-    ("proposal", "Proposal"),
-    ("negotiation", "Negotiation"),
-    ("closed_won", "Closed won"),
-    ("closed_lost", "Closed lost"),
-];
 
 fn fetch(backend: Rc<dyn PrmBackend>, query: ListQuery) -> PageFuture<Opportunity> {
     Box::pin(async move { backend.list_opportunities(&query).await })

@@ -166,8 +166,21 @@ test('a partner accepts a lead, converts it, and declines another with a reason'
   const toasts = page.locator('.toasts[role="status"]');
   await toasts.getByText(`Lead from ${company} accepted: it is yours now`).waitFor();
   await page.getByRole('button', { name: `Convert lead from ${who}` }).first().click();
+  // The dialog maps the lead, prefilled from it; a wrong amount is refused by its field.
+  const dialog = page.getByRole('alertdialog', { name: `Convert the lead from ${company}` });
+  await dialog.getByLabel('Account name').waitFor();
+  assert.equal(await dialog.getByLabel('Account name').inputValue(), company);
+  await dialog.getByLabel('Amount').fill('lots');
+  await dialog.getByRole('button', { name: 'Convert lead' }).click();
+  await dialog.getByText('Amount must be a whole number').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'opportunity.amount', 'focus on the field to fix');
+  await dialog.getByLabel('Amount').fill('48,000');
+  await dialog.getByLabel('Stage').selectOption('qualification');
+  assert.equal(await dialog.getByLabel('Probability (%)').inputValue(), '25', 'the probability follows the stage');
+  await page.screenshot({ path: join(shots, 'lead-convert-dialog.png') });
+  await dialog.getByRole('button', { name: 'Convert lead' }).click();
   await page.getByText('Opportunity and contact created.').waitFor();
-  await toasts.getByText(`Lead from ${company} converted: opportunity and contact created`).waitFor();
+  await toasts.getByText(new RegExp(`Lead from ${company} converted: opportunity .* created`)).waitFor();
   await page.screenshot({ path: join(shots, 'toast.png') });
   await toasts.getByRole('button', { name: 'Close message' }).first().click();
   assert.equal(await toasts.getByText(`Lead from ${company} accepted`).count(), 0, 'a toast closes by its button');
@@ -180,7 +193,8 @@ test('a partner accepts a lead, converts it, and declines another with a reason'
   await page.getByText('Outside our territory', { exact: true }).waitFor();
 
   await page.getByRole('link', { name: 'Open pipeline' }).click();
-  await page.getByRole('region', { name: 'Prospecting' }).getByText(`${company} – `).first().waitFor();
+  // Converted at the stage chosen in the dialog.
+  await page.getByRole('region', { name: 'Qualification' }).getByText(`${company} – `).first().waitFor();
   await page.getByRole('button', { name: 'Table' }).click();
   await page.getByLabel('Search opportunities').fill(company);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -35,6 +35,11 @@ test('on a phone a partner accepts and converts a lead from a card, with nothing
   await accept.click();
   const convert = page.getByRole('button', { name: `Convert lead from ${who}` }).first();
   await convert.click();
+  const dialog = page.getByRole('alertdialog', { name: `Convert the lead from ${company}` });
+  await dialog.getByLabel('Account name').waitFor();
+  await fitsTheScreen(page, 'the convert dialog');
+  await page.screenshot({ path: join(shots, 'phone-lead-convert.png') });
+  await dialog.getByRole('button', { name: 'Convert lead' }).click();
   await page.getByText('Opportunity and contact created.').waitFor();
   await fitsTheScreen(page, 'leads after converting');
   await page.screenshot({ path: join(shots, 'phone-lead-converted.png') });

@@ -26,6 +26,7 @@ test('a partner opens a lead from the home page, converts it and mentions the ch
   await timeline.getByText(/changed \d+ fields/).first().waitFor();
   await timeline.getByText('Waiting for acceptance').first().waitFor();
   await page.getByRole('button', { name: new RegExp(`^Convert lead from ${company}`) }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Convert lead' }).click();
   const related = page.getByRole('region', { name: 'Created by the conversion' });
   await related.getByRole('link', { name: 'The opportunity' }).waitFor();
   await page.screenshot({ path: join(shots, 'record-lead.png'), fullPage: true });

@@ -22,9 +22,16 @@ pub enum LeadAction {
     Accept,
     /// The partner turns the lead down, saying why; it goes back to the vendor.
     Decline { reason: String },
-    /// The partner turns an accepted lead into an opportunity and a contact.
-    Convert,
+    /// The partner turns an accepted lead into an opportunity, with a new or existing contact,
+    /// mapped `with` the convert dialog's choices (none: as [`default_conversion`] fills them).
+    Convert {
+        #[serde(default)]
+        with: Option<Box<Conversion>>,
+    },
 }
+
+mod conversion;
+pub use conversion::{default_conversion, Conversion};
 
 /// The lead after an action, with what a conversion created.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,13 +73,13 @@ fn check(status: LeadStatus, action: &LeadAction, staff: bool) -> Result<LeadSta
             }
             Ok(LeadStatus::Declined)
         }
-        (LeadStatus::Accepted, LeadAction::Convert) => Ok(LeadStatus::Converted),
+        (LeadStatus::Accepted, LeadAction::Convert { .. }) => Ok(LeadStatus::Converted),
         (status, action) => {
             let verb = match action {
                 LeadAction::Assign { .. } => "assigned",
                 LeadAction::Accept => "accepted",
                 LeadAction::Decline { .. } => "declined",
-                LeadAction::Convert => "converted",
+                LeadAction::Convert { .. } => "converted",
             };
             Err(ApiError::new(
                 ErrorCode::Conflict,
@@ -98,7 +105,7 @@ pub fn apply(lead: &Lead, action: &LeadAction, user: &User, now: i64) -> Result<
         }
         LeadAction::Accept => next.owner_user_id = Some(user.id.clone()),
         LeadAction::Decline { reason } => next.decline_reason = Some(reason.trim().to_string()),
-        LeadAction::Convert => {}
+        LeadAction::Convert { .. } => {}
     }
     Ok(next)
 }
@@ -135,7 +142,7 @@ pub fn available_actions(status: LeadStatus, staff: bool) -> Vec<LeadAction> {
         },
         LeadAction::Accept,
         LeadAction::Decline { reason: "x".into() },
-        LeadAction::Convert,
+        LeadAction::Convert { with: None },
     ]
     .into_iter()
     .filter(|a| check(status, a, staff).is_ok())
@@ -211,7 +218,7 @@ mod tests {
                 },
                 false,
             ),
-            (LeadAction::Convert, false),
+            (LeadAction::Convert { with: None }, false),
         ];
         let legal: Vec<_> = statuses
             .iter()
@@ -302,7 +309,10 @@ mod tests {
         .unwrap_err();
         assert!(e.field("reason").is_some());
         assert_eq!(available_actions(Assigned, false).len(), 2);
-        assert_eq!(available_actions(Accepted, false), [LeadAction::Convert]);
+        assert_eq!(
+            available_actions(Accepted, false),
+            [LeadAction::Convert { with: None }]
+        );
         assert_eq!(available_actions(New, true).len(), 1);
         assert!(available_actions(Assigned, true).is_empty());
     }

@@ -25,7 +25,7 @@ pub async fn timelines_record_changes_and_comments_mention_readers(b: &dyn PrmBa
         .await
         .expect("accept");
     let converted = b
-        .transition_lead(&lead.id, &LeadAction::Convert)
+        .transition_lead(&lead.id, &LeadAction::Convert { with: None })
         .await
         .expect("convert");
     let timeline = b.activity("leads", &lead.id).await.expect("timeline");

@@ -53,7 +53,7 @@ pub async fn partners_work_their_lead_inbox(b: &dyn PrmBackend) {
     );
     assert_eq!(accepted.opportunity, None);
     let converted = b
-        .transition_lead(&second.id, &LeadAction::Convert)
+        .transition_lead(&second.id, &LeadAction::Convert { with: None })
         .await
         .expect("convert");
     assert_eq!(converted.lead.status, LeadStatus::Converted);
@@ -69,7 +69,10 @@ pub async fn partners_work_their_lead_inbox(b: &dyn PrmBackend) {
         contact
     );
     assert_eq!(
-        code(b.transition_lead(&second.id, &LeadAction::Convert).await),
+        code(
+            b.transition_lead(&second.id, &LeadAction::Convert { with: None })
+                .await
+        ),
         ErrorCode::Conflict
     );
     b.logout().await.unwrap();
@@ -323,4 +326,116 @@ pub async fn partner_users_work_their_account_inbox(b: &dyn PrmBackend) {
             .all(|l| l.owner_user_id.as_deref() == Some("usr_acme_rep")),
         "accepted leads of colleagues stay private"
     );
+}
+
+pub async fn partners_convert_leads_through_the_dialogs_mapping(b: &dyn PrmBackend) {
+    use trellis_api::lead_flow::{default_conversion, LeadAction};
+    let me = login(b, "partner@acme.test").await;
+    let waiting = all_leads(
+        b,
+        ListQuery {
+            status: Some("assigned".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let (first, second) = (&waiting[0], &waiting[1]);
+    for lead in [first, second] {
+        b.transition_lead(&lead.id, &LeadAction::Accept)
+            .await
+            .expect("accept");
+    }
+    let convert = |id: &str, with| {
+        let action = LeadAction::Convert {
+            with: Some(Box::new(with)),
+        };
+        let id = id.to_string();
+        async move { b.transition_lead(&id, &action).await }
+    };
+    let mut mapping = default_conversion(first, 20_000);
+    mapping.account_name = "  ".into();
+    mapping.opportunity.amount = -5;
+    let refused = convert(&first.id, mapping.clone())
+        .await
+        .expect_err("invalid");
+    let api = refused.api().expect("typed");
+    assert!(api.field("account_name").is_some(), "{api:?}");
+    assert!(api.field("opportunity.amount").is_some(), "{api:?}");
+    assert_eq!(
+        b.get_lead(&first.id).await.expect("lead").status,
+        LeadStatus::Accepted,
+        "nothing written"
+    );
+
+    mapping.account_name = "Globex Holding".into();
+    mapping.opportunity.amount = 50_000;
+    mapping.opportunity.stage = Stage::Qualification;
+    mapping.opportunity.probability = Stage::Qualification.default_probability();
+    mapping.contact.as_mut().expect("a new contact").title = "CTO".into();
+    let done = convert(&first.id, mapping).await.expect("convert");
+    let (opp, contact) = (
+        done.opportunity.expect("opp"),
+        done.contact.expect("contact"),
+    );
+    assert_eq!(
+        (opp.account_name.as_str(), opp.amount),
+        ("Globex Holding", 50_000)
+    );
+    assert_eq!((opp.stage, opp.probability), (Stage::Qualification, 25));
+    assert_eq!(
+        (contact.company.as_str(), contact.title.as_str()),
+        ("Globex Holding", "CTO")
+    );
+    assert_eq!(
+        done.lead.converted_opportunity_id.as_deref(),
+        Some(opp.id.as_str())
+    );
+    assert_eq!(
+        done.lead.converted_contact_id.as_deref(),
+        Some(contact.id.as_str())
+    );
+
+    let data = trellis_api::seed::demo_data(0);
+    let foreign = data
+        .contacts
+        .iter()
+        .find(|c| c.partner_account_id.as_deref() == Some("acc_bluebird"))
+        .expect("a contact of Bluebird's");
+    let mut linking = default_conversion(second, 20_000);
+    linking.contact_id = Some(foreign.id.clone());
+    let refused = convert(&second.id, linking.clone())
+        .await
+        .expect_err("foreign");
+    assert!(refused.api().and_then(|e| e.field("contact_id")).is_some());
+    let before = contacts(b).await;
+    let mine = before
+        .iter()
+        .find(|c| c.owner_user_id.as_deref() == Some(me.user.id.as_str()))
+        .expect("a contact of Pat's");
+    linking.contact_id = Some(mine.id.clone());
+    let done = convert(&second.id, linking)
+        .await
+        .expect("convert with a contact");
+    assert_eq!(
+        done.contact.as_ref().map(|c| c.id.as_str()),
+        Some(mine.id.as_str())
+    );
+    assert_eq!(
+        done.lead.converted_contact_id.as_deref(),
+        Some(mine.id.as_str())
+    );
+    let after = contacts(b).await;
+    assert_eq!(
+        after.len(),
+        before.len(),
+        "an existing contact is linked, none created"
+    );
+}
+
+async fn contacts(b: &dyn PrmBackend) -> Vec<Contact> {
+    let query = ListQuery {
+        limit: Some(200),
+        ..Default::default()
+    };
+    b.list_contacts(&query).await.expect("contacts").items
 }

@@ -167,4 +167,5 @@ conformance!(
     required_text_needs_a_visible_character,
     page_sizes_outside_the_range_are_refused,
     timelines_record_changes_and_comments_mention_readers,
+    partners_convert_leads_through_the_dialogs_mapping,
 );

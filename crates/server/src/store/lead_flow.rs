@@ -17,7 +17,7 @@ impl LeadStore for Db {
         lead: &Lead,
         from: &str,
         opportunity: &Opportunity,
-        contact: &Contact,
+        contact: Option<&Contact>,
         log: &[Activity],
     ) -> CoreResult<bool> {
         let write = async {
@@ -26,7 +26,9 @@ impl LeadStore for Db {
                 return Ok(false);
             }
             insert(&mut *tx, "opportunities", fields(opportunity)).await?;
-            insert(&mut *tx, "contacts", fields(contact)).await?;
+            if let Some(contact) = contact {
+                insert(&mut *tx, "contacts", fields(contact)).await?;
+            }
             write_log(&mut tx, log).await?;
             tx.commit().await?;
             Ok::<bool, Error>(true)

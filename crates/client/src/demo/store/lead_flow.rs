@@ -14,7 +14,7 @@ impl LeadStore for DemoBackend {
         lead: &Lead,
         from: &str,
         opportunity: &Opportunity,
-        contact: &Contact,
+        contact: Option<&Contact>,
         log: &[Activity],
     ) -> Result<bool> {
         // Memory cannot fail between the writes, so the guard alone keeps them together.
@@ -23,7 +23,7 @@ impl LeadStore for DemoBackend {
         }
         let mut state = self.write();
         state.data.opportunities.push(opportunity.clone());
-        state.data.contacts.push(contact.clone());
+        state.data.contacts.extend(contact.cloned());
         Ok(true)
     }
 }
