@@ -23,6 +23,8 @@ pub struct RecordAction<T: 'static> {
     pub error: Option<String>,
     /// Runs one backend call; once it succeeds, a toast says the words given with it.
     pub run: Callback<(ActionFuture<T>, String)>,
+    /// How many calls have succeeded (a new one closes the bar's open form).
+    pub done: u32,
 }
 
 impl<T: Keyed + Clone> RecordAction<T> {
@@ -72,12 +74,15 @@ pub fn use_record_action<T: Keyed + Clone + 'static>() -> RecordAction<T> {
     let updated = use_state(|| None::<T>);
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
+    let done = use_state(|| 0u32);
     let touched = use_context::<Touched>();
     let toaster = use_toaster();
     let run = {
-        let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
+        let (updated, busy, error, count) =
+            (updated.clone(), busy.clone(), error.clone(), done.clone());
         Callback::from(move |(call, done): (ActionFuture<T>, String)| {
-            let (updated, busy, error) = (updated.clone(), busy.clone(), error.clone());
+            let (updated, busy, error, count) =
+                (updated.clone(), busy.clone(), error.clone(), count.clone());
             let (touched, toaster) = (touched.clone(), toaster.clone());
             busy.set(true);
             error.set(None);
@@ -91,6 +96,7 @@ pub fn use_record_action<T: Keyed + Clone + 'static>() -> RecordAction<T> {
                         if let Some(toaster) = toaster {
                             toaster.say(done);
                         }
+                        count.set(*count + 1);
                         updated.set(Some(record))
                     }
                     Err(e) => error.set(Some(e.message())),
@@ -104,6 +110,7 @@ pub fn use_record_action<T: Keyed + Clone + 'static>() -> RecordAction<T> {
         busy: *busy,
         error: (*error).clone(),
         run,
+        done: *done,
     }
 }
 
@@ -120,6 +127,8 @@ pub struct ActionButton {
     pub choices: Vec<(String, String)>,
     /// Shown but not usable yet: what it depends on has not answered (the screen says what).
     pub waiting: bool,
+    /// The label of the text asked for, when not "Reason to …" (an optional note, say).
+    pub prompt: Option<&'static str>,
 }
 
 /// Properties of [`ActionBar`].
@@ -133,12 +142,20 @@ pub struct ActionBarProps {
     pub error: Option<String>,
     /// Unique per row: ties the reason input to its label.
     pub id: String,
+    /// The record's count of successful actions ([`RecordAction::done`]): a new one closes
+    /// the open form.
+    #[prop_or_default]
+    pub done: u32,
 }
 
 /// Workflow buttons for one record.
 #[component]
 pub fn ActionBar(props: &ActionBarProps) -> Html {
     let asking = use_state(|| None::<usize>);
+    {
+        let asking = asking.clone();
+        use_effect_with(props.done, move |_| asking.set(None));
+    }
     let reason = use_node_ref();
     let buttons = props.buttons.iter().enumerate().map(|(i, b)| {
         let onclick = if b.needs_reason || !b.choices.is_empty() {
@@ -169,7 +186,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
         html! {
             <form class="inline-form" {onsubmit} aria-label={b.aria.clone()}>
                 if b.choices.is_empty() {
-                    <label for={input_id.clone()}>{ format!("Reason to {}", verb.to_lowercase()) }</label>
+                    <label for={input_id.clone()}>{ b.prompt.map_or_else(|| format!("Reason to {}", verb.to_lowercase()), str::to_string) }</label>
                     <input id={input_id} ref={reason} />
                 } else {
                     <label for={input_id.clone()}>{ format!("{verb} to") }</label>
@@ -216,6 +233,7 @@ mod tests {
             busy: false,
             error: None,
             run: Callback::noop(),
+            done: 0,
         };
         assert_eq!(work.latest(&Row("a", 1)), Row("a", 2));
         assert_eq!(

@@ -9,6 +9,7 @@ pub mod button_link;
 pub mod chart;
 pub mod convert;
 pub mod csv;
+pub mod deal_review;
 pub mod demo_banner;
 pub mod dialog;
 pub mod directory;

@@ -7,6 +7,7 @@ use trellis_client::PrmBackend;
 use yew::prelude::*;
 use yew_router::prelude::Link;
 
+use crate::components::deal_review::DealReviewSettings;
 use crate::routes::Route;
 
 use crate::components::tiers::ProgramTiers;
@@ -115,6 +116,8 @@ pub fn AdminPage() -> Html {
             </div>
             <h2>{ "Partner program" }</h2>
             <ProgramTiers />
+            <h2>{ "Deal review" }</h2>
+            <DealReviewSettings />
             <div class="section-header">
                 <h2>{ "Accounts" }</h2>
                 <CsvActions kind={ImportKind::Accounts} />

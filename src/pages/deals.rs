@@ -16,7 +16,7 @@ use crate::session::use_session;
 use yew_router::prelude::*;
 
 use crate::components::record_list::{Col, PageFuture, RecordList};
-use crate::format::{money, status_badge};
+use crate::format::{money, status_badge, when};
 
 /// Deal statuses as filter choices.
 pub const DEAL_STATUSES: &[(&str, &str)] = &[
@@ -119,7 +119,7 @@ fn action_label(action: &DealAction) -> &'static str {
     match action {
         DealAction::Submit => "Submit",
         DealAction::Withdraw => "Withdraw",
-        DealAction::Approve { .. } => "Approve",
+        DealAction::Approve { .. } => "Approve…",
         DealAction::Reject { .. } => "Reject…",
         DealAction::MarkWon => "Mark won",
         DealAction::MarkLost => "Mark lost",
@@ -151,6 +151,22 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
     // Approve waits for the conflict check's answer (a row may come to show another deal).
     let checked_for = use_state(|| None::<String>);
     let checked = checked_for.as_deref() == Some(deal.id.as_str());
+    // Above the policy's amount a second, different reviewer approves.
+    let reviewing = staff && deal.status == DealStatus::Submitted;
+    let (policy, _) = use_load(reviewing, |b, reviewing| async move {
+        match reviewing {
+            true => b.deal_review_policy().await.map(Some),
+            false => Ok(None),
+        }
+    });
+    let me = session.me().map(|m| m.user.id.clone()).unwrap_or_default();
+    let policy = match &*policy {
+        Load::Ready(p) => p.clone(),
+        _ => None,
+    };
+    let mine_first = deal.first_approver_id.as_deref() == Some(me.as_str());
+    let may_approve = !reviewing || (policy.is_some() && !mine_first);
+    let two = policy.as_ref().is_some_and(|p| p.needs_two(&deal));
     let buttons: Vec<ActionButton> = actions
         .iter()
         .map(|a| ActionButton {
@@ -160,21 +176,34 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
                 action_label(a).trim_end_matches('…'),
                 deal.company
             ),
-            needs_reason: matches!(a, DealAction::Reject { .. }),
+            // Approving asks for an optional note to the partner.
+            needs_reason: matches!(a, DealAction::Reject { .. } | DealAction::Approve { .. }),
             choices: Vec::new(),
-            waiting: matches!(a, DealAction::Approve { .. }) && !checked,
+            waiting: matches!(a, DealAction::Approve { .. }) && !(checked && may_approve),
+            prompt: matches!(a, DealAction::Approve { .. })
+                .then_some("Comment for the partner (optional)"),
         })
         .collect();
     let on_action = {
         let (run, id, company) = (work.run.clone(), deal.id.clone(), deal.company.clone());
+        let first_of_two = two && deal.first_approver_id.is_none();
         Callback::from(move |(i, reason): (usize, Option<String>)| {
             let Some(mut action) = actions.get(i).cloned() else {
                 return;
             };
-            if let (DealAction::Reject { reason: r }, Some(text)) = (&mut action, reason) {
-                *r = text;
+            match (&mut action, reason) {
+                (DealAction::Reject { reason: r }, Some(text)) => *r = text,
+                (DealAction::Approve { comment, .. }, Some(text)) => {
+                    *comment = (!text.trim().is_empty()).then_some(text)
+                }
+                _ => {}
             }
-            let done = format!("Deal registration for {company} {}", action_done(&action));
+            let done = match (&action, first_of_two) {
+                (DealAction::Approve { .. }, true) => {
+                    format!("First approval of the deal registration for {company} given; another reviewer completes it")
+                }
+                _ => format!("Deal registration for {company} {}", action_done(&action)),
+            };
             let (backend, id) = (backend.clone(), id.clone());
             run.emit((
                 Box::pin(async move { backend.transition_deal(&id, &action).await }),
@@ -195,13 +224,20 @@ pub fn DealReview(props: &DealReviewProps) -> Html {
                         { format!("Ends before the expected close on {}", deal.expected_close_date) }</div>
                 }
             }
+            if reviewing && two {
+                <div class="small-text" role="note">{ match (&deal.first_approver_name, &deal.first_approved_at) {
+                    (Some(_), Some(at)) if mine_first => format!("You gave the first approval ({}); another reviewer gives the second.", when(at)),
+                    (Some(name), Some(at)) => format!("First approval by {name} ({}); yours completes it.", when(at)),
+                    _ => "Needs two approvals: the estimate is above the review policy's amount.".to_string(),
+                } }</div>
+            }
             if staff && deal.status == DealStatus::Submitted {
                 <ConflictNote id={deal.id.clone()} on_checked={
                     let (checked_for, id) = (checked_for.clone(), deal.id.clone());
                     Callback::from(move |()| checked_for.set(Some(id.clone())))
                 } />
             }
-            <ActionBar {buttons} {on_action} busy={work.busy} error={work.error.clone()} id={deal.id.clone()} />
+            <ActionBar {buttons} {on_action} busy={work.busy} done={work.done} error={work.error.clone()} id={deal.id.clone()} />
         </div>
     }
 }

@@ -210,6 +210,7 @@ fn buttons(actions: &[MdfAction], what: &str) -> Vec<ActionButton> {
             needs_reason: matches!(a, MdfAction::Reject { .. }),
             choices: Vec::new(),
             waiting: false,
+            prompt: None,
         })
         .collect()
 }
@@ -312,7 +313,7 @@ pub fn RequestReview(props: &RequestReviewProps) -> Html {
     html! {
         <div class="deal-review">
             { decided(REQUEST_STATUSES, &request.status, &request.reviewer_reason) }
-            <ActionBar buttons={buttons(&actions, &what)} {on_action} busy={work.busy} error={work.error.clone()} id={request.id.clone()} />
+            <ActionBar buttons={buttons(&actions, &what)} {on_action} busy={work.busy} done={work.done} error={work.error.clone()} id={request.id.clone()} />
             if can_claim && !*claiming {
                 <button class="button secondary small" type="button" aria-label={format!("File a claim for {}", request.activity)}
                     onclick={let c = claiming.clone(); move |_| c.set(true)}>{ "File a claim…" }</button>
@@ -355,7 +356,7 @@ pub fn ClaimReview(props: &ClaimProps) -> Html {
     html! {
         <div class="deal-review">
             { decided(CLAIM_STATUSES, &claim.status, &claim.reviewer_reason) }
-            <ActionBar buttons={buttons(&actions, &what)} {on_action} busy={work.busy} error={work.error.clone()} id={claim.id.clone()} />
+            <ActionBar buttons={buttons(&actions, &what)} {on_action} busy={work.busy} done={work.done} error={work.error.clone()} id={claim.id.clone()} />
         </div>
     }
 }

@@ -217,6 +217,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                 _ => Vec::new(),
             },
             waiting: false,
+            prompt: None,
         })
         .collect();
     let on_action = {
@@ -269,7 +270,7 @@ pub fn LeadWork(props: &LeadWorkProps) -> Html {
                     <Link<Route> to={Route::Opportunities}>{ "Open pipeline" }</Link<Route>>
                 </div>
             }
-            <ActionBar {buttons} {on_action} busy={work.busy} error={work.error.clone()} id={lead.id.clone()} />
+            <ActionBar {buttons} {on_action} busy={work.busy} done={work.done} error={work.error.clone()} id={lead.id.clone()} />
             if *converting {
                 <ConvertDialog lead={lead.clone()}
                     on_cancel={

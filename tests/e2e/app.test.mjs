@@ -141,6 +141,8 @@ test('a partner submits a draft deal registration and the channel team reviews i
   const approvedBadges = admin.locator('tbody .badge', { hasText: /^Approved$/ });
   assert.equal(await approvedBadges.count(), 0, 'the list shows submitted deals only');
   await admin.getByRole('button', { name: /^Approve deal registration for / }).first().click();
+  // Approving asks for an optional note to the partner; none here.
+  await admin.getByRole('button', { name: 'Approve', exact: true }).click();
   await approvedBadges.first().waitFor();
   assert.equal(await approvedBadges.count(), 1);
   await admin.screenshot({ path: join(shots, 'deals-review.png') });
@@ -273,6 +275,7 @@ test('the channel team sees a conflicting registration and still approves it', a
   assert.match(await notes.first().textContent(), /(Acme Solutions|Cedar IT) · Quasar Freight · Trellis Edge/);
   await admin.screenshot({ path: join(shots, 'deals-conflict.png') });
   await admin.getByRole('button', { name: 'Approve deal registration for Quasar Freight' }).first().click();
+  await admin.getByRole('button', { name: 'Approve', exact: true }).click();
   await admin.locator('tbody .badge', { hasText: /^Approved$/ }).first().waitFor();
   assert.deepEqual(admin.errors, []);
 });

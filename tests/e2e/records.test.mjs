@@ -6,6 +6,20 @@ import { shots, newPage, logIn, openTab } from './support.mjs';
 
 const phone = { width: 390, height: 844 };
 
+/** Logs in as the channel manager and opens the first submitted deal whose row has `hasText`. */
+async function openSubmittedDeal(page, hasText) {
+  await logIn(page, 'channel@trellis.test');
+  await openTab(page, 'Deals');
+  await page.getByLabel('Status').selectOption('submitted');
+  await page.waitForURL(/status=submitted/);
+  await page.getByText(/Showing \d+ deals/).waitFor();
+  const link = page.locator('table tbody tr', { hasText }).first().getByRole('link').first();
+  const company = (await link.innerText()).trim();
+  await link.click();
+  await page.getByRole('heading', { name: company, level: 1 }).waitFor();
+  return company;
+}
+
 async function fitsSideways(page, what) {
   const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   assert.ok(scroll <= client, `${what}: ${scroll} > ${client}`);
@@ -60,24 +74,17 @@ test('a partner opens a lead from the home page, converts it and mentions the ch
 
 test('a channel manager approves a deal from its page and comments; the partner reads it on the timeline', async () => {
   const manager = await newPage();
-  await logIn(manager, 'channel@trellis.test');
-  await openTab(manager, 'Deals');
-  await manager.getByLabel('Status').selectOption('submitted');
-  await manager.waitForURL(/status=submitted/);
-  await manager.getByText(/Showing \d+ deals/).waitFor();
   // One of Acme's, whose partner reads the comment below.
-  const link = manager.locator('table tbody tr', { hasText: 'Acme Solutions' }).first().getByRole('link').first();
-  const company = (await link.innerText()).trim();
-  await link.click();
-  await manager.getByRole('heading', { name: company, level: 1 }).waitFor();
+  const company = await openSubmittedDeal(manager, 'Acme Solutions');
   const approve = manager.getByRole('button', { name: `Approve deal registration for ${company}` });
   await manager.getByText(/No conflicting registrations|possible conflict/).waitFor();
   await approve.click();
+  // The approval carries a comment for the partner, which lands on the deal's timeline.
+  await manager.getByLabel('Comment for the partner (optional)').fill('Approved: protection runs past the expected close.');
+  await manager.getByRole('button', { name: 'Approve', exact: true }).click();
   await manager.getByRole('status').filter({ hasText: `Deal registration for ${company} approved` }).waitFor();
   const timeline = manager.getByRole('region', { name: 'Activity' });
   await timeline.getByText('Approved', { exact: true }).first().waitFor();
-  await timeline.getByLabel('Comment', { exact: true }).fill('Approved: protection runs past the expected close.');
-  await timeline.getByRole('button', { name: 'Post comment' }).click();
   await timeline.getByText('Approved: protection runs past the expected close.').waitFor();
   await manager.screenshot({ path: join(shots, 'record-deal.png'), fullPage: true });
   const dealUrl = manager.url();
@@ -99,4 +106,40 @@ test('a channel manager approves a deal from its page and comments; the partner 
   await other.goto(dealUrl);
   await other.getByText(/not found/i).first().waitFor();
   assert.equal(await other.getByText('Approved: protection runs past the expected close.').count(), 0);
+});
+
+test('an administrator asks for two approvals above an amount; the second comes from someone else', async () => {
+  const admin = await newPage();
+  await logIn(admin, 'admin@trellis.test');
+  await openTab(admin, 'Admin');
+  const policy = admin.getByRole('form', { name: 'Deal review' });
+  await policy.getByText('One approval is enough for every registration.').waitFor();
+  await policy.getByLabel('Second approval above (estimated amount)').fill('0');
+  await policy.getByRole('button', { name: 'Save review policy' }).click();
+  await policy.getByText(/The amount must be a whole amount from 1/).waitFor();
+  await policy.getByLabel('Second approval above (estimated amount)').fill('1,000');
+  await policy.getByRole('button', { name: 'Save review policy' }).click();
+  await admin.getByRole('status').filter({ hasText: 'Deals above 1,000 now need two approvals' }).waitFor();
+  await policy.getByText('Registrations estimated above 1,000 need a second approver.').waitFor();
+  await policy.scrollIntoViewIfNeeded();
+  await admin.screenshot({ path: join(shots, 'admin-deal-review.png') });
+
+  const manager = await newPage();
+  const company = await openSubmittedDeal(manager, '');
+  await manager.getByText('Needs two approvals: the estimate is above the review policy\'s amount.').waitFor();
+  const approve = manager.getByRole('button', { name: `Approve deal registration for ${company}` });
+  await manager.getByText(/No conflicting registrations|possible conflict/).waitFor();
+  await approve.click();
+  await manager.getByRole('button', { name: 'Approve', exact: true }).click();
+  await manager.getByText(/You gave the first approval/).waitFor();
+  assert.equal(await approve.isDisabled(), true, 'not twice by the same reviewer');
+  await manager.screenshot({ path: join(shots, 'deal-first-approval.png'), fullPage: true });
+
+  await admin.goto(manager.url());
+  await admin.getByText(/First approval by Casey Channel/).waitFor();
+  await admin.getByText(/No conflicting registrations|possible conflict/).waitFor();
+  await admin.getByRole('button', { name: `Approve deal registration for ${company}` }).click();
+  await admin.getByRole('button', { name: 'Approve', exact: true }).click();
+  await admin.getByRole('status').filter({ hasText: `Deal registration for ${company} approved` }).waitFor();
+  await admin.locator('.record-work .badge', { hasText: 'Approved' }).waitFor();
 });

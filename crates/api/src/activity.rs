@@ -150,6 +150,8 @@ pub const TRELLIS: &str = "Trellis";
 /// Fields whose changes a timeline does not show: bookkeeping that moves with every write, and
 /// links a record page shows as related records.
 pub const UNTRACKED: &[&str] = &[
+    "first_approver_name",
+    "first_approved_at",
     "converted_opportunity_id",
     "converted_contact_id",
     "id",
@@ -160,7 +162,7 @@ pub const UNTRACKED: &[&str] = &[
 ];
 
 /// Fields that hold a user's id; a timeline shows their names instead.
-pub const USER_FIELDS: &[&str] = &["owner_user_id"];
+pub const USER_FIELDS: &[&str] = &["owner_user_id", "first_approver_id"];
 
 /// Fields that hold a partner account's id; a timeline shows its name instead.
 pub const ACCOUNT_FIELDS: &[&str] = &["partner_account_id"];

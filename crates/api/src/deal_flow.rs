@@ -60,6 +60,9 @@ pub enum DealAction {
     Approve {
         #[serde(default)]
         valid_days: Option<u32>,
+        /// A note for the partner, posted on the deal's timeline with the approval.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comment: Option<String>,
     },
     /// Vendor staff reject, saying why.
     Reject { reason: String },
@@ -184,6 +187,8 @@ pub struct Transition {
     pub submitted: bool,
     /// Staff decide now (stamp `decided_at`).
     pub decided: bool,
+    /// The reviewer's note for the partner, for the deal's timeline.
+    pub comment: Option<String>,
 }
 
 /// Checks an action against the current status and who asks; returns what changes.
@@ -230,6 +235,7 @@ pub fn transition(
         valid_days: None,
         submitted: status == Submitted,
         decided: matches!(status, Approved | Rejected),
+        comment: None,
     };
     match action {
         DealAction::Reject { reason } => {
@@ -242,15 +248,26 @@ pub fn transition(
             out.reviewer_reason = Some(reason.trim().to_string());
         }
         DealAction::Approve {
-            valid_days: Some(days),
+            valid_days,
+            comment,
         } => {
-            if !(1..=MAX_VALID_DAYS as u32).contains(days) {
+            if let Some(days) = valid_days {
+                if !(1..=MAX_VALID_DAYS as u32).contains(days) {
+                    return Err(ApiError::validation(vec![FieldError::new(
+                        "valid_days",
+                        format!("must be between 1 and {MAX_VALID_DAYS}"),
+                    )]));
+                }
+                out.valid_days = Some(*days);
+            }
+            let note = comment.as_deref().map(str::trim).unwrap_or("");
+            if note.chars().count() > MAX_NOTES {
                 return Err(ApiError::validation(vec![FieldError::new(
-                    "valid_days",
-                    format!("must be between 1 and {MAX_VALID_DAYS}"),
+                    "comment",
+                    format!("must be at most {MAX_NOTES} characters"),
                 )]));
             }
-            out.valid_days = Some(*days);
+            out.comment = crate::validate::has_visible(note).then(|| note.to_string());
         }
         _ => {}
     }
@@ -273,7 +290,10 @@ pub fn available_actions(status: DealStatus, staff: bool) -> Vec<DealAction> {
     let all = [
         DealAction::Submit,
         DealAction::Withdraw,
-        DealAction::Approve { valid_days: None },
+        DealAction::Approve {
+            valid_days: None,
+            comment: None,
+        },
         DealAction::Reject { reason: "x".into() },
         DealAction::MarkWon,
         DealAction::MarkLost,
@@ -282,6 +302,9 @@ pub fn available_actions(status: DealStatus, staff: bool) -> Vec<DealAction> {
         .filter(|a| transition(status, a, staff).is_ok())
         .collect()
 }
+
+mod review;
+pub use review::{approval_step, ApprovalStep, DealReview};
 
 #[cfg(test)]
 mod tests;

@@ -598,6 +598,22 @@ pub const SURVEY_RESULTS: Endpoint = endpoint(
     Staff,
     OwnAccount,
 );
+/// How deal registrations are reviewed: the amount above which two approvers are needed.
+pub const DEAL_REVIEW_POLICY: Endpoint = endpoint(
+    "deal_review_policy",
+    "GET",
+    "/api/settings/deal-review",
+    Staff,
+    Nothing,
+);
+/// Change how deal registrations are reviewed (administrators).
+pub const SET_DEAL_REVIEW_POLICY: Endpoint = endpoint(
+    "set_deal_review_policy",
+    "PUT",
+    "/api/settings/deal-review",
+    Admin,
+    Nothing,
+);
 /// A record's timeline, newest first: changes and comments (whoever may read the record).
 pub const ACTIVITY: Endpoint = endpoint(
     "activity",
@@ -720,6 +736,8 @@ pub const ALL: &[Endpoint] = &[
     COMMENT,
     MENTIONABLE,
     MENTIONS,
+    DEAL_REVIEW_POLICY,
+    SET_DEAL_REVIEW_POLICY,
 ];
 
 #[cfg(test)]

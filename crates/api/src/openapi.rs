@@ -169,6 +169,10 @@ pub const FIELDS: &[(&str, &[(&str, Rule)])] = &[
     ("MessageInput", &[("body", Required(MAX_NOTES))]),
     ("CommentInput", &[("body", Required(MAX_NOTES))]),
     (
+        "DealReview",
+        &[("second_approval_above", Range(1, MAX_AMOUNT))],
+    ),
+    (
         "SupportChannels",
         &[
             ("email", EmailOrEmpty),

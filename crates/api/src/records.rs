@@ -143,6 +143,13 @@ pub struct DealRegistration {
     /// When staff approved or rejected it.
     #[serde(default)]
     pub decided_at: Option<String>,
+    /// Who gave the first of two approvals, when the review policy asks for two.
+    #[serde(default)]
+    pub first_approver_id: Option<String>,
+    #[serde(default)]
+    pub first_approver_name: Option<String>,
+    #[serde(default)]
+    pub first_approved_at: Option<String>,
     pub partner_account_id: Option<String>,
     pub owner_user_id: Option<String>,
     pub created_at: String,

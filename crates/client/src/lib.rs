@@ -198,6 +198,10 @@ prm_backend! {
     fn comment(kind: &'a str, id: &'a str, input: &'a trellis_api::activity::CommentInput) -> trellis_api::activity::Activity = COMMENT [kind, id] body = input;
     /// Who may be mentioned on a record.
     fn mentionable(kind: &'a str, id: &'a str) -> Vec<trellis_api::activity::Person> = MENTIONABLE [kind, id];
+    /// How deal registrations are reviewed (vendor staff).
+    fn deal_review_policy() -> trellis_api::deal_flow::DealReview = DEAL_REVIEW_POLICY [];
+    /// Change how deal registrations are reviewed (administrators).
+    fn set_deal_review_policy(policy: &'a trellis_api::deal_flow::DealReview) -> trellis_api::deal_flow::DealReview = SET_DEAL_REVIEW_POLICY [] body = policy;
     /// The latest comments that mention the user.
     fn mentions() -> Vec<trellis_api::activity::Activity> = MENTIONS [];
 

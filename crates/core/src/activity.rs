@@ -45,21 +45,26 @@ struct Subject {
     readers: Vec<Person>,
 }
 
+/// Everyone who may read `record`: whom a comment on it may mention.
+pub async fn readers<R: Kind, S: ActivityStore>(store: &S, record: &R) -> Result<Vec<Person>> {
+    let people = store.people(record.partner_account_id()).await?;
+    Ok(people
+        .iter()
+        .filter(|u| visible(&Scope::of(u), record))
+        .map(Person::of)
+        .collect())
+}
+
 async fn subject_of<R: Kind, S: ActivityStore>(
     cx: &Cx<'_, S>,
     id: &str,
     with_readers: bool,
 ) -> Result<Subject> {
     let record: R = records::get(cx, id).await?;
-    let mut readers = Vec::new();
-    if with_readers {
-        let people = cx.store.people(record.partner_account_id()).await?;
-        readers = people
-            .iter()
-            .filter(|u| visible(&Scope::of(u), &record))
-            .map(Person::of)
-            .collect();
-    }
+    let readers = match with_readers {
+        true => readers(cx.store, &record).await?,
+        false => Vec::new(),
+    };
     Ok(Subject {
         about: About::of(&record),
         readers,

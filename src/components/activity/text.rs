@@ -1,7 +1,7 @@
 //! How a timeline entry reads: field names as labels, values as words, mentions marked.
 
 use serde_json::Value;
-use trellis_api::activity::{Activity, ActivityWhat, Person, ACCOUNT_FIELDS, USER_FIELDS};
+use trellis_api::activity::{Activity, ActivityWhat, Person, ACCOUNT_FIELDS};
 use trellis_api::mdf::money;
 
 use crate::format::when;
@@ -11,7 +11,7 @@ const MONEY_FIELDS: &[&str] = &["amount", "estimated_amount", "claimed"];
 
 /// "expected_close_date" as "Expected close date"; people and partners by their role.
 pub fn field_label(field: &str) -> String {
-    if USER_FIELDS.contains(&field) {
+    if field == "owner_user_id" {
         return "Owner".into();
     }
     if ACCOUNT_FIELDS.contains(&field) {
@@ -108,6 +108,7 @@ mod tests {
         assert_eq!(field_label("owner_user_id"), "Owner");
         assert_eq!(field_label("partner_account_id"), "Partner");
         assert_eq!(field_label("budget_id"), "Budget");
+        assert_eq!(field_label("first_approver_id"), "First approver");
         let statuses = [("assigned", "Waiting for acceptance")];
         assert_eq!(
             value_text("status", &json!("assigned"), &statuses),

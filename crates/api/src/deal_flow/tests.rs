@@ -15,7 +15,13 @@ fn the_legal_transitions_and_only_those() {
     let actions = [
         (DealAction::Submit, false),
         (DealAction::Withdraw, false),
-        (DealAction::Approve { valid_days: None }, true),
+        (
+            DealAction::Approve {
+                valid_days: None,
+                comment: None,
+            },
+            true,
+        ),
         (reject(), true),
         (DealAction::MarkWon, false),
         (DealAction::MarkLost, true),
@@ -44,7 +50,15 @@ fn the_legal_transitions_and_only_those() {
 
 #[test]
 fn roles_are_enforced_before_state() {
-    let e = transition(Submitted, &DealAction::Approve { valid_days: None }, false).unwrap_err();
+    let e = transition(
+        Submitted,
+        &DealAction::Approve {
+            valid_days: None,
+            comment: None,
+        },
+        false,
+    )
+    .unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
     let e = transition(Draft, &DealAction::Submit, true).unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
@@ -69,7 +83,15 @@ fn rejections_need_a_reason_and_approvals_a_sane_window() {
     assert!(e.field("reason").is_some());
     let t = transition(Submitted, &reject(), true).unwrap();
     assert_eq!(t.reviewer_reason.as_deref(), Some("Existing opportunity"));
-    let t = transition(Submitted, &DealAction::Approve { valid_days: None }, true).unwrap();
+    let t = transition(
+        Submitted,
+        &DealAction::Approve {
+            valid_days: None,
+            comment: None,
+        },
+        true,
+    )
+    .unwrap();
     assert_eq!(
         t.valid_days, None,
         "the default comes from the deal's close date"
@@ -78,6 +100,7 @@ fn rejections_need_a_reason_and_approvals_a_sane_window() {
         Submitted,
         &DealAction::Approve {
             valid_days: Some(0),
+            comment: None,
         },
         true,
     )
@@ -137,6 +160,7 @@ fn conflicts_match_company_and_product_within_the_window() {
 fn actions_have_a_stable_wire_form() {
     let json = serde_json::to_string(&DealAction::Approve {
         valid_days: Some(30),
+        comment: None,
     })
     .unwrap();
     assert_eq!(json, r#"{"action":"approve","valid_days":30}"#);
@@ -204,4 +228,47 @@ fn a_protection_ending_before_the_expected_close_is_flagged() {
     assert!(covers_close(&deal), "through the close day itself");
     deal.expires_on = None;
     assert!(covers_close(&deal), "not approved: nothing to flag");
+}
+
+#[test]
+fn large_deals_need_a_second_approver_who_is_someone_else() {
+    use super::review::{approval_step, ApprovalStep, DealReview};
+    use crate::Validate;
+    let mut deal = crate::seed::demo_data(0).deals.swap_remove(0);
+    deal.estimated_amount = 80_000;
+    let none = DealReview::default();
+    assert_eq!(
+        approval_step(&deal, &none, "usr_channel").unwrap(),
+        ApprovalStep::Final
+    );
+    let policy = DealReview {
+        second_approval_above: Some(50_000),
+    };
+    assert_eq!(
+        approval_step(&deal, &policy, "usr_channel").unwrap(),
+        ApprovalStep::First
+    );
+    deal.first_approver_id = Some("usr_channel".into());
+    let same = approval_step(&deal, &policy, "usr_channel").unwrap_err();
+    assert_eq!(same.code, ErrorCode::Conflict);
+    assert_eq!(
+        approval_step(&deal, &policy, "usr_admin").unwrap(),
+        ApprovalStep::Final
+    );
+    deal.estimated_amount = 50_000;
+    deal.first_approver_id = None;
+    assert_eq!(
+        approval_step(&deal, &policy, "usr_channel").unwrap(),
+        ApprovalStep::Final,
+        "at the limit one approval is enough"
+    );
+    assert!(
+        DealReview {
+            second_approval_above: Some(0)
+        }
+        .validate()
+        .len()
+            == 1
+    );
+    assert!(policy.validate().is_empty() && none.validate().is_empty());
 }

@@ -41,6 +41,9 @@ pub struct DemoData {
     /// Every record's timeline entries, oldest first.
     #[serde(default)]
     pub activity: Vec<crate::activity::Activity>,
+    /// How deal registrations are reviewed.
+    #[serde(default)]
+    pub deal_review: crate::deal_flow::DealReview,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -336,6 +339,9 @@ pub fn demo_data(now: i64) -> DemoData {
                     date(now / day - age + (i as i64 % 9 + 1).min(age))
                 )
             }),
+            first_approver_id: None,
+            first_approver_name: None,
+            first_approved_at: None,
             partner_account_id: Some(account),
             owner_user_id: Some(owner),
             updated_at: created.clone(),
@@ -432,6 +438,7 @@ pub fn demo_data(now: i64) -> DemoData {
         training: demo_training(now),
         surveys: demo_surveys(now),
         activity: Vec::new(),
+        deal_review: Default::default(),
     };
     data.activity = demo_activity(&data);
     data

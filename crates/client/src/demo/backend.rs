@@ -159,6 +159,10 @@ impl PrmBackend for DemoBackend {
                 Reply::of(activity::mentionable(&cx, r.id(0)?, r.id(1)?).await?)
             }
             endpoints::MENTIONS => Reply::of(activity::mentions(&cx).await?),
+            endpoints::DEAL_REVIEW_POLICY => Reply::of(deal_flow::review_policy(&cx).await?),
+            endpoints::SET_DEAL_REVIEW_POLICY => {
+                Reply::of(deal_flow::set_review_policy(&cx, r.body()?).await?)
+            }
             endpoints::COMMUNITY => Reply::of(community::published(&cx).await?),
             endpoints::DRAFT => Reply::of(community::draft(&cx).await?),
             endpoints::SAVE_DRAFT => Reply::of(community::save_draft(&cx, r.body()?).await?),

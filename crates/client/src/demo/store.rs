@@ -12,6 +12,7 @@ mod activity;
 mod announcements;
 mod audit;
 mod community;
+mod deal_flow;
 mod import;
 mod lead_flow;
 mod mdf;

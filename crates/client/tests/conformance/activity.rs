@@ -140,9 +140,15 @@ pub async fn timelines_record_changes_and_comments_mention_readers(b: &dyn PrmBa
         (mine.kind, mine.record_id.as_str()),
         (RecordKind::Opportunities, opp.id.as_str())
     );
-    b.transition_deal(&deal.id, &DealAction::Approve { valid_days: None })
-        .await
-        .expect("approve");
+    b.transition_deal(
+        &deal.id,
+        &DealAction::Approve {
+            valid_days: None,
+            comment: None,
+        },
+    )
+    .await
+    .expect("approve");
     let timeline = b.activity("deals", &deal.id).await.expect("timeline");
     assert_eq!(timeline[0].actor_name, "Casey Channel");
     let status = timeline[0]

@@ -34,6 +34,7 @@ pub async fn the_audit_log_records_security_and_money_events(b: &dyn PrmBackend)
     let channel = login(b, "channel@trellis.test").await;
     let approve = DealAction::Approve {
         valid_days: Some(30),
+        comment: None,
     };
     b.transition_deal(&deal.id, &approve)
         .await

@@ -32,6 +32,7 @@ pub async fn deal_registrations_follow_their_state_machine(b: &dyn PrmBackend) {
     );
     let approve = DealAction::Approve {
         valid_days: Some(30),
+        comment: None,
     };
     assert_eq!(
         code(b.transition_deal(&deal.id, &approve).await),
@@ -67,7 +68,13 @@ pub async fn deal_registrations_follow_their_state_machine(b: &dyn PrmBackend) {
     assert_eq!(days, Some(30));
     // Without a choice, the protection lasts through the expected close.
     let by_default = b
-        .transition_deal(&far.id, &DealAction::Approve { valid_days: None })
+        .transition_deal(
+            &far.id,
+            &DealAction::Approve {
+                valid_days: None,
+                comment: None,
+            },
+        )
         .await
         .expect("approve with the default");
     let until = by_default.expires_on.clone().expect("an expiry");
@@ -181,4 +188,110 @@ pub async fn reviewers_see_conflicting_registrations(b: &dyn PrmBackend) {
         .await
         .expect("none")
         .is_empty());
+}
+
+pub async fn large_deals_need_two_approvers_and_partners_read_the_comment(b: &dyn PrmBackend) {
+    use trellis_api::activity::ActivityWhat;
+    use trellis_api::deal_flow::{DealAction, DealReview};
+    login(b, "channel@trellis.test").await;
+    let policy = DealReview {
+        second_approval_above: Some(50_000),
+    };
+    assert_eq!(
+        code(b.set_deal_review_policy(&policy).await),
+        ErrorCode::Forbidden
+    );
+    let submitted = b
+        .list_deals(&ListQuery {
+            status: Some("submitted".into()),
+            limit: Some(100),
+            ..Default::default()
+        })
+        .await
+        .expect("deals")
+        .items;
+    let big = submitted
+        .iter()
+        .find(|d| {
+            d.estimated_amount > 50_000 && d.partner_account_id.as_deref() == Some("acc_acme")
+        })
+        .or_else(|| submitted.iter().find(|d| d.estimated_amount > 50_000))
+        .expect("a large submitted deal")
+        .clone();
+    let small = submitted
+        .iter()
+        .find(|d| d.estimated_amount <= 50_000)
+        .expect("a small submitted deal")
+        .clone();
+
+    login(b, "admin@trellis.test").await;
+    let bad = b
+        .set_deal_review_policy(&DealReview {
+            second_approval_above: Some(0),
+        })
+        .await
+        .expect_err("zero");
+    assert!(bad
+        .api()
+        .and_then(|e| e.field("second_approval_above"))
+        .is_some());
+    assert_eq!(
+        b.set_deal_review_policy(&policy).await.expect("policy"),
+        policy
+    );
+
+    login(b, "channel@trellis.test").await;
+    assert_eq!(b.deal_review_policy().await.expect("policy"), policy);
+    let approve = |comment: Option<&str>| DealAction::Approve {
+        valid_days: None,
+        comment: comment.map(str::to_string),
+    };
+    let first = b
+        .transition_deal(
+            &big.id,
+            &approve(Some("Looks right; needs a second pair of eyes.")),
+        )
+        .await
+        .expect("first approval");
+    assert_eq!(first.status, DealStatus::Submitted, "waits for the second");
+    assert_eq!(first.first_approver_name.as_deref(), Some("Casey Channel"));
+    assert_eq!(
+        code(b.transition_deal(&big.id, &approve(None)).await),
+        ErrorCode::Conflict,
+        "not twice by the same reviewer"
+    );
+    let one = b
+        .transition_deal(&small.id, &approve(None))
+        .await
+        .expect("a small deal needs one");
+    assert_eq!(one.status, DealStatus::Approved);
+
+    login(b, "admin@trellis.test").await;
+    let done = b
+        .transition_deal(
+            &big.id,
+            &approve(Some("Approved: protected through the close.")),
+        )
+        .await
+        .expect("second approval");
+    assert_eq!(done.status, DealStatus::Approved);
+    assert!(done.expires_on.is_some());
+
+    let partner = match big.partner_account_id.as_deref() {
+        Some("acc_acme") => "partner@acme.test",
+        Some("acc_bluebird") => "partner@bluebird.test",
+        _ => "partner@cedar.test",
+    };
+    login(b, partner).await;
+    let timeline = b.activity("deals", &big.id).await.expect("timeline");
+    let comments: Vec<&str> = timeline
+        .iter()
+        .filter(|a| a.what == ActivityWhat::Comment)
+        .filter_map(|a| a.body.as_deref())
+        .collect();
+    assert!(
+        comments.contains(&"Approved: protected through the close."),
+        "{comments:?}"
+    );
+    assert!(comments.contains(&"Looks right; needs a second pair of eyes."));
 }

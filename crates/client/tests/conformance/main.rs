@@ -168,4 +168,5 @@ conformance!(
     page_sizes_outside_the_range_are_refused,
     timelines_record_changes_and_comments_mention_readers,
     partners_convert_leads_through_the_dialogs_mapping,
+    large_deals_need_two_approvers_and_partners_read_the_comment,
 );

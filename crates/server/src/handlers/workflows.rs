@@ -3,7 +3,7 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use trellis_api::deal_flow::{DealAction, DealConflict};
+use trellis_api::deal_flow::{DealAction, DealConflict, DealReview};
 use trellis_api::distribution::{Distribution, DistributionResult};
 use trellis_api::endpoints;
 use trellis_api::lead_flow::{LeadAction, LeadOutcome};
@@ -31,6 +31,31 @@ pub async fn transition_deal(
     let store = state.store();
     let cx = Cx::new(&store, &user, now_unix());
     Ok(Json(deal_flow::transition(&cx, &id, &action).await?))
+}
+
+/// How deal registrations are reviewed: the amount above which two approvers are needed.
+#[utoipa::path(get, path = endpoints::DEAL_REVIEW_POLICY.path, operation_id = endpoints::DEAL_REVIEW_POLICY.name, tag = "deals",
+    responses((status = 200, body = DealReview), (status = 403, body = ApiError)))]
+pub async fn deal_review_policy(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<DealReview>> {
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(deal_flow::review_policy(&cx).await?))
+}
+
+/// Change how deal registrations are reviewed (administrators).
+#[utoipa::path(put, path = endpoints::SET_DEAL_REVIEW_POLICY.path, operation_id = endpoints::SET_DEAL_REVIEW_POLICY.name, tag = "deals", request_body = DealReview,
+    responses((status = 200, body = DealReview), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn set_deal_review_policy(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(policy): ApiJson<DealReview>,
+) -> Result<Json<DealReview>> {
+    let store = state.store();
+    let cx = Cx::new(&store, &user, now_unix());
+    Ok(Json(deal_flow::set_review_policy(&cx, &policy).await?))
 }
 
 /// Accept, decline (with a reason) or convert a lead; converting creates an opportunity and a contact.
@@ -81,6 +106,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(transition_deal))
         .routes(routes!(deal_conflicts))
+        .routes(routes!(deal_review_policy, set_deal_review_policy))
         .routes(routes!(transition_lead))
         .routes(routes!(distribute_leads))
 }

@@ -10,6 +10,7 @@ use trellis_core::Result as CoreResult;
 
 use crate::error::{Error, Result};
 use crate::store::activity::write_log;
+use crate::store::settings;
 use crate::store::{records, Db};
 use trellis_api::activity::Activity;
 
@@ -49,25 +50,11 @@ pub async fn insert_file<'c, X: sqlx::SqliteExecutor<'c>>(
 
 impl SupportStore for Db {
     async fn channels(&self) -> CoreResult<SupportChannels> {
-        let text: Option<String> =
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'support_channels'")
-                .fetch_optional(&self.0)
-                .await
-                .map_err(Error::from)?;
-        Ok(match text {
-            Some(t) => serde_json::from_str(&t).map_err(|e| Error::Internal(e.to_string()))?,
-            None => SupportChannels::default(),
-        })
+        Ok(settings::get(&self.0, "support_channels").await?)
     }
 
     async fn put_channels(&self, channels: &SupportChannels) -> CoreResult<()> {
-        let text = serde_json::to_string(channels).map_err(|e| Error::Internal(e.to_string()))?;
-        sqlx::query("INSERT INTO settings (key, value) VALUES ('support_channels', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-            .bind(text)
-            .execute(&self.0)
-            .await
-            .map_err(Error::from)?;
-        Ok(())
+        Ok(settings::put(&self.0, "support_channels", channels).await?)
     }
 
     async fn messages(&self, case_id: &str) -> CoreResult<Vec<CaseMessage>> {
