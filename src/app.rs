@@ -223,6 +223,12 @@ pub fn switch(route: Route) -> Html {
             html! { <pages::contact_edit::ContactEditPage id={Some(id)} /> }
         }),
         Route::Funds => lazy_screen!(funds, pages::funds::FundsPage),
+        Route::FundRequest { id } => lazy_screen!(fund_request, |id: String| {
+            html! { <pages::fund::FundRequestPage {id} /> }
+        }),
+        Route::FundClaim { id } => lazy_screen!(fund_claim, |id: String| {
+            html! { <pages::fund::FundClaimPage {id} /> }
+        }),
         Route::Import => lazy_screen!(import, pages::import::ImportPage),
         Route::Support => lazy_screen!(support, pages::support::SupportPage),
         Route::Announcements => {

@@ -44,6 +44,12 @@ pub enum Route {
     Import,
     #[at("/funds")]
     Funds,
+    /// One fund request's record page.
+    #[at("/funds/requests/:id")]
+    FundRequest { id: String },
+    /// One claim's record page.
+    #[at("/funds/claims/:id")]
+    FundClaim { id: String },
     #[at("/dashboards")]
     Dashboards,
     #[at("/training")]
@@ -79,7 +85,8 @@ impl Route {
             RecordKind::Opportunities => Route::EditOpportunity { id },
             RecordKind::Contacts => Route::EditContact { id },
             RecordKind::Cases => Route::Case { id },
-            RecordKind::MdfRequests | RecordKind::MdfClaims => Route::Funds,
+            RecordKind::MdfRequests => Route::FundRequest { id },
+            RecordKind::MdfClaims => Route::FundClaim { id },
         }
     }
 

@@ -7,6 +7,7 @@ use trellis_api::upload::human_size;
 use trellis_api::{ListQuery, MdfAction, MdfBudget, MdfClaim, MdfRequest, MdfRequestStatus};
 use trellis_client::PrmBackend;
 use yew::prelude::*;
+use yew_router::prelude::Link;
 
 use crate::backend::use_backend;
 use crate::components::actions::{use_record_action, ActionBar, ActionButton, ActionFuture};
@@ -17,15 +18,18 @@ use crate::components::load::{use_live_load, Load};
 use crate::components::record_list::{Col, PageFuture, RecordList};
 use crate::components::states::{ErrorState, Loading};
 use crate::format::{money, status_badge};
+use crate::routes::Route;
 use crate::session::use_session;
 
-const REQUEST_STATUSES: &[(&str, &str)] = &[
+/// Fund request statuses as filter choices.
+pub const REQUEST_STATUSES: &[(&str, &str)] = &[
     ("submitted", "Submitted"),
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ];
 
-const CLAIM_STATUSES: &[(&str, &str)] = &[
+/// Claim statuses as filter choices.
+pub const CLAIM_STATUSES: &[(&str, &str)] = &[
     ("submitted", "Submitted"),
     ("approved", "Approved"),
     ("rejected", "Rejected"),
@@ -44,7 +48,7 @@ fn request_columns() -> Vec<Col<MdfRequest>> {
     vec![
         Col {
             header: "Activity",
-            cell: |r| html! { <><strong>{ r.activity.clone() }</strong><br /><span class="muted">{ format!("{} to {}", r.starts_on, r.ends_on) }</span></> },
+            cell: |r| html! { <><Link<Route> to={Route::FundRequest { id: r.id.clone() }}><strong>{ r.activity.clone() }</strong></Link<Route>><br /><span class="muted">{ format!("{} to {}", r.starts_on, r.ends_on) }</span></> },
             numeric: false,
         },
         Col {
@@ -74,7 +78,7 @@ fn claim_columns() -> Vec<Col<MdfClaim>> {
     vec![
         Col {
             header: "Activity",
-            cell: |c| html! { <><strong>{ c.activity.clone() }</strong><br /><span class="muted">{ c.created_at.get(0..10).unwrap_or("").to_string() }</span></> },
+            cell: |c| html! { <><Link<Route> to={Route::FundClaim { id: c.id.clone() }}><strong>{ c.activity.clone() }</strong></Link<Route>><br /><span class="muted">{ c.created_at.get(0..10).unwrap_or("").to_string() }</span></> },
             numeric: false,
         },
         Col {

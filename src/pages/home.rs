@@ -21,7 +21,7 @@ pub fn HomePage() -> Html {
                 <Settle key={page.id.clone()}>
                     <PageView page={page.clone()} />
                     if partner { <SurveyPrompt /> }
-                    { crate::lazy_screen!(reserve = "0px", mentions, | | html! { <Mentions /> }) }
+                    <Mentions />
                 </Settle>
             },
             None => html! { <Empty message="This community has no pages yet." /> },

@@ -14,6 +14,7 @@ pub mod dashboards;
 pub mod deal;
 pub mod deal_new;
 pub mod deals;
+pub mod fund;
 pub mod funds;
 pub mod home;
 pub mod import;

@@ -143,3 +143,21 @@ test('an administrator asks for two approvals above an amount; the second comes 
   await admin.getByRole('status').filter({ hasText: `Deal registration for ${company} approved` }).waitFor();
   await admin.locator('.record-work .badge', { hasText: 'Approved' }).waitFor();
 });
+
+test('fund requests and claims open as pages with their timelines', async () => {
+  const page = await newPage();
+  await logIn(page, 'partner@acme.test');
+  await openTab(page, 'Funds');
+  const request = page.locator('table[aria-label="fund requests"] tbody tr').first().getByRole('link').first();
+  const activity = (await request.innerText()).trim();
+  await request.click();
+  await page.getByRole('heading', { name: activity, level: 1 }).waitFor();
+  await page.getByText('Fund request', { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Activity' }).getByText('created this fund request').waitFor();
+  await page.screenshot({ path: join(shots, 'record-fund-request.png'), fullPage: true });
+  await page.getByRole('link', { name: '← Marketing funds' }).click();
+  const claim = page.locator('table[aria-label="claims"] tbody tr').first().getByRole('link').first();
+  await claim.click();
+  await page.getByText('Claim', { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Activity' }).getByText('created this claim').waitFor();
+});

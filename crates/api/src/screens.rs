@@ -28,6 +28,8 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("/support/:id", "case"),
     ("/import", "import"),
     ("/funds", "funds"),
+    ("/funds/requests/:id", "fund_request"),
+    ("/funds/claims/:id", "fund_claim"),
     ("/dashboards", "dashboards"),
     ("/training", "training"),
     ("/training/:id", "training_module"),
@@ -115,10 +117,6 @@ pub enum Shown {
     StaffHome,
     PartnerHome,
 }
-
-/// The chunk of the home page's list of mentions (the UI's `lazy_screen!(…, mentions, …)`),
-/// preloaded with every home page.
-pub const MENTIONS_CHUNK: &str = "mentions";
 
 /// The addresses a community page's components fetch first (`path?query`, each once, in page
 /// order), then on a home page the mentions' and on a partner's the survey prompt's: preloaded

@@ -124,11 +124,15 @@ prm_backend! {
     fn list_mdf_requests(query: &'a ListQuery) -> ListPage<MdfRequest> = LIST_MDF_REQUESTS [] query = query;
     /// Ask for funds (partners).
     fn create_mdf_request(input: &'a MdfRequestInput) -> MdfRequest = CREATE_MDF_REQUEST [] body = input;
+    /// One fund request.
+    fn get_mdf_request(id: &'a str) -> MdfRequest = GET_MDF_REQUEST [id];
     /// Approve or reject a fund request (vendor staff).
     fn transition_mdf_request(id: &'a str, action: &'a MdfAction) -> MdfRequest = TRANSITION_MDF_REQUEST [id] body = action;
     fn list_mdf_claims(query: &'a ListQuery) -> ListPage<MdfClaim> = LIST_MDF_CLAIMS [] query = query;
     /// File a claim with proof against an approved request (partners).
     fn create_mdf_claim(input: &'a MdfClaimInput) -> MdfClaim = CREATE_MDF_CLAIM [] body = input;
+    /// One claim.
+    fn get_mdf_claim(id: &'a str) -> MdfClaim = GET_MDF_CLAIM [id];
     /// Approve, reject or pay a claim (vendor staff).
     fn transition_mdf_claim(id: &'a str, action: &'a MdfAction) -> MdfClaim = TRANSITION_MDF_CLAIM [id] body = action;
     /// An uploaded file the user may see.

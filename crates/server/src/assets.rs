@@ -18,7 +18,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use trellis_api::bundles::{Bundle, FULL_PAGE, PARTNER_PAGE};
 use trellis_api::endpoints::{COMMUNITY, ME};
 use trellis_api::screens::{self, community_path, first_call, screen_for_path, CommunityPath};
-use trellis_api::screens::{Shown, MENTIONS_CHUNK, WIDGETS_CHUNK};
+use trellis_api::screens::{Shown, WIDGETS_CHUNK};
 use trellis_core::{community, Cx};
 
 use crate::auth::{session_token, CurrentUser};
@@ -153,9 +153,6 @@ async fn cache_control(
     if page.widgets {
         files.extend(served.chunk_files(WIDGETS_CHUNK, wanted).iter().cloned());
     }
-    if page.home {
-        files.extend(served.chunk_files(MENTIONS_CHUNK, wanted).iter().cloned());
-    }
     let calls: Vec<&str> = call
         .map(|e| e.path)
         .into_iter()
@@ -213,8 +210,6 @@ fn early_requests(demo: bool, screen: &[String], first_calls: &[&str]) -> Option
 struct PageNeeds {
     calls: Vec<String>,
     widgets: bool,
-    /// A home page: its list of mentions' code too.
-    home: bool,
 }
 
 /// What the community page a path shows needs, as the viewer sees the page; nothing when the
@@ -243,7 +238,6 @@ async fn page_needs(
                 needs = PageNeeds {
                     calls: screens::page_calls(page_shown, shown),
                     widgets: screens::page_needs_widgets(page_shown),
-                    home: shown != Shown::Page,
                 };
             }
         }

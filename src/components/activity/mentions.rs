@@ -1,5 +1,5 @@
-//! The comments that mention the viewer, newest first, each linking to its record (a chunk of
-//! its own, drawn below the home page once it has loaded).
+//! The comments that mention the viewer, newest first, each linking to its record, below the
+//! home page (in the main module: as a chunk it would pull in the code record pages share).
 
 use trellis_api::activity::{Activity, RecordKind};
 use yew::prelude::*;

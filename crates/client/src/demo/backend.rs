@@ -105,6 +105,9 @@ impl PrmBackend for DemoBackend {
                 Reply::of(records::list::<MdfRequest, _>(&cx, r.query()?).await?)
             }
             endpoints::CREATE_MDF_REQUEST => Reply::of(mdf::create_request(&cx, r.body()?).await?),
+            endpoints::GET_MDF_REQUEST => {
+                Reply::of(records::get::<MdfRequest, _>(&cx, r.id(0)?).await?)
+            }
             endpoints::TRANSITION_MDF_REQUEST => {
                 Reply::of(mdf::transition_request(&cx, r.id(0)?, r.body()?).await?)
             }
@@ -112,6 +115,9 @@ impl PrmBackend for DemoBackend {
                 Reply::of(records::list::<MdfClaim, _>(&cx, r.query()?).await?)
             }
             endpoints::CREATE_MDF_CLAIM => Reply::of(mdf::create_claim(&cx, r.body()?).await?),
+            endpoints::GET_MDF_CLAIM => {
+                Reply::of(records::get::<MdfClaim, _>(&cx, r.id(0)?).await?)
+            }
             endpoints::TRANSITION_MDF_CLAIM => {
                 Reply::of(mdf::transition_claim(&cx, r.id(0)?, r.body()?).await?)
             }

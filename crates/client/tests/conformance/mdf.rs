@@ -95,6 +95,12 @@ pub async fn partners_request_funds_and_claim_them(b: &dyn PrmBackend) {
         (filed.status, filed.proof_file_name.as_str()),
         (ClaimStatus::Submitted, "inv-7.pdf")
     );
+    // Each opens on its own page, the owner's to read.
+    assert_eq!(b.get_mdf_claim(&filed.id).await.expect("claim"), filed);
+    assert_eq!(
+        b.get_mdf_request(&approved.id).await.expect("request").id,
+        approved.id
+    );
     let too_much = b
         .create_mdf_claim(&claim(&approved, 1_001, b"%PDF-1.4"))
         .await
@@ -111,6 +117,11 @@ pub async fn partners_request_funds_and_claim_them(b: &dyn PrmBackend) {
     login(b, "partner@cedar.test").await;
     assert_eq!(
         code(b.get_file(&filed.proof_file_id).await),
+        ErrorCode::NotFound
+    );
+    assert_eq!(code(b.get_mdf_claim(&filed.id).await), ErrorCode::NotFound);
+    assert_eq!(
+        code(b.get_mdf_request(&approved.id).await),
         ErrorCode::NotFound
     );
     let seen = b.list_mdf_claims(&ListQuery::default()).await.unwrap();
