@@ -259,6 +259,7 @@ fn staff_page(route: Route) -> Html {
         }),
         Route::Admin => lazy_screen!(admin, pages::admin::AdminPage),
         Route::Audit => lazy_screen!(audit, pages::audit::AuditPage),
+        Route::Products => lazy_screen!(products, pages::products::ProductsPage),
         _ => html! { <pages::not_found::NotFoundPage /> },
     }
 }

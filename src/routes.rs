@@ -70,6 +70,9 @@ pub enum Route {
     /// The audit log (administrators).
     #[at("/admin/audit")]
     Audit,
+    /// The product catalogue and the program's currencies (vendor staff).
+    #[at("/admin/products")]
+    Products,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -71,6 +71,7 @@ pub fn move_input(card: &Opportunity, stage: Stage) -> OpportunityInput {
     OpportunityInput {
         name: card.name.clone(),
         account_name: card.account_name.clone(),
+        product: card.product.clone(),
         stage,
         amount: card.amount,
         currency: card.currency.clone(),
@@ -188,6 +189,7 @@ mod tests {
             id: id.into(),
             name: format!("Deal {id}"),
             account_name: "Globex".into(),
+            product: String::new(),
             stage,
             amount: 1000,
             currency: "EUR".into(),

@@ -16,6 +16,7 @@ use crate::components::dialog::Dialog;
 use crate::components::form::{use_form_then, Field};
 use crate::components::load::{use_load, Load};
 use crate::components::opportunity_fields::{opportunity_fields, OpportunityDraft};
+use crate::components::products::use_catalogue;
 use crate::format::today;
 
 /// Properties of [`ConvertDialog`].
@@ -85,6 +86,24 @@ pub fn ConvertDialog(props: &ConvertDialogProps) -> Html {
     let existing = use_state(|| None::<String>);
     let new_contact = use_state(|| start.contact.clone().unwrap_or_default());
     let draft = use_state(|| OpportunityDraft::of_input(&start.opportunity));
+    let catalogue = use_catalogue();
+    {
+        // The lead's product interest is prefilled only if the catalogue offers it.
+        let draft = draft.clone();
+        use_effect_with(catalogue.clone(), move |catalogue| {
+            if let Some(c) = catalogue {
+                if !draft.product.is_empty()
+                    && c.product_options(&draft.product).is_some()
+                    && c.product(&draft.product).is_none()
+                {
+                    draft.set(OpportunityDraft {
+                        product: String::new(),
+                        ..(*draft).clone()
+                    });
+                }
+            }
+        });
+    }
     let (found, _) = use_load(props.lead.clone(), known);
     {
         // A contact with the lead's email is most likely the same person: offer it first.
@@ -217,7 +236,7 @@ pub fn ConvertDialog(props: &ConvertDialogProps) -> Html {
                 <fieldset>
                     <legend>{ "Opportunity" }</legend>
                     <div class="form-grid">
-                        { opportunity_fields(&draft, &state.errors, "opportunity.", false) }
+                        { opportunity_fields(&draft, &state.errors, "opportunity.", false, catalogue.as_ref()) }
                     </div>
                 </fieldset>
                 <div class="form-actions">

@@ -6,7 +6,7 @@ use std::pin::Pin;
 
 use trellis_client::ClientError;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -31,6 +31,12 @@ pub struct FieldProps {
     /// Marked as required beside its label (the form says what the mark means).
     #[prop_or_default]
     pub required: bool,
+    /// A picklist's choices (value, label): shown as a select instead of a text input.
+    #[prop_or_default]
+    pub options: Option<Vec<(String, String)>>,
+    /// The picklist's empty choice, first ("Choose a product"); none if it has no empty choice.
+    #[prop_or_default]
+    pub blank: Option<AttrValue>,
 }
 
 /// One labelled input with its hint and error, wired for screen readers.
@@ -50,7 +56,24 @@ pub fn Field(props: &FieldProps) -> Html {
     let invalid = props.error.is_some().to_string();
     let required = props.required.then_some("true");
     let on_change = props.on_change.clone();
-    let input = if props.kind == "textarea" {
+    let input = if let Some(options) = &props.options {
+        let onchange = Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                on_change.emit(s.value());
+            }
+        });
+        html! {
+            <select id={props.id.clone()} name={props.id.clone()} aria-invalid={invalid}
+                aria-required={required} aria-describedby={described} {onchange}>
+                if let Some(blank) = &props.blank {
+                    <option value="" selected={props.value.is_empty()}>{ blank.clone() }</option>
+                }
+                { for options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={props.value == value.as_str()}>{ label.clone() }</option>
+                }) }
+            </select>
+        }
+    } else if props.kind == "textarea" {
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
                 on_change.emit(t.value());

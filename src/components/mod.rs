@@ -25,6 +25,9 @@ pub mod module_form;
 pub mod opportunity_fields;
 pub mod page_view;
 pub mod partnership;
+pub mod products;
+#[cfg(feature = "staff")]
+pub mod queues;
 pub mod quiz;
 pub mod record_list;
 pub mod record_page;

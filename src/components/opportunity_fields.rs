@@ -11,6 +11,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::form::Field;
+use crate::components::products::Catalogue;
 
 /// An opportunity stage's wire name and label, in pipeline order.
 pub const STAGES: &[(&str, &str)] = &[
@@ -27,6 +28,7 @@ pub const STAGES: &[(&str, &str)] = &[
 pub struct OpportunityDraft {
     pub name: String,
     pub account_name: String,
+    pub product: String,
     pub stage: Stage,
     pub amount: String,
     pub currency: String,
@@ -41,6 +43,7 @@ impl OpportunityDraft {
         OpportunityDraft {
             name: o.name.clone(),
             account_name: o.account_name.clone(),
+            product: o.product.clone(),
             stage: o.stage,
             amount: o.amount.to_string(),
             currency: o.currency.clone(),
@@ -72,6 +75,7 @@ impl OpportunityDraft {
         let input = OpportunityInput {
             name: self.name.trim().into(),
             account_name: self.account_name.trim().into(),
+            product: self.product.trim().into(),
             stage: self.stage,
             amount: *amount.as_ref().unwrap_or(&0),
             currency: self.currency.trim().to_uppercase(),
@@ -106,15 +110,30 @@ type Get = fn(&OpportunityDraft) -> String;
 type Set = fn(&mut OpportunityDraft, String);
 
 /// The fields, their ids and errors under `prefix` (`opportunity.` in the conversion dialog);
-/// the customer account only when `with_account`.
+/// the customer account only when `with_account`; product and currency as picklists once the
+/// `catalogue` is known.
 pub fn opportunity_fields(
     draft: &UseStateHandle<OpportunityDraft>,
     errors: &HashMap<String, String>,
     prefix: &'static str,
     with_account: bool,
+    catalogue: Option<&Catalogue>,
 ) -> Html {
     let required = required_fields::<OpportunityInput>();
+    let (products, currencies) = match catalogue {
+        Some(c) => (
+            c.product_options(&draft.product),
+            Some(c.currency_options(&draft.currency)),
+        ),
+        None => (None, None),
+    };
     let text = |id: &'static str, label: &'static str, kind: &'static str, get: Get, set: Set| {
+        let options = match id {
+            "product" => products.clone(),
+            "currency" => currencies.clone(),
+            _ => None,
+        };
+        let blank = (id == "product").then_some(AttrValue::Static("No product"));
         let on_change = {
             let draft = draft.clone();
             Callback::from(move |v: String| {
@@ -126,7 +145,7 @@ pub fn opportunity_fields(
         let key = format!("{prefix}{id}");
         let error = errors.get(&key).map(|m| format!("{label} {m}"));
         let required = required.iter().any(|r| r == id);
-        html! { <Field id={key} label={label} kind={kind} value={get(draft)} {on_change} {error} {required} /> }
+        html! { <Field id={key} label={label} kind={kind} value={get(draft)} {on_change} {error} {required} {options} {blank} /> }
     };
     let on_stage = {
         let draft = draft.clone();
@@ -147,6 +166,7 @@ pub fn opportunity_fields(
             if with_account {
                 { text("account_name", "Customer account", "text", |f| f.account_name.clone(), |f, v| f.account_name = v) }
             }
+            { text("product", "Product", "text", |f| f.product.clone(), |f, v| f.product = v) }
             <div class="field">
                 <label for={stage_id.clone()}>{ "Stage" }</label>
                 <select id={stage_id} onchange={on_stage}>
@@ -174,6 +194,7 @@ mod tests {
         OpportunityDraft {
             name: "Globex – Cloud".into(),
             account_name: "Globex".into(),
+            product: String::new(),
             stage: Stage::Prospecting,
             amount: "25,000".into(),
             currency: "eur".into(),

@@ -15,7 +15,7 @@ use crate::session::use_session;
 fn section(route: &Route) -> Route {
     match route {
         Route::ThemeStudio => Route::Builder,
-        Route::Audit => Route::Admin,
+        Route::Audit | Route::Products => Route::Admin,
         other => other.clone(),
     }
 }

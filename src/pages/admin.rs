@@ -110,9 +110,12 @@ pub fn AdminPage() -> Html {
         <div class="stack">
             <div class="page-header">
                 <div><h1>{ "Partner administration" }</h1><p>{ "Accounts and their place in the partner program, and the people who log in." }</p></div>
-                if session.me().is_some_and(|me| me.user.role == trellis_api::Role::Admin) {
-                    <Link<Route> to={Route::Audit} classes="button secondary">{ "Audit log" }</Link<Route>>
-                }
+                <div class="form-actions">
+                    <Link<Route> to={Route::Products} classes="button secondary">{ "Products and currencies" }</Link<Route>>
+                    if session.me().is_some_and(|me| me.user.role == trellis_api::Role::Admin) {
+                        <Link<Route> to={Route::Audit} classes="button secondary">{ "Audit log" }</Link<Route>>
+                    }
+                </div>
             </div>
             <h2>{ "Partner program" }</h2>
             <ProgramTiers />

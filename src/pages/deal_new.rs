@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 
 use crate::backend::use_backend;
 use crate::components::form::{required_note, use_form, Field};
+use crate::components::products::{use_catalogue, Catalogue};
 use crate::routes::Route;
 
 /// The form's text, as typed.
@@ -25,6 +26,21 @@ struct Form {
 }
 
 impl Form {
+    /// The form after choosing `product`: an empty amount takes the product's list price, in
+    /// its currency when the program offers that one.
+    fn with_product(mut self, product: String, catalogue: Option<&Catalogue>) -> Form {
+        if let Some(p) = catalogue.and_then(|c| c.product(&product)) {
+            if self.estimated_amount.trim().is_empty() && p.list_price > 0 {
+                self.estimated_amount = p.list_price.to_string();
+                if catalogue.is_some_and(|c| c.currencies.contains(&p.currency)) {
+                    self.currency = p.currency.clone();
+                }
+            }
+        }
+        self.product = product;
+        self
+    }
+
     /// The typed input, or the field errors that stop it from being one.
     fn input(&self) -> Result<DealInput, Vec<FieldError>> {
         let amount = self.estimated_amount.trim().replace([',', ' '], "");
@@ -61,16 +77,25 @@ impl Form {
 #[component]
 pub fn NewDealPage() -> Html {
     let backend = use_backend();
-    let form = use_state(|| Form {
-        currency: "EUR".into(),
-        ..Form::default()
-    });
+    let form = use_state(Form::default);
+    let catalogue = use_catalogue();
+    // Until someone picks one, the currency is the program's default.
+    let currency = match (&form.currency, &catalogue) {
+        (c, _) if !c.is_empty() => c.clone(),
+        (_, Some(c)) => c.default_currency(),
+        (_, None) => "EUR".to_string(),
+    };
     let state = use_form(Route::Deals);
 
     let save = {
         let (form, invalid, save) = (form.clone(), state.invalid.clone(), state.save.clone());
+        let currency = currency.clone();
         Callback::from(move |submit: bool| {
-            let input = match form.input() {
+            let typed = Form {
+                currency: currency.clone(),
+                ..(*form).clone()
+            };
+            let input = match typed.input() {
                 Ok(input) => input,
                 Err(list) => {
                     invalid.emit(list.into_iter().map(|e| (e.field, e.message)).collect());
@@ -101,14 +126,26 @@ pub fn NewDealPage() -> Html {
                 "contact_email" => &form.contact_email,
                 "product" => &form.product,
                 "estimated_amount" => &form.estimated_amount,
-                "currency" => &form.currency,
+                "currency" => &currency,
                 "expected_close_date" => &form.expected_close_date,
                 _ => &form.notes,
             }
             .clone();
+            let (options, blank) = match (id, &catalogue) {
+                ("product", Some(c)) => (
+                    c.product_options(&form.product),
+                    Some(AttrValue::Static("Choose a product")),
+                ),
+                ("currency", Some(c)) => (Some(c.currency_options(&currency)), None),
+                _ => (None, None),
+            };
             let on_change = {
-                let form = form.clone();
+                let (form, catalogue) = (form.clone(), catalogue.clone());
                 Callback::from(move |v: String| {
+                    if id == "product" {
+                        form.set((*form).clone().with_product(v, catalogue.as_ref()));
+                        return;
+                    }
                     let mut next = (*form).clone();
                     let slot = match id {
                         "company" => &mut next.company,
@@ -129,7 +166,7 @@ pub fn NewDealPage() -> Html {
             let required = required.iter().any(|r| r == id);
             html! {
                 <Field id={id} label={label} kind={kind} value={value} {on_change} {error}
-                    hint={hint.map(AttrValue::Static)} {required} />
+                    hint={hint.map(AttrValue::Static)} {required} {options} {blank} />
             }
         };
     let onsubmit = save.reform(|e: SubmitEvent| {
@@ -155,7 +192,7 @@ pub fn NewDealPage() -> Html {
                 { field("contact_email", "Contact email", "email", None) }
                 { field("product", "Product", "text", None) }
                 { field("estimated_amount", "Estimated amount", "text", Some("Whole units of the currency")) }
-                { field("currency", "Currency", "text", Some("Three letters: EUR, USD, GBP…")) }
+                { field("currency", "Currency", "text", if catalogue.is_some() { None } else { Some("Three letters: EUR, USD, GBP…") }) }
                 { field("expected_close_date", "Expected close date", "date", None) }
                 <div class="span-2">{ field("notes", "Notes for the reviewer", "textarea", None) }</div>
                 <div class="span-2 form-actions">
@@ -205,6 +242,46 @@ mod tests {
         assert_eq!(
             bad.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
             ["estimated_amount"]
+        );
+    }
+
+    #[test]
+    fn choosing_a_product_fills_an_empty_amount_with_its_list_price() {
+        use crate::components::products::Catalogue;
+        use trellis_api::products::Product;
+        let product = |name: &str, price: i64, currency: &str| Product {
+            id: name.into(),
+            name: name.into(),
+            family: String::new(),
+            list_price: price,
+            currency: currency.into(),
+            active: true,
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        let catalogue = Catalogue {
+            products: vec![product("Edge", 15_000, "USD"), product("Yen box", 9, "JPY")],
+            currencies: vec!["EUR".into(), "USD".into()],
+        };
+        let filled = Form::default().with_product("Edge".into(), Some(&catalogue));
+        assert_eq!(
+            (
+                filled.product.as_str(),
+                filled.estimated_amount.as_str(),
+                filled.currency.as_str()
+            ),
+            ("Edge", "15000", "USD")
+        );
+        let typed = Form {
+            estimated_amount: "900".into(),
+            ..Form::default()
+        }
+        .with_product("Edge".into(), Some(&catalogue));
+        assert_eq!(typed.estimated_amount, "900", "a typed amount stays");
+        let foreign = Form::default().with_product("Yen box".into(), Some(&catalogue));
+        assert_eq!(
+            (foreign.estimated_amount.as_str(), foreign.currency.as_str()),
+            ("9", "")
         );
     }
 }

@@ -1,4 +1,5 @@
-//! The community home: the published site's first page, and any survey waiting for the partner.
+//! The home page: for partners the published site's first page and any survey waiting for
+//! them; for the channel team their work queues.
 
 use yew::prelude::*;
 
@@ -13,18 +14,59 @@ use crate::session::use_session;
 #[component]
 pub fn HomePage() -> Html {
     let session = use_session();
-    let partner = session.me().is_some_and(|m| !m.user.role.is_internal());
+    let staff = session.me().is_some_and(|m| m.user.role.is_internal());
+    if staff {
+        return staff_home();
+    }
     match &session.site {
         None => html! { <Loading label="Loading your community…" /> },
         Some(published) => match published.site.pages.first() {
             Some(page) => html! {
                 <Settle key={page.id.clone()}>
                     <PageView page={page.clone()} />
-                    if partner { <SurveyPrompt /> }
+                    <SurveyPrompt />
                     <Mentions />
                 </Settle>
             },
             None => html! { <Empty message="This community has no pages yet." /> },
         },
     }
+}
+
+/// What waits for the channel team, and the comments that mention them.
+#[cfg(feature = "staff")]
+fn staff_home() -> Html {
+    use crate::components::queues::Queues;
+    use crate::routes::Route;
+    use yew_router::prelude::Link;
+    let program = [
+        ("Announcements", Route::Announcements),
+        ("Surveys", Route::Surveys),
+        ("Training", Route::Training),
+        ("Dashboards", Route::Dashboards),
+        ("Import records", Route::Import),
+        ("Products", Route::Products),
+    ];
+    html! {
+        <div class="staff-home">
+            <h1>{ "Your work queues" }</h1>
+            <p class="muted">{ "What waits for the channel team, longest waiting first." }</p>
+            <Queues />
+            <Mentions />
+            <nav class="card program-links" aria-label="Run the program">
+                <h2>{ "Run the program" }</h2>
+                <ul class="list-inline">
+                    { for program.into_iter().map(|(label, route)| html! {
+                        <li><Link<Route> to={route}>{ label }</Link<Route>></li>
+                    }) }
+                </ul>
+            </nav>
+        </div>
+    }
+}
+
+/// Staff open the full bundle before any page shows, so this one never draws.
+#[cfg(not(feature = "staff"))]
+fn staff_home() -> Html {
+    Html::default()
 }

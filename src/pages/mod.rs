@@ -25,6 +25,8 @@ pub mod not_found;
 pub mod opportunities;
 pub mod opportunity_edit;
 pub mod page;
+#[cfg(feature = "staff")]
+pub mod products;
 pub mod support;
 pub mod surveys;
 pub mod training;

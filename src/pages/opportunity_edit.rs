@@ -10,6 +10,7 @@ use crate::components::activity::Timeline;
 use crate::components::form::{required_note, use_form};
 use crate::components::load::{use_load, Load};
 use crate::components::opportunity_fields::{opportunity_fields, OpportunityDraft, STAGES};
+use crate::components::products::use_catalogue;
 use crate::components::states::{ErrorState, Loading};
 use crate::routes::Route;
 
@@ -55,6 +56,7 @@ pub struct OpportunityFormProps {
 pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
     let backend = use_backend();
     let form = use_state(|| OpportunityDraft::of(&props.opportunity));
+    let catalogue = use_catalogue();
     let state = use_form(Route::Opportunities);
     let id = props.opportunity.id.clone();
 
@@ -83,7 +85,7 @@ pub fn OpportunityForm(props: &OpportunityFormProps) -> Html {
                 <div class="alert error span-2" role="alert">{ message.clone() }</div>
             }
             { required_note() }
-            { opportunity_fields(&form, &state.errors, "", true) }
+            { opportunity_fields(&form, &state.errors, "", true, catalogue.as_ref()) }
             <div class="span-2 form-actions">
                 <button class="button" type="submit" disabled={state.busy}>{ if state.busy { "Saving…" } else { "Save opportunity" } }</button>
                 <Link<Route> to={Route::Opportunities} classes="button secondary">{ "Cancel" }</Link<Route>>

@@ -119,7 +119,7 @@ test('a partner submits a draft deal registration and the channel team reviews i
   const held = new Promise((resolve) => { release = resolve; });
   await admin.route('**/api/deals/*/conflicts', async (route) => { await held; await route.continue(); });
   await logIn(admin, 'channel@trellis.test');
-  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(admin, 'Deals');
   await admin.getByLabel('Status').selectOption('submitted');
   await admin.getByText(/Showing \d+ deals/).waitFor();
@@ -257,7 +257,7 @@ test('the channel team sees a conflicting registration and still approves it', a
   }
   const admin = await newPage();
   await logIn(admin, 'admin@trellis.test');
-  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(admin, 'Deals');
   await admin.getByText(/Showing \d+ deals/).waitFor();
   await admin.getByLabel('Search deals').fill('quasar');
@@ -283,7 +283,7 @@ test('the channel team sees a conflicting registration and still approves it', a
 test('the channel team assigns a pooled lead to a partner', async () => {
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('new');
   await page.getByText(/Showing \d+ leads/).waitFor();
@@ -382,7 +382,7 @@ test('a partner requests marketing funds, the channel team approves, and the par
 
   const admin = await newPage();
   await logIn(admin, 'channel@trellis.test');
-  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(admin, 'Funds');
   const before = await admin.getByRole('article', { name: 'Budget This half-year' }).locator('.budget-left').textContent();
   await admin.getByRole('button', { name: `Approve fund request for ${activity}` }).click();
@@ -425,7 +425,7 @@ test('a partner requests marketing funds, the channel team approves, and the par
 test('the channel team makes a customer a partner, moves a tier with a reason, and manages users', async () => {
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Admin');
   await page.getByLabel('Show').selectOption('customer');
   await page.getByText('Showing 10 accounts').waitFor();
@@ -488,7 +488,7 @@ test('the channel team makes a customer a partner, moves a tier with a reason, a
 test('the channel team distributes the lead pool by rule and partners see the deadline', async () => {
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Leads');
   await page.getByLabel('Status').selectOption('new');
   const poolText = await page.getByText(/Showing \d+ leads?/).textContent();
@@ -631,7 +631,7 @@ test('a partner opens a support case and the channel team answers it from the qu
 
   const staff = await newPage();
   await logIn(staff, 'channel@trellis.test');
-  await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await staff.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(staff, 'Support');
   await staff.getByRole('heading', { name: 'Case queue' }).waitFor();
   const row = staff.locator('tr', { hasText: subject });
@@ -662,8 +662,8 @@ test('the channel team announces to one tier and those partners read it on their
   const title = 'Silver enablement day ' + Date.now();
   const staff = await newPage();
   await logIn(staff, 'channel@trellis.test');
-  await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
-  await staff.getByRole('link', { name: 'All announcements' }).click();
+  await staff.getByRole('heading', { name: 'Your work queues' }).waitFor();
+  await staff.getByRole('link', { name: 'Announcements', exact: true }).click();
   await staff.getByRole('heading', { name: 'Q1 incentive programme' }).waitFor();
   await staff.getByText('Scheduled').first().waitFor();
   await staff.getByRole('button', { name: 'New announcement' }).click();
@@ -801,7 +801,7 @@ test('a partner answers the satisfaction survey on their home page and the chann
 
   const staff = await newPage();
   await logIn(staff, 'channel@trellis.test');
-  await staff.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await staff.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await staff.goto(env.base + '/surveys');
   const q4 = staff.getByRole('region', { name: 'Partner satisfaction Q4' });
   await q4.getByText('Leads arrive without phone numbers.').waitFor();
@@ -819,7 +819,7 @@ test('a partner answers the satisfaction survey on their home page and the chann
 test('lists sort on the server by a column header, and instant search filters every lead as you type', async () => {
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Leads');
   await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
   const table = page.getByRole('table', { name: 'leads' });
@@ -856,7 +856,7 @@ test('lists sort on the server by a column header, and instant search filters ev
 test('the channel team adds a tier to the program and edits what it requires', async () => {
   const page = await newPage();
   await logIn(page, 'channel@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Admin');
   const tiers = page.getByRole('table', { name: 'Reseller Program tiers' });
   await tiers.getByRole('rowheader', { name: 'Gold' }).waitFor();
@@ -894,7 +894,7 @@ async function currentTabs(page) {
 test('only one tab says it is the current page', async () => {
   const page = await newPage();
   await logIn(page, 'admin@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   assert.deepEqual(await currentTabs(page), ['Home']);
   await openTab(page, 'Deals');
   await page.getByRole('heading', { name: 'Deal registrations' }).waitFor();
@@ -906,7 +906,7 @@ test('the navigation is one row at any width: tabs while they fit, else a menu t
   for (const viewport of [{ width: 1280, height: 800 }, { width: 1000, height: 800 }, { width: 390, height: 844 }]) {
     const page = await newPage(viewport);
     await logIn(page, 'admin@trellis.test');
-    await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+    await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Community' });
     const tops = await nav.locator('ul.tabs > li').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
     assert.equal(new Set(tops).size, 1, `${viewport.width} px: the tabs never wrap (${tops})`);

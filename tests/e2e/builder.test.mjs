@@ -6,7 +6,7 @@ import { env, shots, newPage, logIn, openTab } from './support.mjs';
 
 async function openBuilder(page) {
   await logIn(page, 'admin@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Builder');
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();
   await page.getByText('All changes saved').waitFor();

@@ -41,7 +41,7 @@ test('an administrator logs in once and moves to the full bundle, then a partner
   const logins = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/auth/login') logins.push(r.url()); });
   await logIn(page, 'admin@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   assert.deepEqual(loaded, [partnerWasm, fullWasm], 'the login page is the partner bundle');
   await openTab(page, 'Builder');
   await page.getByRole('heading', { name: 'Community builder' }).waitFor();
@@ -153,7 +153,7 @@ test("the home's components fetch exactly what the page preloaded, each once", a
 test('components drawn less often come as their own chunk, preloaded with a page that shows them', async () => {
   const admin = await newPage();
   await logIn(admin, 'admin@trellis.test');
-  await admin.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await admin.getByRole('heading', { name: 'Your work queues' }).waitFor();
   const published = await admin.evaluate(async () => {
     const json = { 'content-type': 'application/json' };
     const draft = await (await fetch('/api/community/draft')).json();

@@ -12,7 +12,7 @@ test('an administrator reads the audit log and filters it; others cannot open it
 
   const channel = await newPage();
   await logIn(channel, 'channel@trellis.test');
-  await channel.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await channel.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(channel, 'Admin');
   await channel.getByRole('heading', { name: 'Partner administration' }).waitFor();
   assert.equal(await channel.getByRole('link', { name: 'Audit log' }).count(), 0);
@@ -21,7 +21,7 @@ test('an administrator reads the audit log and filters it; others cannot open it
 
   const page = await newPage();
   await logIn(page, 'admin@trellis.test');
-  await page.getByRole('heading', { name: 'Welcome to Partner Central' }).waitFor();
+  await page.getByRole('heading', { name: 'Your work queues' }).waitFor();
   await openTab(page, 'Admin');
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByRole('heading', { name: 'Audit log' }).waitFor();

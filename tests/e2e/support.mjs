@@ -62,7 +62,8 @@ export async function fillDeal(page, { company, domain, contact, product, amount
   await page.getByLabel('Company web domain').fill(domain);
   await page.getByLabel('Customer contact').fill(contact);
   await page.getByLabel('Contact email').fill(`${contact.split(' ')[0].toLowerCase()}@${domain}`);
-  await page.getByLabel('Product').fill(product);
+  // A picklist once the catalogue has loaded; choosing fills an empty amount, typed over below.
+  await page.locator('select#product').selectOption(product);
   await page.getByLabel('Estimated amount').fill(amount);
   await page.getByLabel('Expected close date').fill(close);
 }

@@ -646,6 +646,36 @@ pub const MENTIONS: Endpoint = endpoint(
     SignedIn,
     OwnAccount,
 );
+/// The product catalogue: every product for staff, the offered ones for partners.
+pub const LIST_PRODUCTS: Endpoint =
+    endpoint("list_products", "GET", "/api/products", SignedIn, Nothing);
+/// Add a product to the catalogue (vendor staff).
+pub const CREATE_PRODUCT: Endpoint =
+    endpoint("create_product", "POST", "/api/products", Staff, Nothing);
+/// Edit a product, or stop or resume offering it (vendor staff).
+pub const UPDATE_PRODUCT: Endpoint = endpoint(
+    "update_product",
+    "PUT",
+    "/api/products/{id}",
+    Staff,
+    Nothing,
+);
+/// The currencies deals, opportunities and products may be in, the default first.
+pub const CURRENCIES: Endpoint = endpoint(
+    "currencies",
+    "GET",
+    "/api/settings/currencies",
+    SignedIn,
+    Nothing,
+);
+/// Change the program's currencies (administrators).
+pub const SET_CURRENCIES: Endpoint = endpoint(
+    "set_currencies",
+    "PUT",
+    "/api/settings/currencies",
+    Admin,
+    Nothing,
+);
 /// Every report for the user's dashboard over a date range: partner reports for everyone, program reports for vendor staff.
 pub const REPORTS: Endpoint = endpoint("reports", "GET", "/api/reports", SignedIn, OwnAccount);
 
@@ -738,6 +768,11 @@ pub const ALL: &[Endpoint] = &[
     MENTIONS,
     DEAL_REVIEW_POLICY,
     SET_DEAL_REVIEW_POLICY,
+    LIST_PRODUCTS,
+    CREATE_PRODUCT,
+    UPDATE_PRODUCT,
+    CURRENCIES,
+    SET_CURRENCIES,
 ];
 
 #[cfg(test)]

@@ -163,6 +163,7 @@ pub fn conversion(lead: &Lead, today_days: i64) -> (OpportunityInput, ContactInp
     let opportunity = OpportunityInput {
         name: format!("{} – {product}", lead.company),
         account_name: lead.company.clone(),
+        product: lead.product_interest.trim().to_string(),
         stage: Stage::Prospecting,
         amount: 0,
         currency: "EUR".into(),

@@ -22,6 +22,8 @@ pub mod mdf;
 pub mod openapi;
 pub mod page;
 pub mod partnership;
+pub mod products;
+pub mod queues;
 pub mod records;
 pub mod reports;
 pub mod screens;

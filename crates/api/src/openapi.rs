@@ -169,6 +169,15 @@ pub const FIELDS: &[(&str, &[(&str, Rule)])] = &[
     ("MessageInput", &[("body", Required(MAX_NOTES))]),
     ("CommentInput", &[("body", Required(MAX_NOTES))]),
     (
+        "ProductInput",
+        &[
+            ("name", Required(MAX_TEXT)),
+            ("family", Text(MAX_TEXT)),
+            ("list_price", Range(0, MAX_AMOUNT)),
+            ("currency", Currency),
+        ],
+    ),
+    (
         "DealReview",
         &[("second_approval_above", Range(1, MAX_AMOUNT))],
     ),

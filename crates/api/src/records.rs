@@ -195,6 +195,9 @@ pub struct Opportunity {
     pub id: String,
     pub name: String,
     pub account_name: String,
+    /// The catalogue product it is for; may be empty.
+    #[serde(default)]
+    pub product: String,
     pub stage: Stage,
     pub amount: i64,
     pub currency: String,
@@ -214,6 +217,8 @@ pub struct Opportunity {
 pub struct OpportunityInput {
     pub name: String,
     pub account_name: String,
+    #[serde(default)]
+    pub product: String,
     pub stage: Stage,
     pub amount: i64,
     pub currency: String,

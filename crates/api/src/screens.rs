@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::endpoints::{query_string, Endpoint, LIST_ANNOUNCEMENTS, LIST_CASES, LIST_CONTACTS};
 use crate::endpoints::{LIST_DEALS, LIST_LEADS, LIST_SURVEYS, MENTIONS, REPORTS};
+use crate::queues::QUEUES;
 use crate::reports::ReportQuery;
 use crate::widgets::{inbox_query, prop_int};
 use crate::{ComponentKind, LayoutNode, Page};
@@ -38,6 +39,7 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("/builder/theme", "theme_studio"),
     ("/admin", "admin"),
     ("/admin/audit", "audit"),
+    ("/admin/products", "products"),
 ];
 
 /// The call a list screen makes first (its default page, no query), preloaded with the page
@@ -120,7 +122,7 @@ pub enum Shown {
 
 /// The addresses a community page's components fetch first (`path?query`, each once, in page
 /// order), then on a home page the mentions' and on a partner's the survey prompt's: preloaded
-/// with the page.
+/// with the page. Staff have their work queues as home instead of the page.
 pub fn page_calls(page: &Page, shown: Shown) -> Vec<String> {
     let mut calls = Vec::new();
     let mut add = |call: String| {
@@ -128,6 +130,11 @@ pub fn page_calls(page: &Page, shown: Shown) -> Vec<String> {
             calls.push(call);
         }
     };
+    if shown == Shown::StaffHome {
+        QUEUES.iter().for_each(|q| add(q.call()));
+        add(MENTIONS.path.to_string());
+        return calls;
+    }
     for (kind, props) in components(page) {
         if let Some(call) = component_call(kind, props) {
             add(call);
@@ -227,9 +234,18 @@ mod tests {
                 "/api/surveys"
             ]
         );
-        let staff = page_calls(home, Shown::StaffHome);
-        assert!(!staff.contains(&"/api/surveys".to_string()));
-        assert!(staff.contains(&"/api/activity/mentions".to_string()));
+        assert_eq!(
+            page_calls(home, Shown::StaffHome),
+            [
+                "/api/deals?limit=5&sort=created_at&status=submitted",
+                "/api/mdf/requests?limit=5&sort=created_at&status=submitted",
+                "/api/mdf/claims?limit=5&sort=created_at&status=submitted",
+                "/api/cases?limit=5&sort=created_at&status=new",
+                "/api/leads?limit=5&sort=created_at&status=new",
+                "/api/activity/mentions"
+            ],
+            "staff have their queues as home, not the community's page"
+        );
         // Nested, repeated and clamped; components that fetch nothing add nothing.
         let page = Page {
             id: "p".into(),

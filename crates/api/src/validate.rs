@@ -92,6 +92,15 @@ impl Errors {
     }
 }
 
+/// `a`, `a or b`, `a, b or c` (with `last` as the final joining word).
+pub fn natural_list(items: &[&str], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., end] => format!("{} {last} {end}", init.join(", ")),
+    }
+}
+
 /// A plausible email address: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn is_email(s: &str) -> bool {
     let s = s.trim();

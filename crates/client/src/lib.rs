@@ -206,6 +206,16 @@ prm_backend! {
     fn deal_review_policy() -> trellis_api::deal_flow::DealReview = DEAL_REVIEW_POLICY [];
     /// Change how deal registrations are reviewed (administrators).
     fn set_deal_review_policy(policy: &'a trellis_api::deal_flow::DealReview) -> trellis_api::deal_flow::DealReview = SET_DEAL_REVIEW_POLICY [] body = policy;
+    /// The product catalogue: every product for staff, the offered ones for partners.
+    fn list_products() -> Vec<trellis_api::products::Product> = LIST_PRODUCTS [];
+    /// Add a product to the catalogue (vendor staff).
+    fn create_product(input: &'a trellis_api::products::ProductInput) -> trellis_api::products::Product = CREATE_PRODUCT [] body = input;
+    /// Edit a product, or stop or resume offering it (vendor staff).
+    fn update_product(id: &'a str, input: &'a trellis_api::products::ProductInput) -> trellis_api::products::Product = UPDATE_PRODUCT [id] body = input;
+    /// The program's currencies, the default first.
+    fn currencies() -> trellis_api::products::ProgramCurrencies = CURRENCIES [];
+    /// Change the program's currencies (administrators).
+    fn set_currencies(currencies: &'a trellis_api::products::ProgramCurrencies) -> trellis_api::products::ProgramCurrencies = SET_CURRENCIES [] body = currencies;
     /// The latest comments that mention the user.
     fn mentions() -> Vec<trellis_api::activity::Activity> = MENTIONS [];
 

@@ -10,6 +10,7 @@ use crate::activity::new_id;
 use crate::cx::Cx;
 use crate::error::changed_meanwhile;
 use crate::error::Result;
+use crate::products;
 use crate::records::{self, decode, target_account, Kind, RecordStore};
 
 /// Where a conversion is written.
@@ -40,19 +41,37 @@ async fn convert<S: LeadStore>(
     lead: &Lead,
     next: &mut Lead,
     conversion: &Conversion,
+    asked: bool,
 ) -> Result<Converted> {
     conversion.check()?;
     let at = cx.timestamp();
     let (account, owner) = (lead.partner_account_id.clone(), next.owner_user_id.clone());
     let (opp, new_contact) = conversion.parts();
-    let opportunity: Opportunity = decode(new_record_fields::<Opportunity>(
+    let mut fields = new_record_fields::<Opportunity>(
         &opp,
         cx.store.new_id(Opportunity::PREFIX),
         account.clone(),
         owner.clone(),
         true,
         &at,
-    ))?;
+    );
+    let errors = products::picked(cx.store, &mut fields, None).await?;
+    if asked && !errors.is_empty() {
+        let nested = errors
+            .into_iter()
+            .map(|e| FieldError::new(format!("opportunity.{}", e.field), e.message))
+            .collect();
+        return Err(ApiError::validation(nested).into());
+    }
+    // The one-click conversion leaves out what the picklists do not know.
+    for e in errors {
+        let fallback = match e.field.as_str() {
+            "currency" => cx.store.currencies().await?.currencies.first().cloned(),
+            _ => None,
+        };
+        fields.insert(e.field, fallback.unwrap_or_default().into());
+    }
+    let opportunity: Opportunity = decode(fields)?;
     let contact = match (&conversion.contact_id, new_contact) {
         (Some(id), _) => {
             // Only a contact the user may change: their own, in their account.
@@ -106,7 +125,7 @@ pub async fn transition<S: LeadStore>(
                 Some(c) => (**c).clone(),
                 None => default_conversion(&lead, cx.now.div_euclid(86_400)),
             };
-            Some(convert(cx, &lead, &mut next, &conversion).await?)
+            Some(convert(cx, &lead, &mut next, &conversion, with.is_some()).await?)
         }
         _ => None,
     };

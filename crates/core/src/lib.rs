@@ -14,6 +14,7 @@ pub mod error;
 pub mod import;
 pub mod lead_flow;
 pub mod mdf;
+pub mod products;
 pub mod records;
 pub mod reports;
 pub mod support;

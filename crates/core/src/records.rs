@@ -13,6 +13,7 @@ use trellis_api::{
 use crate::accounts::AccountStore;
 use crate::cx::Cx;
 use crate::error::{CoreError, Result};
+use crate::products::{self, ProductStore};
 
 /// A record kind any store can hold: the contract's `Record`, movable across await points.
 pub trait Kind: Record + Send + Sync + Unpin {}
@@ -22,7 +23,7 @@ impl<R: Record + Send + Sync + Unpin> Kind for R {}
 /// Where records are kept. Every read first applies the kind's due time-driven changes
 /// (`Record::DUE`, `Record::settle`).
 #[allow(async_fn_in_trait)] // Each backend's futures are as Send as its store; callers are concrete.
-pub trait RecordStore: AccountStore {
+pub trait RecordStore: AccountStore + ProductStore {
     /// One page within `scope` by the query's status, search text, account and sort (all
     /// already checked), with the store's own cursors.
     async fn page<R: Kind>(&self, scope: &Scope, query: &ListQuery) -> Result<ListPage<R>>;
@@ -102,7 +103,11 @@ pub async fn create<R: Kind, S: RecordStore>(cx: &Cx<'_, S>, input: &R::Input) -
     }
     let owner = (!staff).then(|| user.id.clone());
     let id = cx.store.new_id(R::PREFIX);
-    let map = new_record_fields::<R>(input, id.clone(), account, owner, !staff, &cx.timestamp());
+    let mut map =
+        new_record_fields::<R>(input, id.clone(), account, owner, !staff, &cx.timestamp());
+    if R::PICKLISTS {
+        products::pick(cx.store, &mut map, None).await?;
+    }
     let record: R = decode(map)?;
     let log = [created(
         cx.store.new_id(ID_PREFIX),
@@ -139,6 +144,9 @@ pub async fn update<R: Kind, S: RecordStore>(
     current.check_editable()?;
     let mut map = fields(&current);
     map.extend(editable_fields::<R>(input));
+    if R::PICKLISTS {
+        products::pick(cx.store, &mut map, Some(&fields(&current))).await?;
+    }
     if user.role.is_internal() {
         let account = target_account(cx, user, chosen_partner::<R>(input)).await?;
         map.insert("partner_account_id".into(), account.into());

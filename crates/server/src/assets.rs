@@ -237,7 +237,7 @@ async fn page_needs(
             if let Some(page_shown) = page_shown {
                 needs = PageNeeds {
                     calls: screens::page_calls(page_shown, shown),
-                    widgets: screens::page_needs_widgets(page_shown),
+                    widgets: shown != Shown::StaffHome && screens::page_needs_widgets(page_shown),
                 };
             }
         }

@@ -91,6 +91,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(handlers::import::router())
         .merge(handlers::support::router())
         .merge(handlers::announcements::router())
+        .merge(handlers::products::router())
         .merge(handlers::training::router())
         .merge(handlers::surveys::router())
         .merge(handlers::reports::router())

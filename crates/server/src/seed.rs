@@ -85,6 +85,9 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<bool> {
     for a in &data.announcements {
         store::announcements::store(&mut *tx, a).await?;
     }
+    for p in &data.products {
+        store::products::store(&mut *tx, p).await?;
+    }
     for m in &data.support.messages {
         store::records::insert(
             &mut *tx,

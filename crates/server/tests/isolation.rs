@@ -122,6 +122,7 @@ impl Foreign {
             ("cases", _) => owned(&self.case.id),
             ("training", _) => shared(&d.training.modules[0].id),
             ("announcements", _) => shared(&d.announcements[0].id),
+            ("products", _) => shared(&d.products[0].id),
             // The open survey, so an answer gets as far as it can.
             ("surveys", _) => shared("srv_q4"),
             ("programs", _) => shared(&d.programs[0].id),

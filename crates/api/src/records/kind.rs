@@ -30,6 +30,10 @@ pub trait Record: Owned + Keyed + Serialize + DeserializeOwned + Clone + 'static
     /// The fields that name a record, joined by a space (default: the first search field).
     const TITLE_FIELDS: &'static [&'static str] = &[];
 
+    /// Whether its `product` and `currency` fields pick from the catalogue and the program's
+    /// currencies (`products::Picklists`).
+    const PICKLISTS: bool = false;
+
     /// Whether `s` is a valid value of the status field.
     fn valid_status(s: &str) -> bool;
     /// The status a new record starts in: by a partner user, or by staff with or without a partner.
@@ -118,6 +122,7 @@ impl Record for DealRegistration {
     type Input = DealInput;
     const NAME: &'static str = "Deal registration";
     const COLLECTION: &'static str = "deals";
+    const PICKLISTS: bool = true;
     /// Approved registrations expire the day after their protection ends.
     const DUE: Option<Due> = Some(Due {
         status: "approved",
@@ -170,8 +175,10 @@ impl Record for Opportunity {
     const NAME: &'static str = "Opportunity";
     const COLLECTION: &'static str = "opportunities";
     const PREFIX: &'static str = "opp_";
+    const PICKLISTS: bool = true;
     const STATUS_FIELD: Option<&'static str> = Some("stage");
-    const SEARCH_FIELDS: &'static [&'static str] = &["name", "account_name", "next_step"];
+    const SEARCH_FIELDS: &'static [&'static str] =
+        &["name", "account_name", "product", "next_step"];
     const SORT_FIELDS: &'static [&'static str] = &[
         "name",
         "account_name",

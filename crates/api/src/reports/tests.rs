@@ -9,6 +9,7 @@ fn opp(stage: Stage, amount: i64, currency: &str, close: &str, account: &str) ->
         id: format!("opp_{amount}"),
         name: "Deal".into(),
         account_name: "Customer".into(),
+        product: String::new(),
         stage,
         amount,
         currency: currency.into(),

@@ -8,6 +8,7 @@ use crate::{
 
 mod announcements;
 mod mdf;
+mod products;
 mod support;
 mod tiers;
 mod training;
@@ -44,6 +45,12 @@ pub struct DemoData {
     /// How deal registrations are reviewed.
     #[serde(default)]
     pub deal_review: crate::deal_flow::DealReview,
+    /// The product catalogue.
+    #[serde(default)]
+    pub products: Vec<crate::products::Product>,
+    /// The program's currencies.
+    #[serde(default)]
+    pub currencies: crate::products::ProgramCurrencies,
 }
 
 /// A tiny deterministic generator (xorshift64*), so every backend seeds the same records.
@@ -365,9 +372,11 @@ pub fn demo_data(now: i64) -> DemoData {
         let probability = stage.default_probability();
         let (account, owner) = pick_owner(&mut rng);
         let created = ago(rng.below(180) as i64, &mut rng);
+        let product = rng.pick(&PRODUCTS).to_string();
         opportunities.push(Opportunity {
             id: format!("opp_{:04}", i + 1),
-            name: format!("{company} – {}", rng.pick(&PRODUCTS)),
+            name: format!("{company} – {product}"),
+            product,
             account_name: company,
             stage,
             amount: (rng.below(190) as i64 + 10) * 500,
@@ -439,6 +448,8 @@ pub fn demo_data(now: i64) -> DemoData {
         surveys: demo_surveys(now),
         activity: Vec::new(),
         deal_review: Default::default(),
+        products: products::demo_products(now),
+        currencies: Default::default(),
     };
     data.activity = demo_activity(&data);
     data

@@ -88,3 +88,22 @@ fn the_demo_exercises_every_state_and_feature() {
     assert!(d.surveys.responses.iter().all(|r| r.score <= 10));
     assert!(d.surveys.surveys.iter().any(|s| s.open));
 }
+
+#[test]
+fn demo_deals_and_opportunities_pick_from_the_demo_catalogue_and_currencies() {
+    let d = demo_data(1_790_000_000);
+    let picks = crate::products::Picklists {
+        products: &d.products,
+        currencies: &d.currencies.currencies,
+    };
+    let named = d
+        .deals
+        .iter()
+        .map(|x| (&x.product, &x.currency))
+        .chain(d.opportunities.iter().map(|o| (&o.product, &o.currency)));
+    for (product, currency) in named {
+        assert_eq!(picks.product(product, None).as_ref(), Ok(product));
+        assert!(picks.currency(currency, None).is_ok(), "{currency}");
+    }
+    assert!(d.products.iter().any(|p| !p.active), "one retired product");
+}

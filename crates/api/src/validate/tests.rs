@@ -115,3 +115,15 @@ fn required_fields_are_what_an_empty_input_lacks() {
         ["name", "account_name", "currency", "close_date"]
     );
 }
+
+#[test]
+fn lists_read_naturally() {
+    use super::natural_list;
+    assert_eq!(natural_list(&[], "or"), "");
+    assert_eq!(natural_list(&["PDF"], "or"), "PDF");
+    assert_eq!(natural_list(&["PDF", "PNG"], "and"), "PDF and PNG");
+    assert_eq!(
+        natural_list(&["EUR", "USD", "GBP"], "or"),
+        "EUR, USD or GBP"
+    );
+}

@@ -9,7 +9,7 @@ use trellis_api::{
 };
 use trellis_core::{
     accounts, activity, announcements, community, deal_flow, distribution, import, lead_flow, mdf,
-    records, reports, support, surveys, training, users,
+    products, records, reports, support, surveys, training, users,
 };
 
 use super::{err, DemoBackend};
@@ -169,6 +169,13 @@ impl PrmBackend for DemoBackend {
             endpoints::SET_DEAL_REVIEW_POLICY => {
                 Reply::of(deal_flow::set_review_policy(&cx, r.body()?).await?)
             }
+            endpoints::LIST_PRODUCTS => Reply::of(products::list(&cx).await?),
+            endpoints::CREATE_PRODUCT => Reply::of(products::create(&cx, r.body()?).await?),
+            endpoints::UPDATE_PRODUCT => {
+                Reply::of(products::update(&cx, r.id(0)?, r.body()?).await?)
+            }
+            endpoints::CURRENCIES => Reply::of(products::currencies(&cx).await?),
+            endpoints::SET_CURRENCIES => Reply::of(products::set_currencies(&cx, r.body()?).await?),
             endpoints::COMMUNITY => Reply::of(community::published(&cx).await?),
             endpoints::DRAFT => Reply::of(community::draft(&cx).await?),
             endpoints::SAVE_DRAFT => Reply::of(community::save_draft(&cx, r.body()?).await?),

@@ -16,6 +16,7 @@ mod deal_flow;
 mod import;
 mod lead_flow;
 mod mdf;
+mod products;
 mod records;
 mod support;
 mod surveys;

@@ -86,6 +86,7 @@ pub async fn timelines_record_changes_and_comments_mention_readers(b: &dyn PrmBa
     let input = OpportunityInput {
         name: opp.name.clone(),
         account_name: opp.account_name.clone(),
+        product: opp.product.clone(),
         stage: opp.stage,
         amount: 12_000,
         currency: opp.currency.clone(),

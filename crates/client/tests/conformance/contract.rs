@@ -66,6 +66,7 @@ fn opportunity(amount: i64) -> OpportunityInput {
     OpportunityInput {
         name: "Max deal".into(),
         account_name: "Globex".into(),
+        product: String::new(),
         stage: Stage::Proposal,
         amount,
         currency: "EUR".into(),

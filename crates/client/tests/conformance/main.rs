@@ -11,6 +11,7 @@ mod import;
 mod leads;
 mod mdf;
 mod partners;
+mod products;
 mod records;
 mod snapshot;
 mod sorting;
@@ -28,6 +29,7 @@ use import::*;
 use leads::*;
 use mdf::*;
 use partners::*;
+use products::*;
 use records::*;
 use sorting::*;
 use support::*;
@@ -169,4 +171,5 @@ conformance!(
     timelines_record_changes_and_comments_mention_readers,
     partners_convert_leads_through_the_dialogs_mapping,
     large_deals_need_two_approvers_and_partners_read_the_comment,
+    deals_and_opportunities_pick_from_the_catalogue_and_the_programs_currencies,
 );

@@ -125,6 +125,7 @@ pub async fn partner_creates_and_edits_own_records(b: &dyn PrmBackend) {
         .create_opportunity(&OpportunityInput {
             name: "Initrode rollout".into(),
             account_name: "Initrode".into(),
+            product: "Trellis Edge".into(),
             stage: Stage::Proposal,
             amount: 12_000,
             currency: "EUR".into(),

@@ -8,6 +8,7 @@ pub mod community;
 pub mod import;
 pub mod mdf;
 pub mod partners;
+pub mod products;
 pub mod records;
 pub mod reports;
 pub mod support;

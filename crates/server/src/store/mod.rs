@@ -11,6 +11,7 @@ pub mod lead_flow;
 pub mod list;
 pub mod mdf;
 pub mod memo;
+pub mod products;
 pub mod records;
 pub mod row;
 pub mod settings;
