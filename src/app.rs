@@ -243,6 +243,9 @@ pub fn switch(route: Route) -> Html {
             html! { <pages::training_module::TrainingModulePage {id} /> }
         }),
         Route::Surveys => lazy_screen!(surveys, pages::surveys::SurveysPage),
+        Route::Account { id } => lazy_screen!(account, |id: String| {
+            html! { <pages::account::AccountPage {id} /> }
+        }),
         Route::Page { id } => html! { <pages::page::CommunityPage {id} /> },
         Route::Login | Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
         staff => staff_page(staff),

@@ -65,6 +65,9 @@ pub enum Route {
     /// The builder's theme studio.
     #[at("/builder/theme")]
     ThemeStudio,
+    /// One account's page with its related lists.
+    #[at("/accounts/:id")]
+    Account { id: String },
     #[at("/admin")]
     Admin,
     /// The audit log (administrators).

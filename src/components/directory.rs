@@ -6,8 +6,11 @@ use std::rc::Rc;
 use trellis_api::{Account, ListQuery, PartnerProgram};
 use yew::prelude::*;
 
+use yew_router::prelude::Link;
+
 use crate::components::load::{use_live_load, Load};
 use crate::format::badge;
+use crate::routes::Route;
 
 /// Tier and partner account names, for one screen.
 #[derive(Clone, PartialEq, Default)]
@@ -69,13 +72,18 @@ pub struct AccountNameProps {
     pub none: AttrValue,
 }
 
-/// A partner account's name (its id until the directory has loaded).
+/// A partner account's name linking to its page (its id until the directory has loaded).
 #[component]
 pub fn AccountName(props: &AccountNameProps) -> Html {
     let directory = use_context::<Directory>().unwrap_or_default();
     match &props.id {
         None => html! { <span class="muted">{ props.none.clone() }</span> },
-        Some(id) => html! { directory.account_name(id).unwrap_or(id).to_string() },
+        Some(id) => match directory.account_name(id) {
+            Some(name) => html! {
+                <Link<Route> to={Route::Account { id: id.clone() }}>{ name.to_string() }</Link<Route>>
+            },
+            None => html! { id.clone() },
+        },
     }
 }
 

@@ -133,6 +133,15 @@ pub fn TopBar() -> Html {
         _ => role.label().to_string(),
     };
     let logo = crate::theme::logo_src(&crate::theme::use_theme());
+    // The menu is a `details`: a link in it leaves it open on the next page unless closed.
+    let close_menu = Callback::from(|e: MouseEvent| {
+        let menu = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|t| t.closest("details").ok().flatten());
+        if let Some(menu) = menu {
+            let _ = menu.remove_attribute("open");
+        }
+    });
     let mut links: Vec<Tab> = tabs.into_iter().map(|(l, r)| (l, r, false)).collect();
     if role == Role::Admin {
         links.push(("Builder".into(), Route::Builder, true));
@@ -154,6 +163,9 @@ pub fn TopBar() -> Html {
                     <div class="account-menu-items">
                         // Phones show who is signed in here rather than in the bar.
                         <p class="menu-who">{ me.user.name.clone() }<small>{ subtitle.clone() }</small></p>
+                        if let Some(id) = &me.user.partner_account_id {
+                            <span onclick={close_menu.clone()}><Link<Route> to={Route::Account { id: id.clone() }} classes="button secondary small">{ "Your company" }</Link<Route>></span>
+                        }
                         <button class="button secondary small" type="button" onclick={logout_everywhere}>{ "Log out on every device" }</button>
                     </div>
                 </details>

@@ -37,7 +37,7 @@ fn account_columns() -> Vec<Col<Account>> {
     vec![
         Col {
             header: "Account",
-            cell: |a| html! { <><strong>{ a.name.clone() }</strong><br /><span class="muted">{ a.domain.clone() }</span></> },
+            cell: |a| html! { <><Link<Route> to={Route::Account { id: a.id.clone() }}><strong>{ a.name.clone() }</strong></Link<Route>><br /><span class="muted">{ a.domain.clone() }</span></> },
             numeric: false,
         },
         Col {

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod account;
 #[cfg(feature = "staff")]
 pub mod admin;
 pub mod announcements;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { shots, newPage, logIn, openTab } from './support.mjs';
+import { env, shots, newPage, logIn, openTab } from './support.mjs';
 
 const phone = { width: 390, height: 844 };
 
@@ -160,4 +160,41 @@ test('fund requests and claims open as pages with their timelines', async () => 
   await claim.click();
   await page.getByText('Claim', { exact: true }).waitFor();
   await page.getByRole('region', { name: 'Activity' }).getByText('created this claim').waitFor();
+});
+
+test('an account page lists its users, deals, opportunities and funds; a partner reaches only their own', async () => {
+  const page = await newPage();
+  await logIn(page, 'channel@trellis.test');
+  await page.getByRole('heading', { name: 'Your work queues', level: 1 }).waitFor();
+  await openTab(page, 'Admin');
+  await page.getByRole('heading', { name: 'Partner administration' }).waitFor();
+  await page.getByRole('link', { name: 'Acme Solutions', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Acme Solutions', level: 1 }).waitFor();
+  const users = page.getByRole('region', { name: /^Users/ });
+  await users.getByText('Pat Partner').waitFor();
+  for (const name of [/^Deal registrations/, /^Opportunities/, /^Fund requests/, /^Fund claims/]) {
+    await page.getByRole('region', { name }).getByRole('link').first().waitFor();
+  }
+  await page.getByRole('button', { name: /Change tier|Move tier/ }).first().waitFor();
+  await page.screenshot({ path: join(shots, 'record-account.png'), fullPage: true });
+  const deal = page.getByRole('region', { name: /^Deal registrations/ }).getByRole('link').first();
+  const company = (await deal.innerText()).trim();
+  await deal.click();
+  await page.getByRole('heading', { name: company, level: 1 }).waitFor();
+
+  const partner = await newPage(phone);
+  await logIn(partner, 'rep@acme.test');
+  await partner.getByLabel('More account actions').click();
+  await partner.getByRole('link', { name: 'Your company' }).click();
+  await partner.getByRole('heading', { name: 'Acme Solutions', level: 1 }).waitFor();
+  assert.equal(await partner.locator('details.account-menu[open]').count(), 0, 'the menu closes on the way');
+  const seen = await partner.getByRole('region', { name: /^Users/ }).locator('li').count();
+  assert.equal(seen, 1, 'a partner user sees only themself among the users');
+  assert.equal(await partner.getByRole('button', { name: /Change tier|Move tier/ }).count(), 0, 'no partnership actions for partners');
+  await fitsSideways(partner, 'account page');
+  await partner.screenshot({ path: join(shots, 'record-account-phone.png'), fullPage: true });
+  await partner.goto(env.base + '/accounts/acc_bluebird');
+  await partner.getByRole('alert').filter({ hasText: /not found/i }).waitFor();
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(partner.errors, []);
 });

@@ -37,6 +37,7 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("/surveys", "surveys"),
     ("/builder", "builder"),
     ("/builder/theme", "theme_studio"),
+    ("/accounts/:id", "account"),
     ("/admin", "admin"),
     ("/admin/audit", "audit"),
     ("/admin/products", "products"),
