@@ -31,6 +31,8 @@ pub enum Rule {
     Range(i64, i64),
     /// A list of at most this many items.
     Items(usize),
+    /// One to this many distinct three-letter ISO 4217 codes.
+    CurrencyList(usize),
     /// A new password: at least 10 characters.
     Password,
     /// Anything but empty.
@@ -55,6 +57,12 @@ impl Rule {
             Rule::Domain => json!({"maxLength": MAX_TEXT, "pattern": "\\."}),
             Rule::Range(lo, hi) => json!({"minimum": lo, "maximum": hi}),
             Rule::Items(max) => json!({ "maxItems": max }),
+            Rule::CurrencyList(max) => json!({
+                "minItems": 1,
+                "maxItems": max,
+                "uniqueItems": true,
+                "items": {"type": "string", "pattern": "^[A-Z]{3}$"},
+            }),
             Rule::Password => json!({ "minLength": 10 }),
             Rule::NonEmpty => json!({ "minLength": 1 }),
         }
@@ -176,6 +184,10 @@ pub const FIELDS: &[(&str, &[(&str, Rule)])] = &[
             ("list_price", Range(0, MAX_AMOUNT)),
             ("currency", Currency),
         ],
+    ),
+    (
+        "ProgramCurrencies",
+        &[("currencies", CurrencyList(crate::products::MAX_CURRENCIES))],
     ),
     (
         "DealReview",
