@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use trellis_api::{Account, ListQuery, PartnerProgram};
+use trellis_api::{Account, PartnerProgram};
 use yew::prelude::*;
 
 use yew_router::prelude::Link;
@@ -96,12 +96,10 @@ pub fn use_directory(staff: bool) -> Directory {
             return Ok(Directory::default());
         }
         let programs = b.list_programs().await?;
-        let query = ListQuery {
-            status: Some("partner".into()),
-            limit: Some(ListQuery::MAX_LIMIT),
-            ..Default::default()
-        };
-        let partners = b.list_accounts(&query).await?.items;
+        let partners = b
+            .list_accounts(&trellis_api::queues::directory_query())
+            .await?
+            .items;
         Ok(Directory {
             programs: Rc::new(programs),
             partners: Rc::new(partners),

@@ -22,6 +22,24 @@ test('the channel team starts from its work queues, oldest first, each row openi
   await first.click();
   await page.getByRole('heading', { name: company, level: 1 }).waitFor();
   await page.goBack();
+  await page.getByRole('heading', { name: 'Your work queues', level: 1 }).waitFor();
+  await deals.locator('.queue-items a').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // The queues and the names they show come with the page: each asked for once.
+  const asked = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+  });
+  const response = await page.goto(env.base + '/');
+  for (const call of ['/api/deals?limit=5&sort=created_at&status=submitted', '/api/programs', '/api/accounts?limit=200&status=partner']) {
+    assert.ok(response.headers().link.includes(`<${call}>; rel=preload`), call);
+  }
+  await deals.locator('.queue-items a').first().waitFor();
+  await page.getByText('Acme Solutions').first().waitFor();
+  for (const call of ['/api/deals?limit=5&sort=created_at&status=submitted', '/api/programs', '/api/accounts?limit=200&status=partner']) {
+    assert.equal(asked.filter((a) => a === call).length, 1, `${call} once: ${asked}`);
+  }
   await deals.getByRole('link', { name: /^All deals to review/i }).click();
   await page.waitForURL(/\/deals\?.*status=submitted/);
   assert.equal(await page.getByLabel('Status').inputValue(), 'submitted');

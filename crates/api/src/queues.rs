@@ -96,6 +96,28 @@ impl Queue {
     }
 }
 
+/// The partner accounts staff screens name rows by (`components/directory.rs`): every partner.
+pub fn directory_query() -> crate::ListQuery {
+    crate::ListQuery {
+        status: Some("partner".into()),
+        limit: Some(crate::ListQuery::MAX_LIMIT),
+        ..Default::default()
+    }
+}
+
+/// The calls that load the staff screens' directory: the programs and [`directory_query`].
+pub fn directory_calls() -> [String; 2] {
+    let wire = serde_json::to_value(directory_query()).unwrap_or_default();
+    [
+        crate::endpoints::LIST_PROGRAMS.path.to_string(),
+        format!(
+            "{}{}",
+            crate::endpoints::LIST_ACCOUNTS.path,
+            query_string(&wire)
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::QUEUES;

@@ -133,6 +133,9 @@ pub fn page_calls(page: &Page, shown: Shown) -> Vec<String> {
     };
     if shown == Shown::StaffHome {
         QUEUES.iter().for_each(|q| add(q.call()));
+        crate::queues::directory_calls()
+            .into_iter()
+            .for_each(&mut add);
         add(MENTIONS.path.to_string());
         return calls;
     }
@@ -243,9 +246,11 @@ mod tests {
                 "/api/mdf/claims?limit=5&sort=created_at&status=submitted",
                 "/api/cases?limit=5&sort=created_at&status=new",
                 "/api/leads?limit=5&sort=created_at&status=new",
+                "/api/programs",
+                "/api/accounts?limit=200&status=partner",
                 "/api/activity/mentions"
             ],
-            "staff have their queues as home, not the community's page"
+            "staff have their queues as home (and the names they show), not the community's page"
         );
         // Nested, repeated and clamped; components that fetch nothing add nothing.
         let page = Page {

@@ -236,6 +236,7 @@ async fn a_community_page_preloads_its_components_first_calls() {
     let (_, headers, _) = fetch_with_cookie(&app, "/", None, Some(&admin)).await;
     let mut want = vec!["/api/auth/me".to_string(), "/api/community".to_string()];
     want.extend(trellis_api::queues::QUEUES.iter().map(|q| q.call()));
+    want.extend(trellis_api::queues::directory_calls());
     want.push("/api/activity/mentions".to_string());
     assert_eq!(preloads(&headers), want);
     for (uri, cookie) in [
