@@ -87,6 +87,8 @@ test('the channel team adds a product, a partner registers a deal for it from th
   await partner.goto(env.base + '/deals/new');
   await partner.getByRole('heading', { name: 'Register a deal' }).waitFor();
   const product = partner.locator('select#product');
+  // A picklist once the catalogue has loaded (a text field until then).
+  await product.locator('option', { hasText: 'Trellis Mobile (Cloud)' }).waitFor({ state: 'attached' });
   const offered = await product.locator('option').allTextContents();
   assert.ok(offered.includes('Trellis Mobile (Cloud)'), offered.join(' | '));
   assert.ok(!offered.some((o) => o.startsWith('Trellis Analytics') || o.startsWith('Trellis On-Premises')), offered.join(' | '));
@@ -125,6 +127,7 @@ test('an administrator sets the program currencies, and a bad list names the cod
   await page.getByRole('status').filter({ hasText: 'Currencies saved: EUR, USD, GBP, CHF' }).waitFor();
   await page.goto(env.base + '/deals/new');
   await page.getByRole('heading', { name: 'Register a deal' }).waitFor();
+  await page.locator('select#currency option', { hasText: 'CHF' }).waitFor({ state: 'attached' });
   assert.deepEqual(await page.locator('select#currency option').allTextContents(), ['EUR', 'USD', 'GBP', 'CHF']);
   assert.deepEqual(page.errors, []);
 });
